@@ -1,0 +1,65 @@
+#pragma once
+// The static base map turned into drawable geometry and label requests: built once at load from
+// MapData (triangulated fills, extruded lines, label list) and kept for the program's lifetime.
+// Time-driven layers (events) are computed separately per frame and drawn on top.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/map_data.hpp"
+#include "core/mesh.hpp"
+
+namespace qantar::core {
+
+// Base-map layers the user can toggle.
+enum class MapLayer { Neighbours, Regions, RegionBorders, Water, Rivers, CountryBorders, Cities, Labels, Graticule, Count };
+constexpr int kMapLayerCount = static_cast<int>(MapLayer::Count);
+// Human-readable layer name for panels and legends, e.g. "Lakes and seas".
+const char* mapLayerName(MapLayer layer);
+
+struct LayerVisibility {
+    std::array<bool, kMapLayerCount> on{true, true, true, true, true, true, true, true, true};
+    bool visible(MapLayer l) const { return on[static_cast<int>(l)]; }
+    void set(MapLayer l, bool v) { on[static_cast<int>(l)] = v; }
+};
+
+enum class LabelFont { Regular, Bold, Italic };
+enum class LabelRole { City, MinorCity, Capital, Country, Region, Water };
+
+// A label the renderer measures and the placer positions.
+struct MapLabel {
+    std::string text;
+    MapXY anchor;
+    bool pointLabel = true;       // a city (dot + text) or an area (centred text)
+    LabelFont font = LabelFont::Regular;
+    LabelRole role = LabelRole::City;
+    float sizePx = 12.0f;         // text height at scale 1
+    float letterSpacingPx = 0.0f; // extra advance per character at scale 1 (spaced capitals)
+    double priority = 0.0;
+    double maxMetersPerPixel = 1e9;
+    float markerRadiusPx = 0.0f;  // point labels: marker radius at scale 1
+    bool alwaysShowMarker = false;
+    MapLayer layer = MapLayer::Labels;  // the layer whose toggle hides it
+};
+
+struct MapScene {
+    FillMesh neighbours;   // every country but Kazakhstan
+    FillMesh kazakhstan;   // Kazakhstan's country outline (under the regions)
+    FillMesh regions;      // the 17 regions, tinted
+    FillMesh water;        // lakes, reservoirs, the Caspian
+    LineMesh graticule;
+    LineMesh rivers;
+    LineMesh waterOutlines;
+    LineMesh regionBorders;
+    LineMesh countryBorders;
+    LineMesh kazakhstanBorder;
+    std::vector<MapLabel> labels;
+    MapBox kazakhstanBox;
+    MapBox dataBox;
+};
+
+// Triangulates and extrudes everything. Fails only if a polygon cannot be triangulated at all.
+Expected<MapScene> buildMapScene(const MapData& data, const Projection& projection);
+
+}  // namespace qantar::core

@@ -1,0 +1,71 @@
+#include "core/theme.hpp"
+
+namespace qantar::core {
+
+namespace {
+
+constexpr Rgba rgb(int r, int g, int b, float a = 1.0f) {
+    return Rgba{static_cast<float>(r) / 255.0f, static_cast<float>(g) / 255.0f, static_cast<float>(b) / 255.0f, a};
+}
+
+// Print/newspaper look: warm paper land for Kazakhstan, cool grey neighbours, soft blue water.
+const Theme kLight{
+    ThemeId::Light,
+    "light",
+    rgb(236, 239, 241),  // background (outside the data box)
+    {rgb(226, 224, 219),  // neighbour
+     rgb(250, 243, 224), rgb(245, 234, 208), rgb(240, 228, 200), rgb(248, 238, 214),  // region tints
+     rgb(179, 208, 227),  // water
+     rgb(245, 236, 212)}, // kazakhstan base
+    {LineLook{rgb(160, 170, 180, 0.35f), 0.8f, 0.0f, 0.0f},    // graticule
+     LineLook{rgb(120, 168, 204), 0.9f, 0.0f, 0.0f},           // river minor
+     LineLook{rgb(100, 154, 196), 1.6f, 0.0f, 0.0f},           // river major
+     LineLook{rgb(120, 160, 190), 0.8f, 0.0f, 0.0f},           // water outline
+     LineLook{rgb(176, 150, 120), 1.0f, 0.0f, 0.0f},           // region border
+     LineLook{rgb(150, 146, 140), 1.2f, 5.0f, 2.5f},           // country border (dashed)
+     LineLook{rgb(96, 78, 60), 2.2f, 0.0f, 0.0f}},             // Kazakhstan border
+    rgb(40, 40, 40), rgb(255, 255, 255), rgb(180, 30, 30),
+    rgb(28, 28, 28), rgb(255, 255, 255, 0.92f),
+    rgb(70, 70, 70),
+    rgb(50, 100, 150),
+    rgb(120, 116, 110),
+    rgb(150, 120, 90),
+    rgb(40, 40, 40),
+};
+
+// Screen look: dark slate with muted neighbours and legible light labels.
+const Theme kDark{
+    ThemeId::Dark,
+    "dark",
+    rgb(14, 18, 24),
+    {rgb(33, 38, 46),
+     rgb(56, 66, 80), rgb(50, 61, 75), rgb(62, 72, 86), rgb(53, 63, 78),
+     rgb(17, 38, 58),
+     rgb(55, 65, 79)},
+    {LineLook{rgb(120, 130, 145, 0.18f), 0.8f, 0.0f, 0.0f},
+     LineLook{rgb(45, 92, 130), 0.9f, 0.0f, 0.0f},
+     LineLook{rgb(60, 115, 160), 1.6f, 0.0f, 0.0f},
+     LineLook{rgb(40, 80, 112), 0.8f, 0.0f, 0.0f},
+     LineLook{rgb(110, 124, 142), 1.0f, 0.0f, 0.0f},
+     LineLook{rgb(90, 98, 110), 1.2f, 5.0f, 2.5f},
+     LineLook{rgb(196, 206, 218), 2.0f, 0.0f, 0.0f}},
+    rgb(235, 235, 235), rgb(14, 18, 24), rgb(255, 120, 100),
+    rgb(238, 240, 243), rgb(14, 18, 24, 0.88f),
+    rgb(190, 196, 204),
+    rgb(110, 160, 205),
+    rgb(120, 128, 140),
+    rgb(150, 162, 178),
+    rgb(220, 224, 230),
+};
+
+}  // namespace
+
+const Theme& theme(ThemeId id) { return id == ThemeId::Light ? kLight : kDark; }
+
+Expected<ThemeId> parseThemeName(const std::string& name) {
+    if (name == "dark") return ThemeId::Dark;
+    if (name == "light") return ThemeId::Light;
+    return Error{ErrorKind::BadArgument, "theme: expected 'dark' or 'light', got '" + name + "'"};
+}
+
+}  // namespace qantar::core

@@ -1,0 +1,169 @@
+#include "render/font.hpp"
+
+#include <stb_truetype.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/embedded.hpp"
+
+namespace qantar::render {
+
+struct FontAtlas::Face {
+    stbtt_fontinfo info{};
+    float scale = 1.0f;  // base px per font unit
+    float ascent = 0.0f, descent = 0.0f;  // base px
+};
+
+std::vector<std::uint32_t> decodeUtf8(const std::string& s) {
+    std::vector<std::uint32_t> out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::uint32_t cp = 0xFFFD;
+        std::size_t len = 1;
+        if (c < 0x80) {
+            cp = c;
+        } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
+            cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+            len = 2;
+        } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
+            cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                 (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+            len = 3;
+        } else if ((c >> 3) == 0x1E && i + 3 < s.size()) {
+            cp = ((c & 0x07u) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 12) |
+                 ((static_cast<unsigned char>(s[i + 2]) & 0x3Fu) << 6) | (static_cast<unsigned char>(s[i + 3]) & 0x3Fu);
+            len = 4;
+        }
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+FontAtlas::FontAtlas() : m_atlas(static_cast<std::size_t>(kAtlasSize) * kAtlasSize, 0) {}
+FontAtlas::~FontAtlas() = default;
+
+core::Expected<std::unique_ptr<FontAtlas>> FontAtlas::create() {
+    std::unique_ptr<FontAtlas> atlas(new FontAtlas());
+    for (const char* name : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf"}) {
+        const std::string_view data = embeddedFile(name);
+        auto face = std::make_unique<Face>();
+        const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+        if (data.empty() || !stbtt_InitFont(&face->info, bytes, stbtt_GetFontOffsetForIndex(bytes, 0))) {
+            return core::Error{core::ErrorKind::FileUnreadable, std::string("font ") + name + ": missing or unreadable"};
+        }
+        face->scale = stbtt_ScaleForMappingEmToPixels(&face->info, kBasePx);
+        int asc = 0, desc = 0, gap = 0;
+        stbtt_GetFontVMetrics(&face->info, &asc, &desc, &gap);
+        face->ascent = static_cast<float>(asc) * face->scale;
+        face->descent = static_cast<float>(-desc) * face->scale;
+        atlas->m_faces.push_back(std::move(face));
+    }
+    return atlas;
+}
+
+FontAtlas::Face& FontAtlas::face(LabelFont font) { return *m_faces[static_cast<std::size_t>(font)]; }
+
+const FontAtlas::Glyph& FontAtlas::glyph(LabelFont font, std::uint32_t codepoint) {
+    const auto key = std::make_pair(static_cast<int>(font), codepoint);
+    auto it = m_glyphs.find(key);
+    if (it != m_glyphs.end()) return it->second;
+
+    Face& f = face(font);
+    Glyph g{};
+    int advance = 0, lsb = 0;
+    const int index = stbtt_FindGlyphIndex(&f.info, static_cast<int>(codepoint));
+    stbtt_GetGlyphHMetrics(&f.info, index, &advance, &lsb);
+    g.advance = static_cast<float>(advance) * f.scale;
+    int w = 0, h = 0, xoff = 0, yoff = 0;
+    unsigned char* sdf = stbtt_GetGlyphSDF(&f.info, f.scale, index, kPaddingPx, static_cast<unsigned char>(kOnEdge),
+                                           kDistScale, &w, &h, &xoff, &yoff);
+    if (sdf && w > 0 && h > 0) {
+        if (m_shelfX + w + 1 > kAtlasSize) {
+            m_shelfX = 0;
+            m_shelfY += m_shelfH + 1;
+            m_shelfH = 0;
+        }
+        if (m_shelfY + h + 1 <= kAtlasSize) {
+            for (int row = 0; row < h; ++row) {
+                std::copy_n(sdf + row * w, w,
+                            m_atlas.begin() + static_cast<std::ptrdiff_t>((m_shelfY + row) * kAtlasSize + m_shelfX));
+            }
+            const float inv = 1.0f / static_cast<float>(kAtlasSize);
+            g.u0 = static_cast<float>(m_shelfX) * inv;
+            g.v0 = static_cast<float>(m_shelfY) * inv;
+            g.u1 = static_cast<float>(m_shelfX + w) * inv;
+            g.v1 = static_cast<float>(m_shelfY + h) * inv;
+            g.x0 = static_cast<float>(xoff);
+            g.y0 = static_cast<float>(yoff);
+            g.w = static_cast<float>(w);
+            g.h = static_cast<float>(h);
+            m_shelfX += w + 1;
+            m_shelfH = std::max(m_shelfH, h);
+            m_dirty = true;
+        }
+    }
+    if (sdf) stbtt_FreeSDF(sdf, nullptr);
+    return m_glyphs.emplace(key, g).first->second;
+}
+
+TextBox FontAtlas::measure(const std::string& utf8, const TextStyle& style) {
+    Face& f = face(style.font);
+    const float k = style.sizePx / kBasePx;
+    TextBox box;
+    const auto cps = decodeUtf8(utf8);
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+        box.width += glyph(style.font, cps[i]).advance * k;
+        if (i + 1 < cps.size()) {
+            box.width += static_cast<float>(stbtt_GetCodepointKernAdvance(&f.info, static_cast<int>(cps[i]),
+                                                                          static_cast<int>(cps[i + 1]))) *
+                             f.scale * k +
+                         style.letterSpacingPx;
+        }
+    }
+    box.ascent = f.ascent * k;
+    box.height = (f.ascent + f.descent) * k;
+    return box;
+}
+
+void FontAtlas::layout(const std::string& utf8, const TextStyle& style, float x, float y,
+                       std::vector<TextVertex>& vertices, std::vector<std::uint32_t>& indices) {
+    Face& f = face(style.font);
+    const float k = style.sizePx / kBasePx;
+    // SDF bytes per screen pixel at this size, as a fraction of 255.
+    const float sdfPerPx = kDistScale / k / 255.0f;
+    const float haloEdge = style.halo.a > 0.0f ? std::max(0.02f, 0.5f - style.haloPx * sdfPerPx) : 1.0f;
+    float pen = x;
+    const float baseline = y + f.ascent * k;
+    const auto cps = decodeUtf8(utf8);
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+        const Glyph& g = glyph(style.font, cps[i]);
+        if (g.w > 0.0f) {
+            const float x0 = pen + g.x0 * k, y0 = baseline + g.y0 * k;
+            const float x1 = x0 + g.w * k, y1 = y0 + g.h * k;
+            const auto base = static_cast<std::uint32_t>(vertices.size());
+            const core::Rgba& c = style.color;
+            const core::Rgba& h = style.halo;
+            auto v = [&](float px, float py, float u, float vv) {
+                vertices.push_back(TextVertex{px, py, u, vv, c.r, c.g, c.b, c.a, h.r, h.g, h.b, h.a, haloEdge, sdfPerPx});
+            };
+            v(x0, y0, g.u0, g.v0);
+            v(x1, y0, g.u1, g.v0);
+            v(x1, y1, g.u1, g.v1);
+            v(x0, y1, g.u0, g.v1);
+            indices.insert(indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
+        }
+        pen += g.advance * k;
+        if (i + 1 < cps.size()) {
+            pen += static_cast<float>(stbtt_GetCodepointKernAdvance(&f.info, static_cast<int>(cps[i]),
+                                                                    static_cast<int>(cps[i + 1]))) *
+                       f.scale * k +
+                   style.letterSpacingPx;
+        }
+    }
+}
+
+}  // namespace qantar::render

@@ -1,0 +1,91 @@
+#pragma once
+// Text for the map and its overlays: three Noto Sans faces (regular, bold, italic; Latin, Cyrillic
+// and Kazakh letters) rasterised on demand into one signed-distance-field atlas (stb_truetype).
+// CPU only: the renderer uploads the atlas when dirty() says it changed.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/map_scene.hpp"
+#include "core/theme.hpp"
+
+namespace qantar::render {
+
+using core::LabelFont;
+
+// One corner of a glyph quad, as text.vert reads it.
+struct TextVertex {
+    float x, y;        // pixels, top-left origin
+    float u, v;        // atlas coordinates
+    float r, g, b, a;  // text colour
+    float hr, hg, hb, ha;  // halo colour (ha = 0: no halo)
+    float haloEdge;    // SDF value where the halo ends
+    float sdfPerPx;    // SDF units per screen pixel at this size
+};
+
+struct TextStyle {
+    LabelFont font = LabelFont::Regular;
+    float sizePx = 12.0f;          // em height in pixels
+    float letterSpacingPx = 0.0f;  // added after every character
+    core::Rgba color{0, 0, 0, 1};
+    core::Rgba halo{1, 1, 1, 0};   // alpha 0: no halo
+    float haloPx = 0.0f;           // halo width in pixels
+};
+
+struct TextBox {
+    float width = 0.0f;   // advance width in pixels
+    float height = 0.0f;  // ascent + descent in pixels
+    float ascent = 0.0f;  // baseline distance from the top, pixels
+};
+
+class FontAtlas {
+public:
+    // Loads the embedded fonts. Fails if a font is missing or unreadable.
+    static core::Expected<std::unique_ptr<FontAtlas>> create();
+    ~FontAtlas();
+
+    // Size of the text in `style` (UTF-8). Unknown characters measure as the font's fallback glyph.
+    TextBox measure(const std::string& utf8, const TextStyle& style);
+    // Appends quads (4 vertices, 6 indices each) for `utf8` with its box's top-left at (x, y).
+    void layout(const std::string& utf8, const TextStyle& style, float x, float y, std::vector<TextVertex>& vertices,
+                std::vector<std::uint32_t>& indices);
+
+    int atlasWidth() const { return kAtlasSize; }
+    int atlasHeight() const { return kAtlasSize; }
+    const std::vector<std::uint8_t>& atlas() const { return m_atlas; }
+    // True when glyphs were added since the last clearDirty().
+    bool dirty() const { return m_dirty; }
+    void clearDirty() { m_dirty = false; }
+
+    static constexpr int kAtlasSize = 2048;
+    static constexpr float kBasePx = 40.0f;    // glyphs are rasterised at this em size
+    static constexpr int kPaddingPx = 8;       // distance field reach around each glyph
+    static constexpr float kOnEdge = 128.0f;   // SDF byte value on the outline
+    static constexpr float kDistScale = 16.0f; // SDF bytes per base pixel of distance
+
+private:
+    struct Glyph {
+        float u0, v0, u1, v1;
+        float x0, y0;   // quad offset from the pen position at base size (y down)
+        float w, h;     // quad size at base size
+        float advance;  // at base size
+    };
+    struct Face;
+    FontAtlas();
+    const Glyph& glyph(LabelFont font, std::uint32_t codepoint);
+    Face& face(LabelFont font);
+
+    std::vector<std::unique_ptr<Face>> m_faces;
+    std::map<std::pair<int, std::uint32_t>, Glyph> m_glyphs;
+    std::vector<std::uint8_t> m_atlas;
+    int m_shelfX = 0, m_shelfY = 0, m_shelfH = 0;
+    bool m_dirty = true;
+};
+
+// Decodes UTF-8; malformed bytes become U+FFFD.
+std::vector<std::uint32_t> decodeUtf8(const std::string& s);
+
+}  // namespace qantar::render

@@ -1,0 +1,50 @@
+#pragma once
+// Draws the base map (fills, thick anti-aliased lines, city markers, labels) for a camera and a
+// theme into whatever framebuffer is bound. Geometry is uploaded once at creation; a frame only
+// sets uniforms, plus the small label and marker buffers when the placement changes.
+#include <memory>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/error.hpp"
+#include "core/labels.hpp"
+#include "core/map_scene.hpp"
+#include "core/theme.hpp"
+#include "render/font.hpp"
+
+namespace qantar::render {
+
+struct FrameOptions {
+    core::ThemeId theme = core::ThemeId::Dark;
+    core::LayerVisibility layers;
+    // Multiplies line widths, marker sizes and text: 1 for the screen, larger for big exports so
+    // a 4K image reads like a 1080p one.
+    float pixelScale = 1.0f;
+    bool transparentBackground = false;
+};
+
+class MapRenderer {
+public:
+    // Uploads the scene. Needs a current OpenGL 3.3 core context; fails with ShaderBuild if a
+    // shader does not compile (the message names the file and carries the driver's log).
+    static core::Expected<std::unique_ptr<MapRenderer>> create(const core::MapScene& scene);
+    ~MapRenderer();
+
+    // Clears and draws the map into the bound framebuffer; the viewport is the camera's size.
+    void draw(const core::Camera& camera, const FrameOptions& options);
+
+    // The labels placed by the last draw (indices refer to the scene's label list).
+    const std::vector<core::PlacedLabel>& placedLabels() const;
+    FontAtlas& fonts();
+
+    // Draws text in pixel coordinates over what is already drawn (for overlays). `x, y` is the
+    // top-left of the text box. Call between draw() and the end of the frame.
+    void drawText(const std::string& utf8, const TextStyle& style, float x, float y, int viewportW, int viewportH);
+
+private:
+    struct Impl;
+    explicit MapRenderer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace qantar::render

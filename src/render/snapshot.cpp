@@ -1,0 +1,51 @@
+#include "render/snapshot.hpp"
+
+#include <algorithm>
+
+#include "core/credits.hpp"
+#include "render/offscreen.hpp"
+
+namespace qantar::render {
+
+float pixelScaleForSize(int widthPx, int heightPx) {
+    const float s = std::min(static_cast<float>(widthPx) / 1920.0f, static_cast<float>(heightPx) / 1080.0f);
+    return std::max(0.75f, s);
+}
+
+core::Camera defaultCamera(const core::MapScene& scene, int widthPx, int heightPx) {
+    core::Camera cam({0, 0}, 5000.0, widthPx, heightPx);
+    const double margin = 0.04 * std::min(widthPx, heightPx);
+    cam.fit(scene.kazakhstanBox, margin);
+    return cam;
+}
+
+void drawAttribution(MapRenderer& renderer, const core::Theme& theme, int viewportW, int viewportH, float pixelScale) {
+    TextStyle s;
+    s.font = LabelFont::Regular;
+    s.sizePx = 11.0f * pixelScale;
+    s.color = theme.uiText;
+    s.halo = theme.labelHalo;
+    s.haloPx = 2.0f * pixelScale;
+    const TextBox box = renderer.fonts().measure(core::kMapDataAttribution, s);
+    const float margin = 8.0f * pixelScale;
+    renderer.drawText(core::kMapDataAttribution, s, static_cast<float>(viewportW) - box.width - margin,
+                      static_cast<float>(viewportH) - box.height - margin, viewportW, viewportH);
+}
+
+core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene& scene, const SnapshotRequest& request) {
+    auto target = OffscreenTarget::create(request.widthPx, request.heightPx, 4);
+    if (!target) return target.error();
+    FrameOptions frame = request.frame;
+    if (frame.pixelScale <= 0.0f) frame.pixelScale = pixelScaleForSize(request.widthPx, request.heightPx);
+    core::Camera camera = request.camera ? *request.camera : defaultCamera(scene, request.widthPx, request.heightPx);
+    camera.setViewport(request.widthPx, request.heightPx);
+    target->bind();
+    renderer.draw(camera, frame);
+    if (request.attribution) {
+        drawAttribution(renderer, core::theme(frame.theme), request.widthPx, request.heightPx, frame.pixelScale);
+    }
+    target->resolve();
+    return target->read();
+}
+
+}  // namespace qantar::render

@@ -1,0 +1,39 @@
+#pragma once
+// Renders one frame offscreen at an exact size, independent of any window (the same renderer as
+// the GUI), with the required map-data attribution burned in.
+#include <optional>
+
+#include "core/camera.hpp"
+#include "core/error.hpp"
+#include "core/map_scene.hpp"
+#include "render/image.hpp"
+#include "render/map_renderer.hpp"
+
+namespace qantar::render {
+
+// Export sizes accepted by the CLI and the export dialog.
+constexpr int kMinExportWidth = 320;
+constexpr int kMinExportHeight = 240;
+constexpr int kMaxExportWidth = 7680;
+constexpr int kMaxExportHeight = 4320;
+
+struct SnapshotRequest {
+    int widthPx = 1920;
+    int heightPx = 1080;
+    FrameOptions frame;                 // theme, layers; pixelScale 0 = choose from the size
+    std::optional<core::Camera> camera; // default: Kazakhstan fitted to the image
+    bool attribution = true;
+};
+
+// Text and line scale for an image of this size: 1 at 1920x1080, 2 at 3840x2160, never below 0.75.
+float pixelScaleForSize(int widthPx, int heightPx);
+// The default view: Kazakhstan fitted with a margin proportional to the image.
+core::Camera defaultCamera(const core::MapScene& scene, int widthPx, int heightPx);
+
+// Draws the frame and reads it back. Needs a current GL context.
+core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene& scene, const SnapshotRequest& request);
+
+// Draws the attribution line in the bottom-right corner of a viewport.
+void drawAttribution(MapRenderer& renderer, const core::Theme& theme, int viewportW, int viewportH, float pixelScale);
+
+}  // namespace qantar::render
