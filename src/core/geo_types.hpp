@@ -44,7 +44,7 @@ struct MapBox {
         maxX = std::max(maxX, p.x);
         maxY = std::max(maxY, p.y);
     }
-    void add(const MapBox& b) {
+    void addBox(const MapBox& b) {
         if (b.empty()) return;
         add(MapXY{b.minX, b.minY});
         add(MapXY{b.maxX, b.maxY});

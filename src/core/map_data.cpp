@@ -168,7 +168,7 @@ Expected<MapData> loadMapData(const std::string& geoDir, const Projection& proje
             c.name = f.text("name");
             c.iso3 = f.text("iso_a3");
             if (auto err = pj.polygons(f, c.polygons, c.box, i)) return *err;
-            data.dataBox.add(c.box);
+            data.dataBox.addBox(c.box);
             data.countries.push_back(std::move(c));
         }
     }
@@ -188,7 +188,7 @@ Expected<MapData> loadMapData(const std::string& geoDir, const Projection& proje
             r.kind = f.text("kind");
             r.adminCenter = f.text("admin_center");
             if (auto err = pj.polygons(f, r.polygons, r.box, i)) return *err;
-            data.kazakhstanBox.add(r.box);
+            data.kazakhstanBox.addBox(r.box);
             data.regions.push_back(std::move(r));
         }
         assignTints(data.regions);

@@ -51,7 +51,11 @@ std::optional<MapXY> Projection::project(LonLat p) const {
 }
 
 std::optional<LonLat> Projection::unproject(MapXY p) const {
-    if (!std::isfinite(p.x) || !std::isfinite(p.y)) return std::nullopt;
+    // Beyond a few Earth circumferences a map coordinate is garbage, not a place.
+    constexpr double kMaxMapExtentM = 1.0e8;
+    if (!std::isfinite(p.x) || !std::isfinite(p.y) || std::abs(p.x) > kMaxMapExtentM || std::abs(p.y) > kMaxMapExtentM) {
+        return std::nullopt;
+    }
     PJ_COORD c = proj_coord(p.x, p.y, 0, 0);
     PJ_COORD r = proj_trans(m_impl->pj, PJ_INV, c);
     LonLat out{r.lp.lam, r.lp.phi};

@@ -37,7 +37,7 @@ float StatusBar::draw(AppState& state) {
         // Scale: 100 screen pixels in kilometres at the view centre (the projection's own scale
         // distortion is under 1% over Kazakhstan, so the centre value is representative).
         const double kmPer100 = state.camera.metersPerPixel() * 100.0 / 1000.0;
-        ImGui::Text("100 px \xE2\x89\x88 %.0f km", kmPer100);
+        ImGui::Text("100 px = %.0f km", kmPer100);
         const float creditW = ImGui::CalcTextSize(core::kMapDataAttribution).x;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 24.0f, vp->Size.x - creditW - 12.0f));
         ImGui::TextDisabled("%s", core::kMapDataAttribution);

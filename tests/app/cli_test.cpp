@@ -1,0 +1,145 @@
+// The real qantar binary driven as a user would drive it from a shell: exit codes, stderr
+// messages, and the files it writes. Runs with no display server (DISPLAY unset).
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "render/image.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RunResult {
+    int exitCode = -1;
+    std::string output;  // stdout and stderr together
+};
+
+RunResult run(const std::string& args) {
+    // No display: the export must not need one.
+    const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(QANTAR_BINARY) + " " + args + " 2>&1";
+    RunResult r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf{};
+    while (fgets(buf.data(), buf.size(), p)) r.output += buf.data();
+    const int status = pclose(p);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return r;
+}
+
+std::string outDir() {
+    const std::string d = std::string(QANTAR_TEST_OUTPUT_DIR) + "/cli";
+    fs::create_directories(d);
+    return d;
+}
+
+int lineCount(const std::string& s) {
+    int n = 0;
+    for (char c : s) n += c == '\n';
+    return n;
+}
+
+}  // namespace
+
+TEST(Cli, HelpAndVersion) {
+    auto help = run("--help");
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_NE(help.output.find("export"), std::string::npos);
+    auto exportHelp = run("export --help");
+    EXPECT_EQ(exportHelp.exitCode, 0);
+    EXPECT_NE(exportHelp.output.find("--size"), std::string::npos);
+    EXPECT_NE(exportHelp.output.find("--theme"), std::string::npos);
+    auto version = run("--version");
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_EQ(version.output.rfind("qantar ", 0), 0u) << version.output;
+}
+
+TEST(Cli, ExportWritesAPngOfExactlyTheRequestedSizeWithoutADisplay) {
+    const std::string out = outDir() + "/map_1280x720.png";
+    fs::remove(out);
+    auto r = run("export --size 1280x720 --theme light --out " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    auto img = qantar::render::readImage(out);
+    ASSERT_TRUE(img.ok()) << img.error().message;
+    EXPECT_EQ(img->width, 1280);
+    EXPECT_EQ(img->height, 720);
+    // Nothing half-written is left beside it.
+    for (const auto& e : fs::directory_iterator(outDir())) {
+        EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
+    }
+}
+
+TEST(Cli, RepeatedExportsAreByteIdentical) {
+    const std::string a = outDir() + "/repeat_a.png", b = outDir() + "/repeat_b.png";
+    ASSERT_EQ(run("export --size 640x480 --out " + a).exitCode, 0);
+    ASSERT_EQ(run("export --size 640x480 --out " + b).exitCode, 0);
+    auto ra = qantar::render::readImage(a);
+    auto rb = qantar::render::readImage(b);
+    ASSERT_TRUE(ra.ok() && rb.ok());
+    EXPECT_EQ(ra->rgba, rb->rgba);
+    EXPECT_EQ(fs::file_size(a), fs::file_size(b));
+}
+
+struct BadExport {
+    const char* name;
+    std::string args;
+    const char* mustMention;
+};
+
+class CliRejects : public ::testing::TestWithParam<BadExport> {};
+
+TEST_P(CliRejects, WithOneClearLineAndANonZeroExit) {
+    const BadExport& c = GetParam();
+    auto r = run(c.args);
+    EXPECT_NE(r.exitCode, 0) << c.name;
+    EXPECT_LT(r.exitCode, 128) << c.name << ": must not crash (signal): " << r.output;
+    EXPECT_EQ(lineCount(r.output), 1) << c.name << ": " << r.output;
+    EXPECT_NE(r.output.find(c.mustMention), std::string::npos) << c.name << ": " << r.output;
+}
+
+const BadExport kCases[] = {
+
+        BadExport{"size_not_a_size", "export --size huge --out /tmp/x.png", "expected WIDTHxHEIGHT"},
+        BadExport{"size_too_small", "export --size 10x10 --out /tmp/x.png", "outside 320x240"},
+        BadExport{"size_too_large", "export --size 20000x20000 --out /tmp/x.png", "outside 320x240"},
+        BadExport{"size_zero", "export --size 0x720 --out /tmp/x.png", "outside"},
+        BadExport{"unwritable_directory", "export --size 640x480 --out /nonexistent-dir/x.png", "/nonexistent-dir/x.png"},
+        BadExport{"unwritable_root", "export --size 640x480 --out /proc/x.png", "cannot write"},
+        BadExport{"bad_theme", "export --size 640x480 --theme purple --out /tmp/x.png", "theme"},
+        BadExport{"missing_assets", "export --size 640x480 --assets /nonexistent-assets --out /tmp/x.png",
+                  "/nonexistent-assets"},
+        BadExport{"missing_out", "export --size 640x480", "--out"},
+        BadExport{"unknown_option", "export --out /tmp/x.png --frobnicate", "frobnicate"}};
+
+INSTANTIATE_TEST_SUITE_P(
+    Corpus, CliRejects,
+    ::testing::ValuesIn(kCases),
+    [](const auto& param) { return std::string(param.param.name); });
+
+TEST(Cli, MissingAssetFileIsNamed) {
+    const fs::path dir = fs::path(outDir()) / "assets_without_rivers";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "geo");
+    for (const auto& e : fs::directory_iterator(std::string(QANTAR_ASSET_DIR) + "/geo")) {
+        if (e.path().filename() != "rivers.geojson") fs::copy_file(e.path(), dir / "geo" / e.path().filename());
+    }
+    auto r = run("export --size 640x480 --assets " + dir.string() + " --out " + outDir() + "/never.png");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(lineCount(r.output), 1) << r.output;
+    EXPECT_NE(r.output.find("rivers.geojson: file not found"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(outDir() + "/never.png"));
+}
+
+TEST(Cli, GuiWithoutDisplayFailsClearly) {
+    auto r = run("--window 640x480");
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_LT(r.exitCode, 128) << r.output;
+    EXPECT_NE(r.output.find("display"), std::string::npos) << r.output;
+}

@@ -1,0 +1,72 @@
+#pragma once
+// One headless GL context, map scene and renderer shared by a test suite (creating them costs
+// a few hundred milliseconds).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "core/map_data.hpp"
+#include "core/map_scene.hpp"
+#include "core/projection.hpp"
+#include "render/headless_context.hpp"
+#include "render/map_renderer.hpp"
+#include "render/snapshot.hpp"
+
+namespace qantar::test {
+
+class RenderFixture : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        auto ctx = render::HeadlessContext::create();
+        ASSERT_TRUE(ctx.ok()) << ctx.error().message;
+        s_context = std::move(*ctx).release();
+        auto p = core::Projection::create();
+        ASSERT_TRUE(p.ok());
+        s_projection = new core::Projection(std::move(*p));
+        auto d = core::loadMapData(std::string(QANTAR_ASSET_DIR) + "/geo", *s_projection);
+        ASSERT_TRUE(d.ok()) << d.error().message;
+        s_data = new core::MapData(std::move(*d));
+        auto s = core::buildMapScene(*s_data, *s_projection);
+        ASSERT_TRUE(s.ok()) << s.error().message;
+        s_scene = new core::MapScene(std::move(*s));
+        auto r = render::MapRenderer::create(*s_scene);
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        s_renderer = std::move(*r).release();
+        std::filesystem::create_directories(QANTAR_TEST_OUTPUT_DIR);
+    }
+    static void TearDownTestSuite() {
+        delete s_renderer;
+        delete s_scene;
+        delete s_data;
+        delete s_projection;
+        delete s_context;
+        s_renderer = nullptr;
+        s_context = nullptr;
+    }
+
+    void SetUp() override {
+        if (!s_renderer) GTEST_SKIP() << "suite set-up failed (see above)";
+    }
+
+    static render::Image render(const render::SnapshotRequest& req) {
+        auto img = render::renderSnapshot(*s_renderer, *s_scene, req);
+        EXPECT_TRUE(img.ok()) << (img.ok() ? "" : img.error().message);
+        return img.ok() ? std::move(*img) : render::Image{};
+    }
+
+    // Where a lon/lat lands in an image rendered with `camera`.
+    static core::ScreenPx pixelOf(const core::Camera& camera, core::LonLat ll) {
+        auto xy = s_projection->project(ll);
+        EXPECT_TRUE(xy.has_value());
+        return camera.toScreen(*xy);
+    }
+
+    static inline render::HeadlessContext* s_context = nullptr;
+    static inline core::Projection* s_projection = nullptr;
+    static inline core::MapData* s_data = nullptr;
+    static inline core::MapScene* s_scene = nullptr;
+    static inline render::MapRenderer* s_renderer = nullptr;
+};
+
+}  // namespace qantar::test
