@@ -38,6 +38,9 @@ int fail(const std::string& message) {
     return 1;
 }
 
+// After the view stops changing for this long, the map is redrawn with multisampling.
+constexpr double kSettleSeconds = 0.15;
+
 void glfwErrorCallback(int code, const char* description) {
     std::fprintf(stderr, "qantar: GLFW error %d: %s\n", code, description);
 }
@@ -136,8 +139,13 @@ int runGui(const GuiOptions& options) {
             ui::StatusBar statusBar;
             ui::MapView mapView;
             ui::HelpWindows help;
-            std::optional<render::OffscreenTarget> target;
+            // Two map targets: a single-sampled one redrawn while the view moves (fast on a
+            // software renderer), and a multisampled one drawn once the view has settled.
+            std::optional<render::OffscreenTarget> fastTarget, fineTarget;
+            const render::OffscreenTarget* shown = nullptr;
             std::optional<ViewKey> drawnKey;
+            bool fineDue = false;
+            auto lastChange = std::chrono::steady_clock::now();
             bool fitted = false;
             std::vector<double> frameMs;
             float menuH = 0.0f, statusH = 0.0f;
@@ -147,14 +155,14 @@ int runGui(const GuiOptions& options) {
                 const auto t0 = std::chrono::steady_clock::now();
                 // Block while nothing happens: an idle map costs no CPU. Animation will wake it.
                 if (options.benchmarkFrames > 0) glfwPollEvents();
-                else glfwWaitEventsTimeout(0.25);
+                else glfwWaitEventsTimeout(fineDue ? kSettleSeconds / 2 : 0.25);
                 ImGui_ImplOpenGL3_NewFrame();
                 ImGui_ImplGlfw_NewFrame();
                 ImGui::NewFrame();
 
                 menuH = menu.draw(state);
                 statusH = statusBar.draw(state);
-                mapView.draw(state, target ? reinterpret_cast<ImTextureID>(static_cast<intptr_t>(target->texture())) : nullptr,
+                mapView.draw(state, shown ? reinterpret_cast<ImTextureID>(static_cast<intptr_t>(shown->texture())) : nullptr,
                              menuH, statusH);
                 if (!fitted) {
                     state.fitKazakhstan();
@@ -169,24 +177,39 @@ int runGui(const GuiOptions& options) {
                 ImGui::Render();
 
                 const int w = static_cast<int>(state.mapW), h = static_cast<int>(state.mapH);
-                if (!target || target->width() != w || target->height() != h) {
-                    auto t = render::OffscreenTarget::create(w, h, 4);
-                    if (!t) {
-                        exitCode = fail(t.error().message);
+                if (!fastTarget || fastTarget->width() != w || fastTarget->height() != h) {
+                    auto fast = render::OffscreenTarget::create(w, h, 1);
+                    auto fine = render::OffscreenTarget::create(w, h, options.msaaSamples);
+                    if (!fast || !fine) {
+                        exitCode = fail(fast ? fine.error().message : fast.error().message);
                         break;
                     }
-                    target = std::move(*t);
+                    fastTarget = std::move(*fast);
+                    fineTarget = std::move(*fine);
+                    shown = nullptr;
                     drawnKey.reset();
                 }
+                render::FrameOptions fo;
+                fo.theme = state.theme;
+                fo.layers = state.layers;
                 const ViewKey key = keyOf(state);
+                const auto now = std::chrono::steady_clock::now();
                 if (!drawnKey || !(*drawnKey == key)) {
-                    target->bind();
-                    render::FrameOptions fo;
-                    fo.theme = state.theme;
-                    fo.layers = state.layers;
+                    const bool first = !drawnKey.has_value();
+                    const render::OffscreenTarget& t = first ? *fineTarget : *fastTarget;
+                    t.bind();
                     (*renderer)->draw(state.camera, fo);
-                    target->resolve();
+                    t.resolve();
+                    shown = &t;
                     drawnKey = key;
+                    fineDue = !first;
+                    lastChange = now;
+                } else if (fineDue && std::chrono::duration<double>(now - lastChange).count() >= kSettleSeconds) {
+                    fineTarget->bind();
+                    (*renderer)->draw(state.camera, fo);
+                    fineTarget->resolve();
+                    shown = &*fineTarget;
+                    fineDue = false;
                 }
 
                 int fbw = 0, fbh = 0;
@@ -215,7 +238,9 @@ int runGui(const GuiOptions& options) {
                             c.x, c.y, state.camera.metersPerPixel(), ll ? ll->lon : 0.0, ll ? ll->lat : 0.0,
                             core::theme(state.theme).name);
             }
-            target.reset();
+            shown = nullptr;
+            fastTarget.reset();
+            fineTarget.reset();
         }
     }
 

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
                    "Draw N frames while panning, print frame-time statistics as JSON, and exit")
         ->check(CLI::NonNegativeNumber);
     cli.add_flag("--print-view", gui.printView, "Print the final view (centre, scale) as JSON on exit");
+    cli.add_option("--msaa", gui.msaaSamples, "Multisampling of the map view: 1 (off), 2, 4 or 8")
+        ->check(CLI::IsMember({1, 2, 4, 8}))->capture_default_str();
     std::string windowSize;
     cli.add_option("--window", windowSize, "Initial window size WIDTHxHEIGHT (default 1600x900)");
 

@@ -337,6 +337,8 @@ void MapRenderer::draw(const core::Camera& camera, const FrameOptions& o) {
     glUniform4fv(glGetUniformLocation(d.fill.id(), "u_palette"), static_cast<GLsizei>(t.fills.size()),
                  &t.fills[0].r);
     if (L.visible(MapLayer::Neighbours)) drawMesh(d.neighbours);
+    // The country outline underlies the regions: the two sources' outlines differ by up to a
+    // couple of kilometres, and the country fill closes those slivers.
     drawMesh(d.kazakhstan);
     if (L.visible(MapLayer::Regions)) drawMesh(d.regions);
 

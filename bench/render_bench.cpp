@@ -1,0 +1,97 @@
+// Frame cost of the base map on the current OpenGL implementation (llvmpipe when there is no GPU),
+// drawn offscreen through EGL at 1920x1080. Each iteration draws a frame with a slightly moved
+// camera (so label placement and every draw call run) and waits for the GPU with glFinish.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "core/map_data.hpp"
+#include "core/map_scene.hpp"
+#include "core/projection.hpp"
+#include "render/headless_context.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen.hpp"
+#include "render/snapshot.hpp"
+
+using namespace qantar;
+
+namespace {
+
+struct World {
+    std::unique_ptr<render::HeadlessContext> context;
+    std::unique_ptr<core::Projection> projection;
+    std::unique_ptr<core::MapData> data;
+    std::unique_ptr<core::MapScene> scene;
+    std::unique_ptr<render::MapRenderer> renderer;
+};
+
+World& world() {
+    static World w = [] {
+        World x;
+        auto ctx = render::HeadlessContext::create();
+        if (!ctx) {
+            std::fprintf(stderr, "%s\n", ctx.error().message.c_str());
+            std::exit(1);
+        }
+        x.context = std::move(*ctx);
+        x.projection = std::make_unique<core::Projection>(std::move(*core::Projection::create()));
+        auto d = core::loadMapData(std::string(QANTAR_ASSET_DIR) + "/geo", *x.projection);
+        if (!d) {
+            std::fprintf(stderr, "%s\n", d.error().message.c_str());
+            std::exit(1);
+        }
+        x.data = std::make_unique<core::MapData>(std::move(*d));
+        x.scene = std::make_unique<core::MapScene>(std::move(*core::buildMapScene(*x.data, *x.projection)));
+        x.renderer = std::move(*render::MapRenderer::create(*x.scene));
+        return x;
+    }();
+    return w;
+}
+
+// Layer sets, by benchmark argument.
+core::LayerVisibility layersFor(int set) {
+    core::LayerVisibility v;
+    if (set == 1) {  // fills only
+        for (auto l : {core::MapLayer::Labels, core::MapLayer::Cities, core::MapLayer::Rivers, core::MapLayer::Graticule,
+                       core::MapLayer::RegionBorders, core::MapLayer::CountryBorders}) {
+            v.set(l, false);
+        }
+    } else if (set == 2) {  // lines only
+        for (auto l : {core::MapLayer::Labels, core::MapLayer::Cities, core::MapLayer::Neighbours,
+                       core::MapLayer::Regions, core::MapLayer::Water}) {
+            v.set(l, false);
+        }
+    }
+    return v;
+}
+
+void BM_MapFrame1080p(benchmark::State& state) {
+    World& w = world();
+    const int samples = static_cast<int>(state.range(0));
+    auto target = render::OffscreenTarget::create(1920, 1080, samples);
+    core::Camera cam = render::defaultCamera(*w.scene, 1920, 1080);
+    render::FrameOptions fo;
+    fo.layers = layersFor(static_cast<int>(state.range(1)));
+    int i = 0;
+    for (auto _ : state) {
+        cam.panByPixels((i++ % 2) ? 2.0 : -2.0, 0.0);
+        target->bind();
+        w.renderer->draw(cam, fo);
+        target->resolve();
+        glFinish();
+    }
+}
+BENCHMARK(BM_MapFrame1080p)
+    ->ArgNames({"msaa", "layers"})
+    ->Args({1, 0})
+    ->Args({4, 0})
+    ->Args({1, 1})
+    ->Args({1, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
