@@ -17,7 +17,9 @@ int main(int argc, char** argv) {
     cli.footer("Examples:\n"
                "  qantar                                      open the map window\n"
                "  qantar export --size 1920x1080 --out map.png\n"
-               "  qantar export --size 3840x2160 --theme light --out report.png");
+               "  qantar export --size 3840x2160 --theme light --time 2022-01-05T20:00 --out report.png\n"
+               "  qantar state --at 2022-01-05T20:00 --json\n"
+               "  qantar validate my-events.json");
 
     qantar::app::GuiOptions gui;
     cli.add_option("--assets", gui.assets, "Directory holding geo/ (default: found next to the program)");
@@ -37,6 +39,20 @@ int main(int argc, char** argv) {
     exportCmd->add_option("--out", exp.out, "PNG file to write")->required();
     exportCmd->add_option("--theme", exp.theme, "Colour theme: dark or light")->capture_default_str();
     exportCmd->add_option("--assets", exp.assets, "Directory holding geo/ (default: found next to the program)");
+    exportCmd->add_option("--time", exp.time,
+                          "Show the events at this moment (ISO 8601; without an offset, Almaty time UTC+6)");
+    exportCmd->add_option("--data", exp.data, "Event file (default: the bundled assets/events/events.json)");
+
+    qantar::app::StateOptions state;
+    CLI::App* stateCmd = cli.add_subcommand("state", "Print the events shown at a moment, and the counters, as JSON");
+    stateCmd->add_option("--at", state.at, "The moment, ISO 8601; without an offset, Almaty time (UTC+6)")->required();
+    stateCmd->add_option("--data", state.data, "Event file (default: the bundled assets/events/events.json)");
+    stateCmd->add_option("--assets", state.assets, "Assets directory (default: found next to the program)");
+    stateCmd->add_flag("--json", state.json, "Print JSON (the only format; accepted for scripts)");
+
+    std::string validatePath;
+    CLI::App* validateCmd = cli.add_subcommand("validate", "Check an event file and list every problem with its line");
+    validateCmd->add_option("FILE", validatePath, "The event file (qantar-events JSON)")->required();
 
     try {
         cli.parse(argc, argv);
@@ -50,6 +66,8 @@ int main(int argc, char** argv) {
     }
 
     if (*exportCmd) return qantar::app::runExport(exp);
+    if (*stateCmd) return qantar::app::runState(state);
+    if (*validateCmd) return qantar::app::runValidate(validatePath);
 
     if (!windowSize.empty()) {
         std::string message;

@@ -21,6 +21,7 @@ namespace qantar::core {
     X(Projection, "projection failed")                                 \
     X(Triangulation, "triangulation failed")                           \
     X(BadArgument, "bad argument")                                     \
+    X(DatasetInvalid, "event data is invalid")                         \
     X(GraphicsUnavailable, "OpenGL is not available")                  \
     X(ShaderBuild, "shader failed to build")                           \
     X(ImageEncode, "image could not be encoded")
