@@ -4,10 +4,13 @@
 #include <regex>
 
 #include "core/assets.hpp"
+#include "core/caption.hpp"
+#include "core/event_world.hpp"
 #include "core/map_data.hpp"
 #include "core/map_scene.hpp"
 #include "core/projection.hpp"
 #include "core/theme.hpp"
+#include "render/event_overlay.hpp"
 #include "render/headless_context.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
@@ -52,6 +55,12 @@ int runExport(const ExportOptions& options) {
     if (options.out.empty()) return fail("--out: a PNG path is required");
     // Check the destination before any rendering work.
     if (auto err = render::checkWritable(options.out)) return fail(err->message);
+    std::optional<core::ParsedTime> at;
+    if (!options.time.empty()) {
+        auto t = core::parseIsoTime(options.time, core::kAlmatyTime);
+        if (!t) return fail("--time: " + t.error().message);
+        at = *t;
+    }
 
     auto assetDir = core::findAssetDir(options.assets);
     if (!assetDir) return fail(assetDir.error().message);
@@ -62,6 +71,14 @@ int runExport(const ExportOptions& options) {
     auto scene = core::buildMapScene(*data, *projection);
     if (!scene) return fail(scene.error().message);
 
+    std::unique_ptr<core::EventWorld> world;
+    if (at) {
+        const std::string path = options.data.empty() ? *assetDir + "/events/events.json" : options.data;
+        auto w = core::loadEventWorld(path, *data, *projection);
+        if (!w) return fail(w.error().message);
+        world = std::move(*w);
+    }
+
     auto context = render::HeadlessContext::create();
     if (!context) return fail(context.error().message);
     auto renderer = render::MapRenderer::create(*scene);
@@ -71,6 +88,17 @@ int runExport(const ExportOptions& options) {
     request.widthPx = width;
     request.heightPx = height;
     request.frame.theme = *theme;
+    std::unique_ptr<render::EventOverlay> overlay;
+    core::FrameLayers layers;
+    if (world) {
+        auto o = render::EventOverlay::create(*scene);
+        if (!o) return fail(o.error().message);
+        overlay = std::move(*o);
+        layers = world->layersAt(at->instant, core::EventLayerSettings{});
+        request.events = &layers;
+        request.overlay = overlay.get();
+        request.caption = core::momentCaption(*world, layers, at->offset.value_or(core::kAlmatyTime));
+    }
     auto image = render::renderSnapshot(**renderer, *scene, request);
     if (!image) return fail(image.error().message);
     if (auto err = render::writePng(*image, options.out)) return fail(err->message);

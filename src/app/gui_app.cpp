@@ -16,61 +16,76 @@
 #include <vector>
 
 #include "core/assets.hpp"
+#include "core/event_world.hpp"
 #include "core/map_data.hpp"
 #include "core/map_scene.hpp"
 #include "core/projection.hpp"
 #include "render/embedded.hpp"
+#include "render/event_overlay.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
 #include "ui/app_state.hpp"
+#include "ui/event_details_panel.hpp"
+#include "ui/event_list_panel.hpp"
 #include "ui/help_windows.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/map_view.hpp"
 #include "ui/menu_bar.hpp"
+#include "ui/moment_panel.hpp"
 #include "ui/status_bar.hpp"
+#include "ui/timeline_panel.hpp"
 
 namespace qantar::app {
 
 namespace {
+
+// After the view stops moving for this long, the base map is redrawn with multisampling.
+constexpr double kSettleSeconds = 0.15;
+constexpr float kTimelineHeightPx = 300.0f;
 
 int fail(const std::string& message) {
     std::fprintf(stderr, "qantar: %s\n", message.c_str());
     return 1;
 }
 
-// After the view stops changing for this long, the map is redrawn with multisampling.
-constexpr double kSettleSeconds = 0.15;
-
 void glfwErrorCallback(int code, const char* description) {
     std::fprintf(stderr, "qantar: GLFW error %d: %s\n", code, description);
 }
 
-// Everything the map view needs to decide whether the texture must be redrawn.
-struct ViewKey {
+// What the base map (fills, lines) depends on.
+struct BaseKey {
     double cx, cy, mpp;
     int w, h;
     core::ThemeId theme;
     core::LayerVisibility layers;
-    bool operator==(const ViewKey& o) const {
+    bool operator==(const BaseKey& o) const {
         return cx == o.cx && cy == o.cy && mpp == o.mpp && w == o.w && h == o.h && theme == o.theme &&
                layers.on == o.layers.on;
     }
 };
 
-ViewKey keyOf(const ui::AppState& s) {
-    return ViewKey{s.camera.center().x, s.camera.center().y, s.camera.metersPerPixel(), s.camera.widthPx(),
-                   s.camera.heightPx(), s.theme, s.layers};
-}
+// What the finished frame (base + events + labels) depends on beyond the base.
+struct OverlayKey {
+    std::int64_t time;
+    core::EventLayerSettings layers;
+    bool operator==(const OverlayKey& o) const {
+        return time == o.time && layers.on == o.layers.on && layers.trail.seconds == o.layers.trail.seconds &&
+               layers.cumulative == o.layers.cumulative;
+    }
+};
 
-void setupImGuiFonts() {
+ImFont* setupImGuiFonts() {
     ImGuiIO& io = ImGui::GetIO();
     const std::string_view font = render::embeddedFile("NotoSans-Regular.ttf");
-    if (font.empty()) return;
+    const std::string_view bold = render::embeddedFile("NotoSans-Bold.ttf");
+    if (font.empty() || bold.empty()) return nullptr;
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x052F, 0x2000, 0x206F,
-                                      0x2190, 0x21FF, 0x2248, 0x2248, 0};
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x052F, 0x2000, 0x206F, 0x2190, 0x21FF,
+                                      0x2264, 0x2265, 0};
     io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(font.data()), static_cast<int>(font.size()), 16.0f, &cfg, kRanges);
+    return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bold.data()), static_cast<int>(bold.size()), 26.0f, &cfg,
+                                          kRanges);
 }
 
 void printStats(std::vector<double> ms) {
@@ -82,11 +97,46 @@ void printStats(std::vector<double> ms) {
                 p95, 1000.0 / median);
 }
 
+// The map view's render targets: the base map (single-sampled while moving, multisampled once
+// settled) and the finished frame that copies the base and adds events and labels on top, so a
+// playing clock redraws only the overlay.
+struct MapTargets {
+    std::optional<render::OffscreenTarget> fastBase, fineBase, frame;
+    const render::OffscreenTarget* base = nullptr;
+    std::optional<BaseKey> baseKey;
+    std::optional<OverlayKey> overlayKey;
+    bool fineDue = false;
+    std::chrono::steady_clock::time_point lastChange;
+
+    core::Status ensure(int w, int h, int samples) {
+        if (frame && frame->width() == w && frame->height() == h) return std::nullopt;
+        auto fast = render::OffscreenTarget::create(w, h, 1);
+        auto fine = render::OffscreenTarget::create(w, h, samples);
+        auto fr = render::OffscreenTarget::create(w, h, 1);
+        if (!fast) return fast.error();
+        if (!fine) return fine.error();
+        if (!fr) return fr.error();
+        fastBase = std::move(*fast);
+        fineBase = std::move(*fine);
+        frame = std::move(*fr);
+        base = nullptr;
+        baseKey.reset();
+        overlayKey.reset();
+        return std::nullopt;
+    }
+};
+
 }  // namespace
 
 int runGui(const GuiOptions& options) {
     auto theme = core::parseThemeName(options.theme);
     if (!theme) return fail("--" + theme.error().message);
+    std::optional<core::ParsedTime> startTime;
+    if (!options.time.empty()) {
+        auto t = core::parseIsoTime(options.time, core::kAlmatyTime);
+        if (!t) return fail("--time: " + t.error().message);
+        startTime = *t;
+    }
     auto assetDir = core::findAssetDir(options.assets);
     if (!assetDir) return fail(assetDir.error().message);
     auto projection = core::Projection::create();
@@ -95,6 +145,13 @@ int runGui(const GuiOptions& options) {
     if (!data) return fail(data.error().message);
     auto scene = core::buildMapScene(*data, *projection);
     if (!scene) return fail(scene.error().message);
+    // A broken event file does not stop the map: it opens without events and says why.
+    const std::string eventsPath = options.data.empty() ? *assetDir + "/events/events.json" : options.data;
+    std::unique_ptr<core::EventWorld> world;
+    std::string loadProblem;
+    if (auto w = core::loadEventWorld(eventsPath, *data, *projection)) world = std::move(*w);
+    else loadProblem = w.error().message;
+    if (!loadProblem.empty()) std::fprintf(stderr, "qantar: %s\n", loadProblem.c_str());
 
     glfwSetErrorCallback(glfwErrorCallback);
     if (!glfwInit()) return fail("cannot open a window: no display (set DISPLAY, or use 'qantar export' headless)");
@@ -120,96 +177,136 @@ int runGui(const GuiOptions& options) {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // layout persistence comes with the settings work
     ImGui::StyleColorsDark();
-    setupImGuiFonts();
+    ImFont* largeFont = setupImGuiFonts();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     int exitCode = 0;
     {
         auto renderer = render::MapRenderer::create(*scene);
-        if (!renderer) {
-            exitCode = fail(renderer.error().message);
+        auto overlay = render::EventOverlay::create(*scene);
+        if (!renderer || !overlay) {
+            exitCode = fail(renderer ? overlay.error().message : renderer.error().message);
         } else {
             ui::AppState state;
             state.scene = &*scene;
             state.projection = &*projection;
+            state.world = world.get();
             state.theme = *theme;
+            if (world) {
+                state.clock.rangeStart = world->data().coverageStart;
+                state.clock.rangeEnd = world->data().coverageEnd;
+                state.clock.now = state.clock.rangeStart;
+                if (startTime) state.clock.seek(startTime->instant);
+                if (startTime && startTime->offset) state.displayZone = *startTime->offset;
+            }
             ui::MenuBar menu;
             ui::LayersPanel layersPanel;
             ui::StatusBar statusBar;
             ui::MapView mapView;
             ui::HelpWindows help;
-            // Two map targets: a single-sampled one redrawn while the view moves (fast on a
-            // software renderer), and a multisampled one drawn once the view has settled.
-            std::optional<render::OffscreenTarget> fastTarget, fineTarget;
-            const render::OffscreenTarget* shown = nullptr;
-            std::optional<ViewKey> drawnKey;
-            bool fineDue = false;
-            auto lastChange = std::chrono::steady_clock::now();
+            ui::TimelinePanel timeline;
+            ui::EventListPanel eventList;
+            ui::EventDetailsPanel details;
+            ui::MomentPanel moment;
+            MapTargets targets;
             bool fitted = false;
+            bool showLoadProblem = !loadProblem.empty();
             std::vector<double> frameMs;
-            float menuH = 0.0f, statusH = 0.0f;
             int frame = 0;
+            auto last = std::chrono::steady_clock::now();
+            if (options.benchmarkPlay) {
+                state.clock.playing = true;
+                state.clock.loop = true;
+                state.clock.simSecondsPerSecond = 4 * 3600.0;
+            }
 
             while (!glfwWindowShouldClose(window) && !state.quitRequested) {
                 const auto t0 = std::chrono::steady_clock::now();
-                // Block while nothing happens: an idle map costs no CPU. Animation will wake it.
-                if (options.benchmarkFrames > 0) glfwPollEvents();
-                else glfwWaitEventsTimeout(fineDue ? kSettleSeconds / 2 : 0.25);
+                // Block while nothing happens: an idle, paused map costs no CPU.
+                if (options.benchmarkFrames > 0 || state.clock.playing) glfwPollEvents();
+                else glfwWaitEventsTimeout(targets.fineDue ? kSettleSeconds / 2 : 0.25);
+                const auto now = std::chrono::steady_clock::now();
+                // The benchmark advances the clock by a fixed step, so runs are comparable.
+                const double dt = options.benchmarkFrames > 0 ? 1.0 / 60.0 : std::chrono::duration<double>(now - last).count();
+                last = now;
+                state.clock.advance(std::min(dt, 0.25));
+                if (world) state.frame = world->layersAt(state.clock.now, state.eventLayers);
+
                 ImGui_ImplOpenGL3_NewFrame();
                 ImGui_ImplGlfw_NewFrame();
                 ImGui::NewFrame();
-
-                menuH = menu.draw(state);
-                statusH = statusBar.draw(state);
-                mapView.draw(state, shown ? reinterpret_cast<ImTextureID>(static_cast<intptr_t>(shown->texture())) : nullptr,
-                             menuH, statusH);
+                const float menuH = menu.draw(state);
+                const float statusH = statusBar.draw(state);
+                const float bottom = ImGui::GetMainViewport()->Pos.y + ImGui::GetMainViewport()->Size.y - statusH;
+                const float timelineH = world ? kTimelineHeightPx : 0.0f;
+                if (world) timeline.draw(state, bottom, timelineH, largeFont);
+                mapView.draw(state, targets.frame ? reinterpret_cast<ImTextureID>(static_cast<intptr_t>(targets.frame->texture())) : nullptr,
+                             menuH, statusH + timelineH);
                 if (!fitted) {
                     state.fitKazakhstan();
                     fitted = true;
                 }
                 layersPanel.draw(state);
+                moment.draw(state, largeFont);
+                eventList.draw(state, state.mapY, state.mapY + state.mapH);
+                details.draw(state, state.mapY, state.mapY + state.mapH);
                 help.draw(state);
-                if (options.benchmarkFrames > 0) {
+                timeline.handleKeys(state);
+                if (showLoadProblem) {
+                    ImGui::OpenPopup("Event data not loaded");
+                    showLoadProblem = false;
+                }
+                if (ImGui::BeginPopupModal("Event data not loaded", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+                    ImGui::TextUnformatted(loadProblem.c_str());
+                    ImGui::TextUnformatted("The map works; fix the file and open it again.");
+                    if (ImGui::Button("OK")) ImGui::CloseCurrentPopup();
+                    ImGui::EndPopup();
+                }
+                if (options.benchmarkFrames > 0 && !options.benchmarkPlay) {
                     // A steady pan keeps the map changing, so every frame redraws it.
                     state.camera.panByPixels((frame / 60) % 2 == 0 ? 3.0 : -3.0, 0.0);
                 }
                 ImGui::Render();
 
                 const int w = static_cast<int>(state.mapW), h = static_cast<int>(state.mapH);
-                if (!fastTarget || fastTarget->width() != w || fastTarget->height() != h) {
-                    auto fast = render::OffscreenTarget::create(w, h, 1);
-                    auto fine = render::OffscreenTarget::create(w, h, options.msaaSamples);
-                    if (!fast || !fine) {
-                        exitCode = fail(fast ? fine.error().message : fast.error().message);
-                        break;
-                    }
-                    fastTarget = std::move(*fast);
-                    fineTarget = std::move(*fine);
-                    shown = nullptr;
-                    drawnKey.reset();
+                if (auto err = targets.ensure(w, h, options.msaaSamples)) {
+                    exitCode = fail(err->message);
+                    break;
                 }
                 render::FrameOptions fo;
                 fo.theme = state.theme;
                 fo.layers = state.layers;
-                const ViewKey key = keyOf(state);
-                const auto now = std::chrono::steady_clock::now();
-                if (!drawnKey || !(*drawnKey == key)) {
-                    const bool first = !drawnKey.has_value();
-                    const render::OffscreenTarget& t = first ? *fineTarget : *fastTarget;
+                const BaseKey baseKey{state.camera.center().x, state.camera.center().y, state.camera.metersPerPixel(), w, h,
+                                      state.theme, state.layers};
+                bool baseChanged = false;
+                if (!targets.baseKey || !(*targets.baseKey == baseKey)) {
+                    const bool first = !targets.baseKey.has_value();
+                    const render::OffscreenTarget& t = first ? *targets.fineBase : *targets.fastBase;
                     t.bind();
-                    (*renderer)->draw(state.camera, fo);
+                    (*renderer)->drawBase(state.camera, fo);
                     t.resolve();
-                    shown = &t;
-                    drawnKey = key;
-                    fineDue = !first;
-                    lastChange = now;
-                } else if (fineDue && std::chrono::duration<double>(now - lastChange).count() >= kSettleSeconds) {
-                    fineTarget->bind();
-                    (*renderer)->draw(state.camera, fo);
-                    fineTarget->resolve();
-                    shown = &*fineTarget;
-                    fineDue = false;
+                    targets.base = &t;
+                    targets.baseKey = baseKey;
+                    targets.fineDue = !first;
+                    targets.lastChange = now;
+                    baseChanged = true;
+                } else if (targets.fineDue &&
+                           std::chrono::duration<double>(now - targets.lastChange).count() >= kSettleSeconds) {
+                    targets.fineBase->bind();
+                    (*renderer)->drawBase(state.camera, fo);
+                    targets.fineBase->resolve();
+                    targets.base = &*targets.fineBase;
+                    targets.fineDue = false;
+                    baseChanged = true;
+                }
+                const OverlayKey overlayKey{state.clock.now.unixSeconds, state.eventLayers};
+                if (baseChanged || !targets.overlayKey || !(*targets.overlayKey == overlayKey)) {
+                    targets.frame->copyFrom(*targets.base);
+                    if (world) (*overlay)->draw(state.camera, state.frame, fo);
+                    (*renderer)->drawLabels(state.camera, fo);
+                    targets.frame->resolve();
+                    targets.overlayKey = overlayKey;
                 }
 
                 int fbw = 0, fbh = 0;
@@ -234,13 +331,13 @@ int runGui(const GuiOptions& options) {
                 const core::MapXY c = state.camera.center();
                 const auto ll = projection->unproject(c);
                 std::printf("{\"center_x\": %.3f, \"center_y\": %.3f, \"meters_per_pixel\": %.6f, \"center_lon\": %.6f, "
-                            "\"center_lat\": %.6f, \"theme\": \"%s\"}\n",
+                            "\"center_lat\": %.6f, \"theme\": \"%s\", \"time\": \"%s\", \"playing\": %s, \"selected\": \"%s\"}\n",
                             c.x, c.y, state.camera.metersPerPixel(), ll ? ll->lon : 0.0, ll ? ll->lat : 0.0,
-                            core::theme(state.theme).name);
+                            core::theme(state.theme).name, core::formatIso(state.clock.now, core::kUtc).c_str(),
+                            state.clock.playing ? "true" : "false",
+                            state.selectedEvent && world ? world->data().events[*state.selectedEvent].id.c_str() : "");
             }
-            shown = nullptr;
-            fastTarget.reset();
-            fineTarget.reset();
+            targets = MapTargets{};
         }
     }
 

@@ -5,13 +5,15 @@ namespace qantar::app {
 
 struct GuiOptions {
     std::string assets;          // empty: find automatically
+    std::string data;            // event file; empty: the bundled dataset
+    std::string time;            // initial moment (ISO 8601; Almaty time without an offset)
     std::string theme = "dark";
     int widthPx = 1600;          // initial window size
     int heightPx = 900;
-    int benchmarkFrames = 0;     // > 0: draw this many frames (the map redrawn every frame, panning),
-                                 // print frame-time statistics and exit
-    bool printView = false;
-    int msaaSamples = 4;         // multisampling of the map view (1 = off)      // print the final view as JSON on exit (used by end-to-end tests)
+    int msaaSamples = 4;         // multisampling of the settled map view (1 = off)
+    int benchmarkFrames = 0;     // > 0: draw this many frames, print frame-time statistics as JSON, exit
+    bool benchmarkPlay = false;  // benchmark with the clock playing instead of the map panning
+    bool printView = false;      // print the final view and time as JSON on exit (end-to-end tests)
 };
 
 // Opens the window and runs until the user quits. Returns the process exit code.

@@ -27,7 +27,10 @@ int main(int argc, char** argv) {
     cli.add_option("--benchmark-frames", gui.benchmarkFrames,
                    "Draw N frames while panning, print frame-time statistics as JSON, and exit")
         ->check(CLI::NonNegativeNumber);
-    cli.add_flag("--print-view", gui.printView, "Print the final view (centre, scale) as JSON on exit");
+    cli.add_flag("--benchmark-play", gui.benchmarkPlay, "With --benchmark-frames: play the clock instead of panning");
+    cli.add_flag("--print-view", gui.printView, "Print the final view (centre, scale, time) as JSON on exit");
+    cli.add_option("--data", gui.data, "Event file to open (default: the bundled assets/events/events.json)");
+    cli.add_option("--time", gui.time, "Start at this moment (ISO 8601; without an offset, Almaty time UTC+6)");
     cli.add_option("--msaa", gui.msaaSamples, "Multisampling of the map view: 1 (off), 2, 4 or 8")
         ->check(CLI::IsMember({1, 2, 4, 8}))->capture_default_str();
     std::string windowSize;

@@ -198,7 +198,9 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
     }
     for (const Region& r : data.regions) {
         const float style = fillStyle(FillStyle::RegionTint0) + static_cast<float>(r.tint);
+        const auto first = static_cast<std::uint32_t>(s.regions.indices.size());
         if (auto err = fillAll(r.polygons, style, s.regions, r.name)) return *err;
+        s.regionIndexRanges.emplace_back(first, static_cast<std::uint32_t>(s.regions.indices.size()) - first);
         outlineAll(r.polygons, lineStyle(LineStyle::RegionBorder), s.regionBorders);
     }
     for (const WaterBody& w : data.water) {

@@ -47,6 +47,8 @@ struct MapScene {
     FillMesh neighbours;   // every country but Kazakhstan
     FillMesh kazakhstan;   // Kazakhstan's country outline (under the regions)
     FillMesh regions;      // the 17 regions, tinted
+    // For each region (MapData::regions order): its first index and index count in `regions`.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> regionIndexRanges;
     FillMesh water;        // lakes, reservoirs, the Caspian
     LineMesh graticule;
     LineMesh rivers;

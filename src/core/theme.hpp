@@ -58,6 +58,15 @@ struct Theme {
     Rgba countryLabel;
     Rgba regionLabel;
     Rgba uiText;  // overlay text such as the attribution line
+    // Event layers.
+    std::array<Rgba, 9> marks;  // by MarkKind: protest, violent protest, clash, arson, casualty,
+                                // arrest, airport, CSTO, government
+    Rgba markOutline;
+    Rgba curfewShade;      // night-time shading of the curfew area
+    Rgba emergencyHatch;   // stripes over areas under the state of emergency
+    Rgba internetShade;    // nationwide blackout overlay
+    Rgba airlift;          // CSTO airlift arcs and transports
+    Rgba panel;            // background of burned-in overlay boxes
 };
 
 const Theme& theme(ThemeId id);

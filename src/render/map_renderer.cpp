@@ -308,6 +308,11 @@ const std::vector<core::PlacedLabel>& MapRenderer::placedLabels() const { return
 FontAtlas& MapRenderer::fonts() { return *m_impl->fonts; }
 
 void MapRenderer::draw(const core::Camera& camera, const FrameOptions& o) {
+    drawBase(camera, o);
+    drawLabels(camera, o);
+}
+
+void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o) {
     Impl& d = *m_impl;
     const core::Theme& t = core::theme(o.theme);
     const auto& L = o.layers;
@@ -324,9 +329,6 @@ void MapRenderer::draw(const core::Camera& camera, const FrameOptions& o) {
     if (o.transparentBackground) glClearColor(0, 0, 0, 0);
     else glClearColor(bg.r, bg.g, bg.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-
-    d.updatePlacement(camera, o);
-    d.uploadAtlasIfDirty();
 
     const auto m = camera.mapToClip();
     const float vw = static_cast<float>(camera.widthPx()), vh = static_cast<float>(camera.heightPx());
@@ -379,6 +381,20 @@ void MapRenderer::draw(const core::Camera& camera, const FrameOptions& o) {
         drawMesh(d.kazakhstanBorder);
     }
 
+    glBindVertexArray(0);
+    glUseProgram(0);
+    QANTAR_GL_CHECK("MapRenderer::drawBase");
+}
+
+void MapRenderer::drawLabels(const core::Camera& camera, const FrameOptions& o) {
+    Impl& d = *m_impl;
+    const core::Theme& t = core::theme(o.theme);
+    const auto m = camera.mapToClip();
+    const float vw = static_cast<float>(camera.widthPx()), vh = static_cast<float>(camera.heightPx());
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    d.updatePlacement(camera, o);
+    d.uploadAtlasIfDirty();
     // Markers (instanced).
     if (d.markerCount > 0) {
         glUseProgram(d.marker.id());
@@ -405,7 +421,7 @@ void MapRenderer::draw(const core::Camera& camera, const FrameOptions& o) {
     }
     glBindVertexArray(0);
     glUseProgram(0);
-    QANTAR_GL_CHECK("MapRenderer::draw");
+    QANTAR_GL_CHECK("MapRenderer::drawLabels");
 }
 
 void MapRenderer::drawText(const std::string& utf8, const TextStyle& style, float x, float y, int viewportW,

@@ -31,7 +31,12 @@ public:
     ~MapRenderer();
 
     // Clears and draws the map into the bound framebuffer; the viewport is the camera's size.
+    // Same as drawBase() then drawLabels().
     void draw(const core::Camera& camera, const FrameOptions& options);
+    // Clears and draws fills and lines; event layers go between this and drawLabels().
+    void drawBase(const core::Camera& camera, const FrameOptions& options);
+    // Draws city markers and labels on top, so they stay legible over event symbols.
+    void drawLabels(const core::Camera& camera, const FrameOptions& options);
 
     // The labels placed by the last draw (indices refer to the scene's label list).
     const std::vector<core::PlacedLabel>& placedLabels() const;

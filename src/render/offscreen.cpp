@@ -63,6 +63,13 @@ void OffscreenTarget::resolve() const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+void OffscreenTarget::copyFrom(const OffscreenTarget& source) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, source.m_resolveFbo.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_samples > 1 ? m_msFbo.id() : m_resolveFbo.id());
+    glBlitFramebuffer(0, 0, source.m_width, source.m_height, 0, 0, m_width, m_height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    bind();
+}
+
 Image OffscreenTarget::read() const {
     Image img;
     img.width = m_width;

@@ -23,6 +23,9 @@ public:
     void resolve() const;
     // The resolved colour texture (RGBA8), valid after resolve().
     GLuint texture() const { return m_texture.id(); }
+    // Copies `source`'s resolved image into this target's drawing buffer (same size expected),
+    // leaving this target bound for drawing on top.
+    void copyFrom(const OffscreenTarget& source) const;
     // Reads the resolved image back, top row first.
     Image read() const;
 

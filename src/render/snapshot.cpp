@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/credits.hpp"
+#include "render/event_overlay.hpp"
 #include "render/offscreen.hpp"
 
 namespace qantar::render {
@@ -32,6 +33,22 @@ void drawAttribution(MapRenderer& renderer, const core::Theme& theme, int viewpo
                       static_cast<float>(viewportH) - box.height - margin, viewportW, viewportH);
 }
 
+void drawCaption(MapRenderer& renderer, const core::Theme& theme, const std::vector<std::string>& lines, int viewportW,
+                 int viewportH, float pixelScale) {
+    const float margin = 14.0f * pixelScale;
+    float y = margin;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        TextStyle s;
+        s.font = i == 0 ? LabelFont::Bold : LabelFont::Regular;
+        s.sizePx = (i == 0 ? 24.0f : 13.0f) * pixelScale;
+        s.color = theme.labelText;
+        s.halo = theme.labelHalo;
+        s.haloPx = 3.0f * pixelScale;
+        renderer.drawText(lines[i], s, margin, y, viewportW, viewportH);
+        y += renderer.fonts().measure(lines[i], s).height * (i == 0 ? 1.15f : 1.25f);
+    }
+}
+
 core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene& scene, const SnapshotRequest& request) {
     auto target = OffscreenTarget::create(request.widthPx, request.heightPx, 4);
     if (!target) return target.error();
@@ -40,7 +57,12 @@ core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene
     core::Camera camera = request.camera ? *request.camera : defaultCamera(scene, request.widthPx, request.heightPx);
     camera.setViewport(request.widthPx, request.heightPx);
     target->bind();
-    renderer.draw(camera, frame);
+    renderer.drawBase(camera, frame);
+    if (request.events && request.overlay) request.overlay->draw(camera, *request.events, frame);
+    renderer.drawLabels(camera, frame);
+    if (!request.caption.empty()) {
+        drawCaption(renderer, core::theme(frame.theme), request.caption, request.widthPx, request.heightPx, frame.pixelScale);
+    }
     if (request.attribution) {
         drawAttribution(renderer, core::theme(frame.theme), request.widthPx, request.heightPx, frame.pixelScale);
     }

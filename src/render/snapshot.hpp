@@ -3,8 +3,12 @@
 // the GUI), with the required map-data attribution burned in.
 #include <optional>
 
+#include <string>
+#include <vector>
+
 #include "core/camera.hpp"
 #include "core/error.hpp"
+#include "core/layers.hpp"
 #include "core/map_scene.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
@@ -23,6 +27,12 @@ struct SnapshotRequest {
     FrameOptions frame;                 // theme, layers; pixelScale 0 = choose from the size
     std::optional<core::Camera> camera; // default: Kazakhstan fitted to the image
     bool attribution = true;
+    // Event layers to draw over the map (both or neither).
+    const core::FrameLayers* events = nullptr;
+    class EventOverlay* overlay = nullptr;
+    // Lines of text burned into a box in the top-left corner: the first is drawn large
+    // (the date and time), the rest small (counters, notes).
+    std::vector<std::string> caption;
 };
 
 // Text and line scale for an image of this size: 1 at 1920x1080, 2 at 3840x2160, never below 0.75.
@@ -35,5 +45,8 @@ core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene
 
 // Draws the attribution line in the bottom-right corner of a viewport.
 void drawAttribution(MapRenderer& renderer, const core::Theme& theme, int viewportW, int viewportH, float pixelScale);
+// Draws caption lines in the top-left corner: the first large, the rest small.
+void drawCaption(MapRenderer& renderer, const core::Theme& theme, const std::vector<std::string>& lines, int viewportW,
+                 int viewportH, float pixelScale);
 
 }  // namespace qantar::render

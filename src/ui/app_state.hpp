@@ -5,8 +5,11 @@
 #include <string>
 
 #include "core/camera.hpp"
+#include "core/event_world.hpp"
 #include "core/geo_types.hpp"
+#include "core/layers.hpp"
 #include "core/map_scene.hpp"
+#include "core/playback.hpp"
 #include "core/projection.hpp"
 #include "core/theme.hpp"
 
@@ -15,16 +18,25 @@ namespace qantar::ui {
 struct AppState {
     const core::MapScene* scene = nullptr;
     const core::Projection* projection = nullptr;
+    const core::EventWorld* world = nullptr;  // null when no dataset is loaded
 
     core::Camera camera;
     core::ThemeId theme = core::ThemeId::Dark;
     core::LayerVisibility layers;
+
+    // Time.
+    core::PlaybackClock clock;
+    core::ZoneOffset displayZone = core::kAlmatyTime;
+    core::EventLayerSettings eventLayers;
+    core::FrameLayers frame;  // the event layers at clock.now (computed once per frame by the app)
+    std::optional<std::uint32_t> selectedEvent;
 
     // Map viewport inside the window, pixels (set by MapView each frame).
     float mapX = 0, mapY = 0, mapW = 1, mapH = 1;
     std::optional<core::LonLat> cursor;  // under the mouse, when over the map
 
     bool showLayers = true;
+    bool showEvents = true;
     bool showShortcuts = false;
     bool showAbout = false;
     bool showDemo = false;
@@ -35,6 +47,21 @@ struct AppState {
         if (!scene) return;
         camera.setViewport(static_cast<int>(mapW), static_cast<int>(mapH));
         camera.fit(scene->kazakhstanBox, 0.04 * std::min(mapW, mapH));
+    }
+
+    // Selects an event: the clock moves to its start and the camera to its place.
+    void selectEvent(std::uint32_t index) {
+        if (!world || index >= world->data().events.size()) return;
+        selectedEvent = index;
+        clock.playing = false;
+        clock.seek(world->data().events[index].start);
+        const core::EventPosition& pos = world->places()[index];
+        if (pos.xy) {
+            camera.setCenter(*pos.xy);
+            // Close enough to see the city, not closer than the region's uncertainty allows.
+            const double want = std::max(800.0, pos.uncertaintyMeters * 2.5 / std::max(1.0f, std::min(mapW, mapH)));
+            if (camera.metersPerPixel() > want) camera.setMetersPerPixel(want);
+        }
     }
 };
 

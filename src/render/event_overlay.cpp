@@ -1,0 +1,221 @@
+#include "render/event_overlay.hpp"
+
+#include <cmath>
+#include <cstddef>
+
+#include "core/mesh.hpp"
+#include "render/gl_objects.hpp"
+#include "render/shader.hpp"
+
+namespace qantar::render {
+
+namespace {
+
+struct Instance {
+    float x, y;
+    float radiusPx, kind, pulse, haloPx;
+    float r, g, b, a;
+    float soft;
+};
+
+void attrib(GLuint index, GLint size, GLsizei stride, std::size_t offset) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
+}
+
+// Points along a gentle arc from `a` to `b` (a quadratic curve bowed to the left of travel),
+// the usual way flight paths are drawn on flat maps.
+core::MapRing arcPoints(core::MapXY a, core::MapXY b, int segments) {
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const core::MapXY c{(a.x + b.x) * 0.5 - dy * 0.18, (a.y + b.y) * 0.5 + dx * 0.18};
+    core::MapRing pts;
+    for (int i = 0; i <= segments; ++i) {
+        const double t = static_cast<double>(i) / segments, u = 1.0 - t;
+        pts.push_back({u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y});
+    }
+    return pts;
+}
+
+}  // namespace
+
+struct EventOverlay::Impl {
+    const core::MapScene* scene = nullptr;
+    GlProgram area, line, event;
+    GlVertexArray regionVao, countryVao;
+    GlBuffer regionVbo, regionIbo, countryVbo, countryIbo;
+    GLsizei countryCount = 0;
+    GlVertexArray markVao, arcVao;
+    GlBuffer quadVbo, markVbo, arcVbo, arcIbo;
+
+    static void uploadFill(const core::FillMesh& m, GlVertexArray& vao, GlBuffer& vbo, GlBuffer& ibo) {
+        vao = GlVertexArray::create();
+        vbo = GlBuffer::create();
+        ibo = GlBuffer::create();
+        glBindVertexArray(vao.id());
+        glBindBuffer(GL_ARRAY_BUFFER, vbo.id());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.vertices.size() * sizeof(core::FillVertex)),
+                     m.vertices.data(), GL_STATIC_DRAW);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo.id());
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.indices.size() * sizeof(std::uint32_t)),
+                     m.indices.data(), GL_STATIC_DRAW);
+        attrib(0, 2, static_cast<GLsizei>(sizeof(core::FillVertex)), offsetof(core::FillVertex, x));
+        glBindVertexArray(0);
+    }
+
+    void drawArea(const core::AreaShade& a, const core::Rgba& color, int pattern, float spacing, float width) {
+        glUniform4f(glGetUniformLocation(area.id(), "u_color"), color.r, color.g, color.b, color.a * a.alpha * a.intensity);
+        glUniform1i(glGetUniformLocation(area.id(), "u_pattern"), pattern);
+        glUniform1f(glGetUniformLocation(area.id(), "u_spacingPx"), spacing);
+        glUniform1f(glGetUniformLocation(area.id(), "u_lineWidthPx"), width);
+        if (a.regionIndex < 0 || static_cast<std::size_t>(a.regionIndex) >= scene->regionIndexRanges.size()) {
+            glBindVertexArray(countryVao.id());
+            glDrawElements(GL_TRIANGLES, countryCount, GL_UNSIGNED_INT, nullptr);
+        } else {
+            const auto [first, count] = scene->regionIndexRanges[static_cast<std::size_t>(a.regionIndex)];
+            glBindVertexArray(regionVao.id());
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(static_cast<std::size_t>(first) * sizeof(std::uint32_t)));
+        }
+    }
+};
+
+EventOverlay::EventOverlay(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+EventOverlay::~EventOverlay() = default;
+
+core::Expected<std::unique_ptr<EventOverlay>> EventOverlay::create(const core::MapScene& scene) {
+    auto impl = std::make_unique<Impl>();
+    impl->scene = &scene;
+    for (auto [program, name] : {std::pair{&impl->area, "area"}, std::pair{&impl->line, "line"},
+                                 std::pair{&impl->event, "event"}}) {
+        auto p = buildEmbeddedProgram(name);
+        if (!p) return p.error();
+        *program = std::move(*p);
+    }
+    Impl::uploadFill(scene.regions, impl->regionVao, impl->regionVbo, impl->regionIbo);
+    // Nationwide areas use the regions' union: the regions tile Kazakhstan exactly.
+    Impl::uploadFill(scene.regions, impl->countryVao, impl->countryVbo, impl->countryIbo);
+    impl->countryCount = static_cast<GLsizei>(scene.regions.indices.size());
+
+    impl->markVao = GlVertexArray::create();
+    impl->quadVbo = GlBuffer::create();
+    impl->markVbo = GlBuffer::create();
+    glBindVertexArray(impl->markVao.id());
+    const float quad[] = {-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1};
+    glBindBuffer(GL_ARRAY_BUFFER, impl->quadVbo.id());
+    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
+    attrib(0, 2, 2 * sizeof(float), 0);
+    glBindBuffer(GL_ARRAY_BUFFER, impl->markVbo.id());
+    constexpr auto stride = static_cast<GLsizei>(sizeof(Instance));
+    attrib(1, 2, stride, offsetof(Instance, x));
+    attrib(2, 4, stride, offsetof(Instance, radiusPx));
+    attrib(3, 4, stride, offsetof(Instance, r));
+    attrib(4, 1, stride, offsetof(Instance, soft));
+    for (GLuint i = 1; i <= 4; ++i) glVertexAttribDivisor(i, 1);
+    glBindVertexArray(0);
+
+    impl->arcVao = GlVertexArray::create();
+    impl->arcVbo = GlBuffer::create();
+    impl->arcIbo = GlBuffer::create();
+    glBindVertexArray(impl->arcVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, impl->arcVbo.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, impl->arcIbo.id());
+    constexpr auto lstride = static_cast<GLsizei>(sizeof(core::LineVertex));
+    attrib(0, 2, lstride, offsetof(core::LineVertex, x));
+    attrib(1, 2, lstride, offsetof(core::LineVertex, nx));
+    attrib(2, 1, lstride, offsetof(core::LineVertex, side));
+    attrib(3, 1, lstride, offsetof(core::LineVertex, along));
+    attrib(4, 1, lstride, offsetof(core::LineVertex, style));
+    glBindVertexArray(0);
+    QANTAR_GL_CHECK("EventOverlay::create");
+    return std::unique_ptr<EventOverlay>(new EventOverlay(std::move(impl)));
+}
+
+void EventOverlay::draw(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& o) {
+    Impl& d = *m_impl;
+    const core::Theme& t = core::theme(o.theme);
+    const auto m = camera.mapToClip();
+    const float vw = static_cast<float>(camera.widthPx()), vh = static_cast<float>(camera.heightPx());
+    const float s = o.pixelScale;
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+    // Areas: blackout first (broadest), then emergency hatching, then curfew night shading.
+    glUseProgram(d.area.id());
+    glUniformMatrix3fv(glGetUniformLocation(d.area.id(), "u_mapToClip"), 1, GL_FALSE, m.data());
+    for (auto kind : {core::AreaKind::Internet, core::AreaKind::Emergency, core::AreaKind::Curfew}) {
+        for (const auto& a : layers.areas) {
+            if (a.kind != kind) continue;
+            if (kind == core::AreaKind::Internet) d.drawArea(a, t.internetShade, 2, 7.0f * s, 1.1f * s);
+            else if (kind == core::AreaKind::Emergency) d.drawArea(a, t.emergencyHatch, 1, 11.0f * s, 1.0f * s);
+            else d.drawArea(a, t.curfewShade, 0, 1.0f, 1.0f);
+        }
+        if (kind == core::AreaKind::Internet) {
+            // Partial restoration: a lighter wash as well as sparser dots.
+            for (const auto& a : layers.areas) {
+                if (a.kind == kind) d.drawArea(a, core::Rgba{t.internetShade.r, t.internetShade.g, t.internetShade.b, 0.25f}, 0, 1, 1);
+            }
+        }
+    }
+
+    // Airlift arcs (dashed, one pixel-scaled width) and their transports.
+    std::vector<Instance> instances;
+    if (!layers.airlifts.empty()) {
+        core::LineMesh arcs;
+        for (const auto& a : layers.airlifts) core::extrudePolyline(arcPoints(a.from, a.to, 64), false, 0.0f, arcs);
+        glUseProgram(d.line.id());
+        const GLuint lp = d.line.id();
+        glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
+        glUniform2f(glGetUniformLocation(lp, "u_viewportPx"), vw, vh);
+        glUniform1f(glGetUniformLocation(lp, "u_pixelScale"), s);
+        glUniform1f(glGetUniformLocation(lp, "u_metersPerPixel"), static_cast<float>(camera.metersPerPixel()));
+        float alpha = 0.0f;
+        for (const auto& a : layers.airlifts) alpha = std::max(alpha, a.alpha);
+        const float color[8 * 4] = {t.airlift.r, t.airlift.g, t.airlift.b, t.airlift.a * alpha};
+        const float look[8 * 4] = {2.2f, 8.0f, 5.0f, 0.0f};
+        glUniform4fv(glGetUniformLocation(lp, "u_color"), 8, color);
+        glUniform4fv(glGetUniformLocation(lp, "u_look"), 8, look);
+        glBindVertexArray(d.arcVao.id());
+        glBindBuffer(GL_ARRAY_BUFFER, d.arcVbo.id());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(arcs.vertices.size() * sizeof(core::LineVertex)),
+                     arcs.vertices.data(), GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(arcs.indices.size() * sizeof(std::uint32_t)),
+                     arcs.indices.data(), GL_STREAM_DRAW);
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(arcs.indices.size()), GL_UNSIGNED_INT, nullptr);
+        const core::Rgba c = t.marks[static_cast<int>(core::MarkKind::Csto)];
+        for (const auto& a : layers.airlifts) {
+            if (a.progress < 0.0f) continue;
+            const core::MapRing pts = arcPoints(a.from, a.to, 64);
+            const auto k = static_cast<std::size_t>(std::lround(a.progress * 64.0f));
+            instances.push_back(Instance{static_cast<float>(pts[k].x), static_cast<float>(pts[k].y), 6.0f,
+                                         static_cast<float>(core::MarkKind::Csto), -1.0f, 0.0f, c.r, c.g, c.b, a.alpha, 0.0f});
+        }
+    }
+
+    // Event symbols: older first, so the newest sits on top.
+    for (const auto& mk : layers.marks) {
+        const core::Rgba c = t.marks[static_cast<std::size_t>(mk.kind)];
+        const float haloPx = static_cast<float>(mk.uncertaintyMeters / camera.metersPerPixel());
+        instances.push_back(Instance{static_cast<float>(mk.pos.x), static_cast<float>(mk.pos.y), mk.sizePx,
+                                     static_cast<float>(mk.kind), mk.pulse, haloPx, c.r, c.g, c.b, mk.alpha,
+                                     mk.uncertainTime ? 1.0f : 0.0f});
+    }
+    if (!instances.empty()) {
+        glUseProgram(d.event.id());
+        const GLuint ep = d.event.id();
+        glUniformMatrix3fv(glGetUniformLocation(ep, "u_mapToClip"), 1, GL_FALSE, m.data());
+        glUniform2f(glGetUniformLocation(ep, "u_viewportPx"), vw, vh);
+        glUniform1f(glGetUniformLocation(ep, "u_pixelScale"), s);
+        glUniform4f(glGetUniformLocation(ep, "u_outline"), t.markOutline.r, t.markOutline.g, t.markOutline.b,
+                    t.markOutline.a);
+        glBindVertexArray(d.markVao.id());
+        glBindBuffer(GL_ARRAY_BUFFER, d.markVbo.id());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(Instance)), instances.data(),
+                     GL_STREAM_DRAW);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, static_cast<GLsizei>(instances.size()));
+    }
+    glBindVertexArray(0);
+    glUseProgram(0);
+    QANTAR_GL_CHECK("EventOverlay::draw");
+}
+
+}  // namespace qantar::render

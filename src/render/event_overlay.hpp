@@ -1,0 +1,31 @@
+#pragma once
+// Draws the animated event layers (core::FrameLayers) over the base map: curfew, emergency and
+// blackout areas, airlift arcs with their transports, and event symbols with pulses and
+// uncertainty halos. Static geometry (region fills) is uploaded once; per frame only the small
+// instance and arc buffers change.
+#include <memory>
+
+#include "core/camera.hpp"
+#include "core/error.hpp"
+#include "core/layers.hpp"
+#include "core/map_scene.hpp"
+#include "render/map_renderer.hpp"
+
+namespace qantar::render {
+
+class EventOverlay {
+public:
+    // Needs a current OpenGL 3.3 core context.
+    static core::Expected<std::unique_ptr<EventOverlay>> create(const core::MapScene& scene);
+    ~EventOverlay();
+
+    // Draws into the bound framebuffer (after MapRenderer::draw, same camera and options).
+    void draw(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options);
+
+private:
+    struct Impl;
+    explicit EventOverlay(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace qantar::render
