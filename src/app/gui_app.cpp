@@ -88,6 +88,25 @@ ImFont* setupImGuiFonts() {
                                           kRanges);
 }
 
+// Key presses since the last frame, translated for the UI (see ui/key_input.hpp).
+ui::KeyQueue* g_keyQueue = nullptr;
+
+void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+    if (!g_keyQueue || (action != GLFW_PRESS && action != GLFW_REPEAT)) return;
+    ui::Key k = ui::Key::Other;
+    switch (key) {
+        case GLFW_KEY_SPACE: k = ui::Key::Space; break;
+        case GLFW_KEY_LEFT: k = ui::Key::Left; break;
+        case GLFW_KEY_RIGHT: k = ui::Key::Right; break;
+        case GLFW_KEY_HOME: k = ui::Key::Home; break;
+        case GLFW_KEY_Q: k = ui::Key::Quit; break;
+        default: return;
+    }
+    if (action == GLFW_REPEAT && (k == ui::Key::Space || k == ui::Key::Quit)) return;
+    g_keyQueue->presses.push_back(ui::KeyPress{k, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
+}
+
 void printStats(std::vector<double> ms) {
     if (ms.empty()) return;
     std::sort(ms.begin(), ms.end());
@@ -210,6 +229,8 @@ int runGui(const GuiOptions& options) {
             ui::EventDetailsPanel details;
             ui::MomentPanel moment;
             MapTargets targets;
+            g_keyQueue = &state.keys;
+            glfwSetKeyCallback(window, keyCallback);
             bool fitted = false;
             bool showLoadProblem = !loadProblem.empty();
             std::vector<double> frameMs;
@@ -268,6 +289,7 @@ int runGui(const GuiOptions& options) {
                     state.camera.panByPixels((frame / 60) % 2 == 0 ? 3.0 : -3.0, 0.0);
                 }
                 ImGui::Render();
+                state.keys.presses.clear();
 
                 const int w = static_cast<int>(state.mapW), h = static_cast<int>(state.mapH);
                 if (auto err = targets.ensure(w, h, options.msaaSamples)) {
@@ -338,6 +360,8 @@ int runGui(const GuiOptions& options) {
                             state.selectedEvent && world ? world->data().events[*state.selectedEvent].id.c_str() : "");
             }
             targets = MapTargets{};
+            glfwSetKeyCallback(window, ImGui_ImplGlfw_KeyCallback);
+            g_keyQueue = nullptr;
         }
     }
 

@@ -69,6 +69,18 @@ private:
     std::vector<Pending> m_pending;
 };
 
+// "events.json:29: not valid JSON: parse error at line 29, column 7: syntax error ...", without
+// nlohmann's echo of the bytes read (they may not be valid UTF-8 and would garble the message).
+std::string jsonSyntaxMessage(const json::parse_error& e, const std::string& text, const std::string& path) {
+    std::string msg = e.what();
+    const auto pos = msg.find("parse error");
+    if (pos != std::string::npos) msg = msg.substr(pos);
+    msg = msg.substr(0, msg.find("; last read"));
+    const std::size_t upto = std::min(e.byte, text.size());
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(upto > 0 ? upto - 1 : 0), '\n');
+    return path + ":" + std::to_string(line) + ": not valid JSON: " + msg;
+}
+
 std::string describe(const json& v) {
     std::string s = v.dump();
     if (s.size() > 60) s = s.substr(0, 57) + "...";
@@ -178,9 +190,11 @@ void readFigures(const json& e, Event& ev, const std::set<std::string>& sourceId
             else if (kind == "arrests") fig.kind = FigureKind::Arrests;
             else ck.problem(fp + "/kind", fctx, "field 'kind': expected deaths, injured or arrests, got '" + kind + "'");
         }
+        bool givenButInvalid = false;
         for (auto [key, dest] : {std::pair{"value", &fig.value}, std::pair{"min", &fig.min}, std::pair{"max", &fig.max}}) {
             auto v = f.find(key);
             if (v == f.end() || v->is_null()) continue;
+            givenButInvalid = true;
             if (!v->is_number_integer() || v->get<long long>() < 0) {
                 ck.problem(fp + "/" + key, fctx, std::string("field '") + key +
                                                      "': expected a whole number of people (0 or more), got " +
@@ -188,8 +202,9 @@ void readFigures(const json& e, Event& ev, const std::set<std::string>& sourceId
                 continue;
             }
             *dest = v->get<long long>();
+            givenButInvalid = false;
         }
-        if (!fig.value && !fig.min) ck.problem(fp, fctx, "needs 'value' or 'min'");
+        if (!fig.value && !fig.min && !givenButInvalid) ck.problem(fp, fctx, "needs 'value' or 'min'");
         if (fig.min && fig.max && *fig.max < *fig.min) ck.problem(fp + "/max", fctx, "field 'max' is below 'min'");
         getString(f, "qualifier", fig.qualifier, ck, fp, fctx, false);
         getString(f, "subject", fig.subject, ck, fp, fctx, false);
@@ -389,11 +404,8 @@ DatasetLoad parseDataset(const std::string& text, const std::string& path) {
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
-        std::string msg = e.what();
-        const auto pos = msg.find("parse error");
-        if (pos != std::string::npos) msg = msg.substr(pos);
         out.problemCount = 1;
-        out.problems.push_back(Error{ErrorKind::JsonSyntax, path + ": not valid JSON: " + msg});
+        out.problems.push_back(Error{ErrorKind::JsonSyntax, jsonSyntaxMessage(e, text, path)});
         return out;
     }
     if (!doc.is_object()) {

@@ -167,6 +167,8 @@ Expected<GeoFeatureCollection> parseGeoJson(const std::string& text, const std::
         // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line L, column C: ..."
         const auto pos = msg.find("parse error");
         if (pos != std::string::npos) msg = msg.substr(pos);
+        // nlohmann echoes the bytes it read; they may not be valid UTF-8, so they are left out.
+        msg = msg.substr(0, msg.find("; last read"));
         return Error{ErrorKind::JsonSyntax, path + ": not valid JSON: " + msg};
     }
     if (!doc.is_object()) return Error{ErrorKind::GeoJsonStructure, path + ": expected a JSON object at the top level"};

@@ -144,8 +144,10 @@ Expected<ParsedTime> parseIsoTime(const std::string& text, ZoneOffset defaultZon
             ++pos;
             int oh = 0, om = 0;
             if (!digits(s, pos, 2, oh)) return bad("the offset must be ±hh:mm");
-            if (pos < s.size() && s[pos] == ':') ++pos;
-            if (pos < s.size() && !digits(s, pos, 2, om)) return bad("the offset must be ±hh:mm");
+            const bool colon = pos < s.size() && s[pos] == ':';
+            if (colon) ++pos;
+            // After a colon the minutes are required; without one they are optional (+06, +0600).
+            if ((colon || pos < s.size()) && !digits(s, pos, 2, om)) return bad("the offset must be ±hh:mm");
             if (oh > 14 || om > 59) return bad("offset out of range");
             out.offset = ZoneOffset{(z == '-' ? -1 : 1) * (oh * 60 + om)};
         }

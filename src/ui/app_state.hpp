@@ -12,6 +12,7 @@
 #include "core/playback.hpp"
 #include "core/projection.hpp"
 #include "core/theme.hpp"
+#include "ui/key_input.hpp"
 
 namespace qantar::ui {
 
@@ -41,6 +42,7 @@ struct AppState {
     bool showAbout = false;
     bool showDemo = false;
     bool quitRequested = false;
+    KeyQueue keys;  // filled by the app shell, read by shortcut handlers
 
     // Fits Kazakhstan into the current map viewport.
     void fitKazakhstan() {

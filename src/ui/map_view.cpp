@@ -54,10 +54,10 @@ void MapView::draw(AppState& state, ImTextureID mapTexture, float top, float bot
             if (c == '?') state.showShortcuts = !state.showShortcuts;
             if ((c == 'l' || c == 'L') && !io.KeyCtrl) state.showLayers = !state.showLayers;
         }
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) state.fitKazakhstan();
-        // Letter keys: the GLFW backend reports them by their upper-case ASCII code.
-        if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) state.quitRequested = true;
+        if (state.keys.take(Key::Home)) state.fitKazakhstan();
     }
+    // Quitting works whatever has the keyboard.
+    if (state.keys.take(Key::Quit, true)) state.quitRequested = true;
 }
 
 }  // namespace qantar::ui

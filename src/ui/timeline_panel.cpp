@@ -70,13 +70,13 @@ void TimelinePanel::ensureAxis(const AppState& state, double x0, double width) {
 void TimelinePanel::handleKeys(AppState& state) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantCaptureKeyboard || !state.world) return;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) state.clock.playing = !state.clock.playing;
+    while (state.keys.take(Key::Space)) state.clock.playing = !state.clock.playing;
     const auto& index = state.world->index();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
+    while (state.keys.take(Key::Right)) {
         if (auto t = index.nextStartAfter(state.clock.now)) state.clock.seek(*t);
         state.clock.playing = false;
     }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) {
+    while (state.keys.take(Key::Left)) {
         if (auto t = index.previousStartBefore(state.clock.now)) state.clock.seek(*t);
         state.clock.playing = false;
     }

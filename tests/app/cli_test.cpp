@@ -93,6 +93,8 @@ struct BadExport {
     const char* mustMention;
 };
 
+void PrintTo(const BadExport& c, std::ostream* os) { *os << c.name; }
+
 class CliRejects : public ::testing::TestWithParam<BadExport> {};
 
 TEST_P(CliRejects, WithOneClearLineAndANonZeroExit) {

@@ -13,6 +13,8 @@ struct BadCase {
     const char* mustMention;  // a fragment the message must contain
 };
 
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+
 class GeoJsonRejects : public ::testing::TestWithParam<BadCase> {};
 
 }  // namespace

@@ -1,0 +1,236 @@
+// Cost of the timeline queries (core/timeline.hpp) on synthetic events, 10^3 to 10^6 of them.
+// The index promises O(log n + k), k the number of results. Two distributions tell the terms apart:
+//   FixedSpan        — all events in 1-12 January, as in the real data: k grows with n.
+//   ConstantDensity  — a constant number of events per hour, so the span grows with n and k stays
+//                      about the same: the per-query time must stay nearly flat from 10^3 to 10^6.
+// A linear scan over the same intervals is the baseline an O(n) query would follow.
+// Counters: k = average results per query; items/s = queries per second.
+//
+// Run: build/bench/qantar_timeline_bench  (Release build)
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/events.hpp"
+#include "core/time.hpp"
+#include "core/timeline.hpp"
+
+using namespace qantar::core;
+
+namespace {
+
+// Key cities (assets/geo/places.geojson, "key_city": true), kept here so the benchmark reads no file.
+struct City {
+    const char* name;
+    double lon, lat;
+    const char* region;
+};
+const City kCities[] = {
+    {"Almaty", 76.9286, 43.2567, "KZ-ALA"},     {"Shymkent", 69.595, 42.32, "KZ-SHY"},
+    {"Karaganda", 73.1021, 49.8019, "KZ-KAR"},  {"Taraz", 71.365, 42.9, "KZ-ZHA"},
+    {"Nur-Sultan", 71.4278, 51.1811, "KZ-AST"}, {"Pavlodar", 76.95, 52.3, "KZ-PAV"},
+    {"Oskemen", 82.6279, 49.9482, "KZ-VOS"},    {"Semey", 80.275, 50.435, "KZ-VOS"},
+    {"Kyzylorda", 65.5092, 44.8528, "KZ-KZY"},  {"Aktobe", 57.17, 50.28, "KZ-AKT"},
+    {"Kostanay", 63.6283, 53.2209, "KZ-KUS"},   {"Petropavl", 69.15, 54.8667, "KZ-SEV"},
+    {"Uralsk", 51.3667, 51.2333, "KZ-ZAP"},     {"Atyrau", 51.92, 47.1127, "KZ-ATY"},
+    {"Aktau", 51.16, 43.65, "KZ-MAN"},          {"Kokshetau", 69.42, 53.3, "KZ-AKM"},
+    {"Turkistan", 68.2549, 43.3016, "KZ-YUZ"},  {"Taldykorgan", 78.3739, 45.0156, "KZ-ALM"},
+    {"Zhanaozen", 52.8619, 43.3412, "KZ-MAN"},
+};
+constexpr std::size_t kCityCount = sizeof kCities / sizeof kCities[0];
+
+const Instant kPeriodStart = toInstant(CivilTime{2022, 1, 1, 0, 0, 0}, kAlmatyTime);
+constexpr Duration kFixedSpan = Duration::days(12);
+constexpr double kEventsPerHour = 2.0;  // ConstantDensity: about 50 events active at any moment
+
+enum class Spread { FixedSpan, ConstantDensity };
+
+Duration spanFor(Spread spread, std::size_t n) {
+    if (spread == Spread::FixedSpan) return kFixedSpan;
+    return Duration{static_cast<std::int64_t>(static_cast<double>(n) / kEventsPerHour * 3600.0)};
+}
+
+// One synthetic event, as scripts/gen_synthetic_events.py makes them: a key city, its zone, a
+// category, a precision, and a duration from minutes to days; some are instants.
+Event syntheticEvent(std::mt19937_64& rng, std::size_t i, Duration span) {
+    static const Category kCategories[] = {Category::Protest, Category::Protest, Category::Clash, Category::LootingArson,
+                                           Category::Casualties, Category::Arrests, Category::Curfew,
+                                           Category::StateOfEmergency, Category::InternetBlackout,
+                                           Category::CstoDeployment, Category::AirportClosure,
+                                           Category::GovernmentAction, Category::Mourning};
+    const City& city = kCities[rng() % kCityCount];
+    Event e;
+    e.id = "s" + std::to_string(i);
+    e.category = kCategories[rng() % (sizeof kCategories / sizeof kCategories[0])];
+    e.localZone = zoneForRegion(city.region);
+    e.place.name = city.name;
+    e.place.lonLat = LonLat{city.lon, city.lat};
+    e.place.region = city.region;
+    e.precision = static_cast<Precision>(rng() % 4);
+    e.start = kPeriodStart + Duration{static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span.seconds))};
+    const double band = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    Duration length;
+    if (band < 0.35) length = Duration::minutes(5 + static_cast<std::int64_t>(rng() % 86));  // minutes
+    else if (band < 0.75) length = Duration::hours(2 + static_cast<std::int64_t>(rng() % 11));  // hours
+    else length = Duration::days(1 + static_cast<std::int64_t>(rng() % 3));  // days
+    if (e.category == Category::Curfew) {
+        e.recurrence = Recurrence{23 * 60, 7 * 60, {}, {}};
+        length = Duration::days(2 + static_cast<std::int64_t>(rng() % 5));
+    }
+    if (std::uniform_real_distribution<double>(0.0, 1.0)(rng) >= 0.15) {  // 15% instants
+        e.end = e.start + length;
+        e.hasEnd = true;
+    } else {
+        e.end = e.start;
+    }
+    return e;
+}
+
+// Intervals of n synthetic events, sorted by start as a loaded dataset's are. Events are made one
+// at a time and reduced to their interval, so 10^6 of them fit in memory comfortably.
+const std::vector<Interval>& intervals(Spread spread, std::size_t n) {
+    static std::map<std::pair<int, std::size_t>, std::vector<Interval>> cache;
+    auto& v = cache[{static_cast<int>(spread), n}];
+    if (v.empty()) {
+        std::mt19937_64 rng(20220105u + n * 31u + static_cast<std::size_t>(spread));
+        const Duration span = spanFor(spread, n);
+        v.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) v.push_back(effectiveInterval(syntheticEvent(rng, i, span)));
+        std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) { return a.start < b.start; });
+    }
+    return v;
+}
+
+const TimelineIndex& timelineIndex(Spread spread, std::size_t n) {
+    static std::map<std::pair<int, std::size_t>, TimelineIndex> cache;
+    auto it = cache.find({static_cast<int>(spread), n});
+    if (it == cache.end()) it = cache.emplace(std::make_pair(static_cast<int>(spread), n), TimelineIndex(intervals(spread, n))).first;
+    return it->second;
+}
+
+// Query instants spread uniformly over the events' span, fixed in advance so that the random
+// number generator is not what is measured.
+std::vector<Instant> queryTimes(Spread spread, std::size_t n) {
+    std::mt19937_64 rng(7u + n);
+    const Duration span = spanFor(spread, n);
+    std::vector<Instant> q(4096);
+    for (auto& t : q) t = kPeriodStart + Duration{static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span.seconds))};
+    return q;
+}
+
+void activeAt(benchmark::State& state, Spread spread) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    const TimelineIndex& idx = timelineIndex(spread, n);
+    const std::vector<Instant> q = queryTimes(spread, n);
+    std::vector<std::uint32_t> out;
+    out.reserve(n);
+    std::size_t i = 0, results = 0;
+    for (auto _ : state) {
+        out.clear();
+        idx.activeAt(q[i++ & 4095], out);
+        results += out.size();
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+    state.counters["k"] = benchmark::Counter(static_cast<double>(results), benchmark::Counter::kAvgIterations);
+}
+
+void overlapping1h(benchmark::State& state, Spread spread) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    const TimelineIndex& idx = timelineIndex(spread, n);
+    const std::vector<Instant> q = queryTimes(spread, n);
+    std::vector<std::uint32_t> out;
+    out.reserve(n);
+    std::size_t i = 0, results = 0;
+    for (auto _ : state) {
+        out.clear();
+        const Instant t0 = q[i++ & 4095];
+        idx.overlapping(t0, t0 + Duration::hours(1), out);
+        results += out.size();
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+    state.counters["k"] = benchmark::Counter(static_cast<double>(results), benchmark::Counter::kAvgIterations);
+}
+
+// As the GUI queries while the clock plays: one minute of simulated time per frame, so successive
+// queries walk nearby paths of the tree and stay in cache. Random times (above) miss cache on every
+// level once the index outgrows it; the gap between the two is memory, not the algorithm.
+void activeAtPlayback(benchmark::State& state, Spread spread) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    const TimelineIndex& idx = timelineIndex(spread, n);
+    const Duration span = spanFor(spread, n);
+    std::vector<std::uint32_t> out;
+    out.reserve(n);
+    const Instant first = kPeriodStart + Duration{span.seconds / 3};
+    Instant t = first;
+    std::size_t results = 0;
+    for (auto _ : state) {
+        out.clear();
+        idx.activeAt(t, out);
+        results += out.size();
+        benchmark::DoNotOptimize(out.data());
+        t = t + Duration::minutes(1);
+        if (t > first + Duration::days(7)) t = first;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+    state.counters["k"] = benchmark::Counter(static_cast<double>(results), benchmark::Counter::kAvgIterations);
+}
+
+// The O(n) baseline: test every interval.
+void linearScan(benchmark::State& state, Spread spread) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    const std::vector<Interval>& iv = intervals(spread, n);
+    const std::vector<Instant> q = queryTimes(spread, n);
+    std::vector<std::uint32_t> out;
+    out.reserve(n);
+    std::size_t i = 0, results = 0;
+    for (auto _ : state) {
+        out.clear();
+        const Instant t = q[i++ & 4095];
+        for (std::uint32_t j = 0; j < iv.size(); ++j)
+            if (iv[j].start <= t && t < iv[j].end) out.push_back(j);
+        results += out.size();
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+    state.counters["k"] = benchmark::Counter(static_cast<double>(results), benchmark::Counter::kAvgIterations);
+}
+
+void build(benchmark::State& state, Spread spread) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    const std::vector<Interval>& iv = intervals(spread, n);
+    for (auto _ : state) {
+        TimelineIndex idx{std::vector<Interval>(iv)};
+        benchmark::DoNotOptimize(idx.size());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * static_cast<std::int64_t>(n)));
+}
+
+void BM_ActiveAt_FixedSpan(benchmark::State& s) { activeAt(s, Spread::FixedSpan); }
+void BM_ActiveAt_ConstantDensity(benchmark::State& s) { activeAt(s, Spread::ConstantDensity); }
+void BM_ActiveAtPlayback_ConstantDensity(benchmark::State& s) { activeAtPlayback(s, Spread::ConstantDensity); }
+void BM_Overlapping1h_FixedSpan(benchmark::State& s) { overlapping1h(s, Spread::FixedSpan); }
+void BM_Overlapping1h_ConstantDensity(benchmark::State& s) { overlapping1h(s, Spread::ConstantDensity); }
+void BM_LinearScan_ConstantDensity(benchmark::State& s) { linearScan(s, Spread::ConstantDensity); }
+void BM_BuildIndex_FixedSpan(benchmark::State& s) { build(s, Spread::FixedSpan); }
+void BM_BuildIndex_ConstantDensity(benchmark::State& s) { build(s, Spread::ConstantDensity); }
+
+}  // namespace
+
+BENCHMARK(BM_ActiveAt_FixedSpan)->RangeMultiplier(10)->Range(1000, 1000000);
+BENCHMARK(BM_ActiveAt_ConstantDensity)->RangeMultiplier(10)->Range(1000, 1000000);
+BENCHMARK(BM_ActiveAtPlayback_ConstantDensity)->RangeMultiplier(10)->Range(1000, 1000000);
+BENCHMARK(BM_Overlapping1h_FixedSpan)->RangeMultiplier(10)->Range(1000, 1000000);
+BENCHMARK(BM_Overlapping1h_ConstantDensity)->RangeMultiplier(10)->Range(1000, 1000000);
+BENCHMARK(BM_LinearScan_ConstantDensity)->RangeMultiplier(10)->Range(1000, 1000000);
+BENCHMARK(BM_BuildIndex_FixedSpan)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BuildIndex_ConstantDensity)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();

@@ -1,0 +1,114 @@
+// The animated layers in real frames: pixels change where and when events are.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+
+#include "core/event_world.hpp"
+#include "render/event_overlay.hpp"
+#include "render_fixture.hpp"
+
+using namespace qantar;
+
+namespace {
+
+class EventPixels : public test::RenderFixture {
+protected:
+    static void SetUpTestSuite() {
+        RenderFixture::SetUpTestSuite();
+        if (!s_renderer) return;
+        auto w = core::loadEventWorld(std::string(QANTAR_ASSET_DIR) + "/events/events.json", *s_data, *s_projection);
+        ASSERT_TRUE(w.ok()) << w.error().message;
+        s_world = std::move(*w).release();
+        auto o = render::EventOverlay::create(*s_scene);
+        ASSERT_TRUE(o.ok()) << o.error().message;
+        s_overlay = std::move(*o).release();
+    }
+    static void TearDownTestSuite() {
+        delete s_overlay;
+        delete s_world;
+        s_overlay = nullptr;
+        s_world = nullptr;
+        RenderFixture::TearDownTestSuite();
+    }
+
+    // A frame at `when` (ISO, Almaty time) with a camera centred on `centre` at `mpp` m/px.
+    static render::Image frameAt(const char* when, core::LonLat centre, double mpp, core::FrameLayers& layers) {
+        auto t = core::parseIsoTime(when);
+        EXPECT_TRUE(t.ok());
+        layers = s_world->layersAt(t->instant, core::EventLayerSettings{});
+        render::SnapshotRequest req;
+        req.widthPx = 640;
+        req.heightPx = 480;
+        req.attribution = false;
+        req.frame.theme = core::ThemeId::Light;
+        // Base layers that could cover a symbol's centre are hidden, so the test sees the event.
+        req.frame.layers.set(core::MapLayer::Labels, false);
+        req.frame.layers.set(core::MapLayer::Cities, false);
+        req.camera = core::Camera(*s_projection->project(centre), mpp, 640, 480);
+        req.events = &layers;
+        req.overlay = s_overlay;
+        return render(req);
+    }
+
+    static int difference(const render::Image& a, const render::Image& b, int x, int y) {
+        const auto* p = a.at(x, y);
+        const auto* q = b.at(x, y);
+        return std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2]);
+    }
+
+    static inline core::EventWorld* s_world = nullptr;
+    static inline render::EventOverlay* s_overlay = nullptr;
+};
+
+}  // namespace
+
+TEST_F(EventPixels, ZhanaozenProtestAppearsOnTheSecondOfJanuary) {
+    const core::LonLat zhanaozen{52.862, 43.341};
+    core::FrameLayers before, during;
+    const render::Image a = frameAt("2022-01-01T12:00", zhanaozen, 500.0, before);
+    const render::Image b = frameAt("2022-01-02T12:00", zhanaozen, 500.0, during);
+    EXPECT_TRUE(before.marks.empty() || std::none_of(before.marks.begin(), before.marks.end(), [](const auto& m) {
+                    return m.kind == core::MarkKind::Protest;
+                }));
+    ASSERT_FALSE(during.marks.empty());
+    // The protest symbol sits on the city: the centre pixel changes, a far corner does not.
+    EXPECT_GT(difference(a, b, 320, 240), 120) << "the protest symbol should cover Zhanaozen";
+    EXPECT_LT(difference(a, b, 20, 20), 40) << "far from any event, the map stays the same";
+}
+
+TEST_F(EventPixels, AlmatyCurfewShadesOnlyAtNight) {
+    const core::LonLat almatyRegionEdge{77.02, 43.33};  // inside Almaty city, ~10 km from the event symbols
+    core::FrameLayers night, day;
+    const render::Image n = frameAt("2022-01-06T02:00", almatyRegionEdge, 60.0, night);
+    const render::Image d = frameAt("2022-01-06T12:00", almatyRegionEdge, 60.0, day);
+    const auto hasCurfew = [](const core::FrameLayers& l) {
+        return std::any_of(l.areas.begin(), l.areas.end(), [](const auto& a) { return a.kind == core::AreaKind::Curfew; });
+    };
+    EXPECT_TRUE(hasCurfew(night));
+    EXPECT_FALSE(hasCurfew(day));
+    // Night shading darkens the city (the centre of the view, away from the event symbols).
+    const auto* pn = n.at(320, 240);
+    const auto* pd = d.at(320, 240);
+    EXPECT_LT(pn[0] + pn[1] + pn[2] + 60, pd[0] + pd[1] + pd[2]) << "the curfew should darken Almaty at 02:00";
+    if (HasFailure()) {
+        (void)render::writePng(n, std::string(QANTAR_TEST_OUTPUT_DIR) + "/curfew_night.png");
+        (void)render::writePng(d, std::string(QANTAR_TEST_OUTPUT_DIR) + "/curfew_day.png");
+    }
+}
+
+TEST_F(EventPixels, StateOfEmergencyHatchesTheCountryFromItsDeclaration) {
+    const core::LonLat karaganda{73.1, 49.8};
+    core::FrameLayers before, after;
+    const render::Image a = frameAt("2022-01-04T12:00", karaganda, 3000.0, before);
+    const render::Image b = frameAt("2022-01-05T20:00", karaganda, 3000.0, after);
+    // Hatching changes a share of pixels across the whole country, not just near events.
+    int changed = 0, total = 0;
+    for (int y = 100; y < 380; y += 4) {
+        for (int x = 100; x < 540; x += 4) {
+            ++total;
+            changed += difference(a, b, x, y) > 30;
+        }
+    }
+    EXPECT_GT(changed, total / 8) << "stripes should cover the country on 5 January";
+}
