@@ -41,7 +41,7 @@ namespace {
 
 // After the view stops moving for this long, the base map is redrawn with multisampling.
 constexpr double kSettleSeconds = 0.15;
-constexpr float kTimelineHeightPx = 300.0f;
+constexpr float kTimelineHeightPx = 262.0f;
 
 int fail(const std::string& message) {
     std::fprintf(stderr, "qantar: %s\n", message.c_str());

@@ -284,27 +284,36 @@ void TimelinePanel::drawCanvas(AppState& state) {
         xs.clear();
         for (auto i : laneEvents) xs.push_back(m_axis.toX(index.interval(i).start));
         const core::Rgba col = categoryColor(cat, theme);
+        // Each event's extent as a faint bar (overlaps build up), then its start as a tick;
+        // ticks closer than 3 px fold into one with a count.
+        for (auto i : laneEvents) {
+            const core::Interval iv = index.interval(i);
+            const float x0 = std::max(trackX, static_cast<float>(m_axis.toX(iv.start)));
+            const float x1 = std::min(trackX + trackW, static_cast<float>(m_axis.toX(iv.end)));
+            if (x1 > x0) dl->AddRectFilled(ImVec2(x0, laneY + 3.0f), ImVec2(x1, laneY + kLanePx - 3.0f), toU32(col, 0.28f));
+        }
         for (const auto& [a, b] : core::foldMarks(xs)) {
-            const auto first = laneEvents[a];
-            const float x0 = std::max(trackX, static_cast<float>(xs[a]));
-            float x1 = x0;
-            for (std::uint32_t k = a; k < b; ++k) {
-                x1 = std::max(x1, std::min(trackX + trackW, static_cast<float>(m_axis.toX(index.interval(laneEvents[k]).end))));
-            }
-            x1 = std::max(x1, x0 + 3.0f);
+            const float x0 = static_cast<float>(xs[a]);
+            const float x1 = static_cast<float>(xs[b - 1]);
+            if (x1 < trackX - 4.0f || x0 > trackX + trackW + 4.0f) continue;
             const bool folded = b - a > 1;
-            const bool selected = state.selectedEvent && *state.selectedEvent == first;
-            const float inset = folded ? 1.0f : 2.5f;
-            dl->AddRectFilled(ImVec2(x0, laneY + inset), ImVec2(x1, laneY + kLanePx - inset), toU32(col, folded ? 0.55f : 0.8f), 2.0f);
-            dl->AddLine(ImVec2(x0, laneY + 1), ImVec2(x0, laneY + kLanePx - 1), toU32(col), 2.0f);
-            if (folded && x1 - x0 > 14.0f) {
+            dl->AddRectFilled(ImVec2(x0 - 1.5f, laneY + 1.0f), ImVec2(std::max(x1, x0) + 1.5f, laneY + kLanePx - 1.0f),
+                              toU32(col, 1.0f), 1.0f);
+            if (folded) {
                 char n[16];
                 std::snprintf(n, sizeof n, "%u", b - a);
-                dl->AddText(ImVec2(x0 + 3.0f, laneY - 2.0f), IM_COL32(255, 255, 255, 230), n);
+                dl->AddText(ImVec2(std::max(x1, x0) + 3.0f, laneY - 2.0f), toU32(col, 1.0f), n);
             }
-            if (selected) dl->AddRect(ImVec2(x0 - 1, laneY), ImVec2(x1 + 1, laneY + kLanePx), IM_COL32(255, 255, 255, 255), 2.0f, 0, 1.5f);
-            if (hovered && io.MousePos.y >= laneY && io.MousePos.y < laneY + kLanePx && io.MousePos.x >= x0 - 2 &&
-                io.MousePos.x <= std::max(x1, x0 + 6.0f)) {
+            for (std::uint32_t k = a; k < b; ++k) {
+                if (state.selectedEvent && *state.selectedEvent == laneEvents[k]) {
+                    const core::Interval iv = index.interval(laneEvents[k]);
+                    dl->AddRect(ImVec2(static_cast<float>(m_axis.toX(iv.start)) - 2, laneY),
+                                ImVec2(std::max(static_cast<float>(m_axis.toX(iv.end)), x0 + 2) + 2, laneY + kLanePx),
+                                IM_COL32(255, 255, 255, 255), 2.0f, 0, 1.5f);
+                }
+            }
+            if (hovered && io.MousePos.y >= laneY && io.MousePos.y < laneY + kLanePx && io.MousePos.x >= x0 - 4.0f &&
+                io.MousePos.x <= std::max(x1, x0) + 4.0f) {
                 for (std::uint32_t k = a; k < b; ++k) tooltip.push_back(laneEvents[k]);
                 hoveredRunBegin = &laneEvents[a];
             }
