@@ -11,6 +11,7 @@ libgl-dev libopengl-dev libegl-dev libegl-mesa0 libgl1-mesa-dri libglx-mesa0
 fonts-noto-core
 libgtest-dev libgmock-dev libbenchmark-dev
 xvfb xauth xdotool
+ffmpeg
 "
 
 missing=""

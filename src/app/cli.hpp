@@ -1,17 +1,36 @@
 #pragma once
 // Headless commands. Each returns the process exit code; failures print one clear line on stderr.
 #include <string>
+#include <vector>
 
 namespace qantar::app {
 
 struct ExportOptions {
-    std::string size = "1920x1080";  // WxH
-    std::string out;                 // PNG path
+    std::string size;                // WxH; empty: the preset's, or 1920x1080
+    std::string preset;              // a named size (see exportPresets())
+    std::string out;                 // PNG path (one frame) or directory (sequence, story)
     std::string theme = "dark";
     std::string assets;              // empty: find automatically
     std::string time;                // ISO 8601 moment to show events at; empty: map only
     std::string data;                // event file; empty: the bundled dataset
+    std::string title, subtitle;
+    std::string overlays = "auto";   // comma list: title,time,legend,scale,north,attribution | all | none | auto
+    bool transparent = false;
+    std::string from, to, step;      // sequence: every `step` from `from` to `to` (inclusive)
+    std::string video;               // .mp4 or .gif instead of PNGs
+    int fps = 10;
+    std::string story;               // story file: one PNG per scene, or with --video the whole story
+    int scene = 0;                   // 1-based scene number; 0: all
+    bool quiet = false;              // no progress on stderr
 };
+
+struct ExportPreset {
+    const char* name;
+    int width, height;
+    const char* use;
+};
+// Named sizes for reports and slides.
+const std::vector<ExportPreset>& exportPresets();
 
 int runExport(const ExportOptions& options);
 

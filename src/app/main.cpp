@@ -17,13 +17,16 @@ int main(int argc, char** argv) {
     cli.footer("Examples:\n"
                "  qantar                                      open the map window\n"
                "  qantar export --size 1920x1080 --out map.png\n"
-               "  qantar export --size 3840x2160 --theme light --time 2022-01-05T20:00 --out report.png\n"
+               "  qantar export --preset 4k --theme light --time 2022-01-05T20:00 --title \"Almaty, 5 January\" --out report.png\n"
+               "  qantar export --from 2022-01-01 --to 2022-01-13 --step 1h --fps 10 --video week.mp4\n"
+               "  qantar export --story assets/stories/week.json --out slides/\n"
                "  qantar state --at 2022-01-05T20:00 --json\n"
                "  qantar validate my-events.json");
 
     qantar::app::GuiOptions gui;
     cli.add_option("--assets", gui.assets, "Directory holding geo/ (default: found next to the program)");
-    cli.add_option("--theme", gui.theme, "Colour theme: dark or light")->check(CLI::IsMember({"dark", "light"}));
+    cli.add_option("--theme", gui.theme, "Colour theme: dark, light (print) or contrast (projectors)")
+        ->check(CLI::IsMember({"dark", "light", "contrast"}));
     cli.add_option("--benchmark-frames", gui.benchmarkFrames,
                    "Draw N frames while panning, print frame-time statistics as JSON, and exit")
         ->check(CLI::NonNegativeNumber);
@@ -37,14 +40,34 @@ int main(int argc, char** argv) {
     cli.add_option("--window", windowSize, "Initial window size WIDTHxHEIGHT (default 1600x900)");
 
     qantar::app::ExportOptions exp;
-    CLI::App* exportCmd = cli.add_subcommand("export", "Render the map to a PNG without a window or display server");
-    exportCmd->add_option("--size", exp.size, "Image size WIDTHxHEIGHT, 320x240 to 7680x4320")->capture_default_str();
-    exportCmd->add_option("--out", exp.out, "PNG file to write")->required();
-    exportCmd->add_option("--theme", exp.theme, "Colour theme: dark or light")->capture_default_str();
-    exportCmd->add_option("--assets", exp.assets, "Directory holding geo/ (default: found next to the program)");
+    CLI::App* exportCmd = cli.add_subcommand(
+        "export", "Render PNGs or a video offscreen, with no window or display server");
+    exportCmd->add_option("--size", exp.size, "Image size WIDTHxHEIGHT, 320x240 to 7680x4320 (default 1920x1080)");
+    std::string presetHelp = "Named size instead of --size:";
+    for (const auto& p : qantar::app::exportPresets()) {
+        presetHelp += std::string(" ") + p.name + " (" + std::to_string(p.width) + "x" + std::to_string(p.height) + ")";
+    }
+    exportCmd->add_option("--preset", exp.preset, presetHelp);
+    exportCmd->add_option("--out", exp.out, "PNG file (one frame) or directory (sequence, story scenes)");
+    exportCmd->add_option("--theme", exp.theme, "dark, light (print) or contrast (projectors)")->capture_default_str();
     exportCmd->add_option("--time", exp.time,
-                          "Show the events at this moment (ISO 8601; without an offset, Almaty time UTC+6)");
+                          "One frame at this moment, with its events (ISO 8601; without an offset, Almaty time UTC+6)");
+    exportCmd->add_option("--from", exp.from, "Sequence start (ISO 8601)");
+    exportCmd->add_option("--to", exp.to, "Sequence end, inclusive (ISO 8601)");
+    exportCmd->add_option("--step", exp.step, "Sequence step: 30m, 6h, 1d or ISO 8601 such as PT6H");
+    exportCmd->add_option("--video", exp.video, "Write an MP4 (H.264) or GIF through ffmpeg instead of PNGs");
+    exportCmd->add_option("--fps", exp.fps, "Video frames per second (default 10)");
+    exportCmd->add_option("--story", exp.story, "A story file: one PNG per scene, or with --video the whole story");
+    exportCmd->add_option("--scene", exp.scene, "With --story: only this scene (1-based)");
+    exportCmd->add_option("--title", exp.title, "Title burned into the image");
+    exportCmd->add_option("--subtitle", exp.subtitle, "Subtitle under the title");
+    exportCmd->add_option("--overlays", exp.overlays,
+                          "title,time,legend,scale,north,attribution | all | none | auto (default: all but the "
+                          "title, which appears when --title is given)");
+    exportCmd->add_flag("--transparent", exp.transparent, "Transparent background outside the land");
     exportCmd->add_option("--data", exp.data, "Event file (default: the bundled assets/events/events.json)");
+    exportCmd->add_option("--assets", exp.assets, "Assets directory (default: found next to the program)");
+    exportCmd->add_flag("--quiet", exp.quiet, "No progress on stderr");
 
     qantar::app::StateOptions state;
     CLI::App* stateCmd = cli.add_subcommand("state", "Print the events shown at a moment, and the counters, as JSON");

@@ -42,6 +42,20 @@ const char* eventLayerName(EventLayer l) {
     return "?";
 }
 
+const char* eventLayerId(EventLayer l) {
+    static const char* const kIds[] = {"protests", "violence", "curfew",     "emergency", "internet",
+                                       "csto",     "airports", "casualties", "government"};
+    const auto i = static_cast<std::size_t>(l);
+    return i < sizeof kIds / sizeof kIds[0] ? kIds[i] : "?";
+}
+
+std::optional<EventLayer> parseEventLayerId(const std::string& id) {
+    for (int i = 0; i < kEventLayerCount; ++i) {
+        if (id == eventLayerId(static_cast<EventLayer>(i))) return static_cast<EventLayer>(i);
+    }
+    return std::nullopt;
+}
+
 EventLayer layerOf(Category c) {
     switch (c) {
         case Category::Protest: return EventLayer::Protests;

@@ -4,6 +4,7 @@
 // rebuilt. Render draws what this returns; nothing here knows about OpenGL.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ namespace qantar::core {
 enum class EventLayer { Protests, Violence, Curfew, Emergency, Internet, Csto, Airports, Casualties, Government, Count };
 constexpr int kEventLayerCount = static_cast<int>(EventLayer::Count);
 const char* eventLayerName(EventLayer l);
+// Stable id used in files: "protests", "violence", "curfew", "emergency", "internet", "csto",
+// "airports", "casualties", "government".
+const char* eventLayerId(EventLayer l);
+std::optional<EventLayer> parseEventLayerId(const std::string& id);
 // Which layer draws a category.
 EventLayer layerOf(Category c);
 

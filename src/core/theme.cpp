@@ -74,14 +74,56 @@ const Theme kDark{
     rgb(14, 18, 24, 0.82f),
 };
 
+// Projectors and bright rooms: near-black ground, white borders and text, saturated symbols,
+// everything a little heavier.
+const Theme kContrast{
+    ThemeId::Contrast,
+    "contrast",
+    rgb(0, 0, 0),
+    {rgb(22, 22, 22),
+     rgb(48, 48, 52), rgb(40, 40, 44), rgb(56, 56, 60), rgb(44, 44, 48),
+     rgb(0, 38, 92),
+     rgb(46, 46, 50)},
+    {LineLook{rgb(255, 255, 255, 0.12f), 1.0f, 0.0f, 0.0f},
+     LineLook{rgb(40, 140, 230), 1.2f, 0.0f, 0.0f},
+     LineLook{rgb(60, 160, 255), 2.0f, 0.0f, 0.0f},
+     LineLook{rgb(60, 150, 240), 1.0f, 0.0f, 0.0f},
+     LineLook{rgb(200, 200, 200), 1.4f, 0.0f, 0.0f},
+     LineLook{rgb(170, 170, 170), 1.6f, 6.0f, 3.0f},
+     LineLook{rgb(255, 255, 255), 3.0f, 0.0f, 0.0f}},
+    rgb(255, 255, 255), rgb(0, 0, 0), rgb(255, 80, 60),
+    rgb(255, 255, 255), rgb(0, 0, 0, 0.95f),
+    rgb(230, 230, 230),
+    rgb(120, 190, 255),
+    rgb(170, 170, 170),
+    rgb(200, 200, 200),
+    rgb(255, 255, 255),
+    {rgb(255, 210, 0), rgb(255, 50, 40), rgb(255, 70, 70), rgb(255, 140, 0), rgb(255, 60, 100), rgb(200, 150, 255),
+     rgb(80, 180, 255), rgb(60, 230, 140), rgb(0, 230, 230)},
+    rgb(0, 0, 0),
+    rgb(0, 0, 30, 0.6f),
+    rgb(255, 60, 60, 0.5f),
+    rgb(140, 120, 200, 0.35f),
+    rgb(60, 230, 140, 1.0f),
+    rgb(0, 0, 0, 0.88f),
+};
+
 }  // namespace
 
-const Theme& theme(ThemeId id) { return id == ThemeId::Light ? kLight : kDark; }
+const Theme& theme(ThemeId id) {
+    switch (id) {
+        case ThemeId::Light: return kLight;
+        case ThemeId::Contrast: return kContrast;
+        case ThemeId::Dark: break;
+    }
+    return kDark;
+}
 
 Expected<ThemeId> parseThemeName(const std::string& name) {
     if (name == "dark") return ThemeId::Dark;
     if (name == "light") return ThemeId::Light;
-    return Error{ErrorKind::BadArgument, "theme: expected 'dark' or 'light', got '" + name + "'"};
+    if (name == "contrast") return ThemeId::Contrast;
+    return Error{ErrorKind::BadArgument, "theme: expected 'dark', 'light' or 'contrast', got '" + name + "'"};
 }
 
 }  // namespace qantar::core

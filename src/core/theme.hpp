@@ -43,7 +43,7 @@ struct LineLook {
     float gapPx;     // gap length at scale 1
 };
 
-enum class ThemeId { Dark, Light };
+enum class ThemeId { Dark, Light, Contrast };
 
 struct Theme {
     ThemeId id;
@@ -70,7 +70,7 @@ struct Theme {
 };
 
 const Theme& theme(ThemeId id);
-// "dark" or "light" → theme id; BadArgument with the accepted names otherwise.
+// "dark", "light" or "contrast" → theme id; BadArgument with the accepted names otherwise.
 Expected<ThemeId> parseThemeName(const std::string& name);
 
 }  // namespace qantar::core

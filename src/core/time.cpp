@@ -157,6 +157,49 @@ Expected<ParsedTime> parseIsoTime(const std::string& text, ZoneOffset defaultZon
     return out;
 }
 
+Expected<Duration> parseDuration(const std::string& text) {
+    auto bad = [&](const std::string& why) {
+        return Error{ErrorKind::BadArgument,
+                     "expected a duration such as 30m, 6h, 1d or PT6H, got '" + text + "' (" + why + ")"};
+    };
+    if (text.empty()) return bad("empty");
+    std::size_t pos = 0;
+    const bool iso = text[0] == 'P' || text[0] == 'p';
+    bool inTime = false;
+    if (iso) ++pos;
+    std::int64_t total = 0;
+    bool any = false;
+    while (pos < text.size()) {
+        if (iso && (text[pos] == 'T' || text[pos] == 't')) {
+            if (inTime) return bad("two 'T's");
+            inTime = true;
+            ++pos;
+            continue;
+        }
+        std::int64_t n = 0;
+        const std::size_t start = pos;
+        while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+            n = n * 10 + (text[pos] - '0');
+            if (n > 1000000000) return bad("too large");
+            ++pos;
+        }
+        if (pos == start || pos >= text.size()) return bad("a number must be followed by a unit");
+        const char u = static_cast<char>(std::tolower(static_cast<unsigned char>(text[pos++])));
+        std::int64_t unit = 0;
+        if (u == 'd' && (!iso || !inTime)) unit = 86400;
+        else if (u == 'w' && iso && !inTime) unit = 7 * 86400;
+        else if (u == 'h' && (!iso || inTime)) unit = 3600;
+        else if (u == 'm' && (!iso || inTime)) unit = 60;
+        else if (u == 's' && (!iso || inTime)) unit = 1;
+        else return bad(std::string("unknown unit '") + u + "'");
+        total += n * unit;
+        any = true;
+    }
+    if (!any) return bad("no amount");
+    if (total <= 0) return bad("must be longer than zero");
+    return Duration{total};
+}
+
 std::optional<int> parseClock(const std::string& text) {
     std::size_t pos = 0;
     int h = 0, m = 0;

@@ -74,6 +74,10 @@ struct ParsedTime {
 // an offset is read in `defaultZone`. BadArgument with a message quoting the text otherwise.
 Expected<ParsedTime> parseIsoTime(const std::string& text, ZoneOffset defaultZone = kAlmatyTime);
 
+// Parses a duration: "30m", "6h", "1d", "90s", combinations such as "1d12h", or ISO 8601 "PT6H",
+// "P1D", "P1DT12H30M". Must be positive. BadArgument quoting the text otherwise.
+Expected<Duration> parseDuration(const std::string& text);
+
 // Parses "HH:MM" (00:00..23:59) into minutes after midnight.
 std::optional<int> parseClock(const std::string& text);
 

@@ -9,14 +9,14 @@
 
 namespace qantar::render {
 
-namespace {
-
-struct Instance {
+struct EventOverlay::Instance {
     float x, y;
     float radiusPx, kind, pulse, haloPx;
     float r, g, b, a;
     float soft;
 };
+
+namespace {
 
 void attrib(GLuint index, GLint size, GLsizei stride, std::size_t offset) {
     glEnableVertexAttribArray(index);
@@ -61,6 +61,8 @@ struct EventOverlay::Impl {
         attrib(0, 2, static_cast<GLsizei>(sizeof(core::FillVertex)), offsetof(core::FillVertex, x));
         glBindVertexArray(0);
     }
+
+    void drawInstances(const core::Camera& camera, const std::vector<Instance>& instances, const FrameOptions& o);
 
     void drawArea(const core::AreaShade& a, const core::Rgba& color, int pattern, float spacing, float width) {
         glUniform4f(glGetUniformLocation(area.id(), "u_color"), color.r, color.g, color.b, color.a * a.alpha * a.intensity);
@@ -191,14 +193,39 @@ void EventOverlay::draw(const core::Camera& camera, const core::FrameLayers& lay
         }
     }
 
+    appendMarks(camera, layers.marks, t, instances);
+    d.drawInstances(camera, instances, o);
+    QANTAR_GL_CHECK("EventOverlay::draw");
+}
+
+void EventOverlay::drawMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks,
+                             const FrameOptions& o) {
+    std::vector<Instance> instances;
+    appendMarks(camera, marks, core::theme(o.theme), instances);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    m_impl->drawInstances(camera, instances, o);
+}
+
+void EventOverlay::appendMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks,
+                               const core::Theme& t, std::vector<Instance>& instances) {
     // Event symbols: older first, so the newest sits on top.
-    for (const auto& mk : layers.marks) {
+    for (const auto& mk : marks) {
         const core::Rgba c = t.marks[static_cast<std::size_t>(mk.kind)];
         const float haloPx = static_cast<float>(mk.uncertaintyMeters / camera.metersPerPixel());
         instances.push_back(Instance{static_cast<float>(mk.pos.x), static_cast<float>(mk.pos.y), mk.sizePx,
                                      static_cast<float>(mk.kind), mk.pulse, haloPx, c.r, c.g, c.b, mk.alpha,
                                      mk.uncertainTime ? 1.0f : 0.0f});
     }
+}
+
+void EventOverlay::Impl::drawInstances(const core::Camera& camera, const std::vector<Instance>& instances,
+                                       const FrameOptions& o) {
+    Impl& d = *this;
+    const core::Theme& t = core::theme(o.theme);
+    const auto m = camera.mapToClip();
+    const float vw = static_cast<float>(camera.widthPx()), vh = static_cast<float>(camera.heightPx());
+    const float s = o.pixelScale;
     if (!instances.empty()) {
         glUseProgram(d.event.id());
         const GLuint ep = d.event.id();
@@ -215,7 +242,6 @@ void EventOverlay::draw(const core::Camera& camera, const core::FrameLayers& lay
     }
     glBindVertexArray(0);
     glUseProgram(0);
-    QANTAR_GL_CHECK("EventOverlay::draw");
 }
 
 }  // namespace qantar::render

@@ -4,6 +4,7 @@
 // uncertainty halos. Static geometry (region fills) is uploaded once; per frame only the small
 // instance and arc buffers change.
 #include <memory>
+#include <vector>
 
 #include "core/camera.hpp"
 #include "core/error.hpp"
@@ -21,9 +22,14 @@ public:
 
     // Draws into the bound framebuffer (after MapRenderer::draw, same camera and options).
     void draw(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options);
+    // Draws symbols only (used by legends: positions are map points under the wanted pixels).
+    void drawMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks, const FrameOptions& options);
 
 private:
     struct Impl;
+    struct Instance;
+    static void appendMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks, const core::Theme& theme,
+                            std::vector<Instance>& instances);
     explicit EventOverlay(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };

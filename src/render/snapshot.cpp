@@ -50,8 +50,13 @@ void drawCaption(MapRenderer& renderer, const core::Theme& theme, const std::vec
 }
 
 core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene& scene, const SnapshotRequest& request) {
-    auto target = OffscreenTarget::create(request.widthPx, request.heightPx, 4);
-    if (!target) return target.error();
+    std::optional<OffscreenTarget> local;
+    std::optional<OffscreenTarget>& target = request.target ? *request.target : local;
+    if (!target || target->width() != request.widthPx || target->height() != request.heightPx) {
+        auto t = OffscreenTarget::create(request.widthPx, request.heightPx, 4);
+        if (!t) return t.error();
+        target = std::move(*t);
+    }
     FrameOptions frame = request.frame;
     if (frame.pixelScale <= 0.0f) frame.pixelScale = pixelScaleForSize(request.widthPx, request.heightPx);
     core::Camera camera = request.camera ? *request.camera : defaultCamera(scene, request.widthPx, request.heightPx);
@@ -60,6 +65,12 @@ core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene
     renderer.drawBase(camera, frame);
     if (request.events && request.overlay) request.overlay->draw(camera, *request.events, frame);
     renderer.drawLabels(camera, frame);
+    if (request.overlays && request.painter && request.projection) {
+        OverlayPainters painters{renderer, request.overlay, *request.painter};
+        drawOverlays(painters, camera, *request.projection, core::theme(frame.theme), frame.pixelScale, *request.overlays);
+        target->resolve();
+        return target->read();
+    }
     if (!request.caption.empty()) {
         drawCaption(renderer, core::theme(frame.theme), request.caption, request.widthPx, request.heightPx, frame.pixelScale);
     }

@@ -12,6 +12,8 @@
 #include "core/map_scene.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
+#include "render/offscreen.hpp"
+#include "render/overlays.hpp"
 
 namespace qantar::render {
 
@@ -33,6 +35,13 @@ struct SnapshotRequest {
     // Lines of text burned into a box in the top-left corner: the first is drawn large
     // (the date and time), the rest small (counters, notes).
     std::vector<std::string> caption;
+    // Full overlay furniture (title, legend, scale bar, ...), drawn instead of `caption` and
+    // the plain attribution line when set; needs `painter` and `projection`.
+    const OverlayOptions* overlays = nullptr;
+    Painter* painter = nullptr;
+    const core::Projection* projection = nullptr;
+    // Reused between frames of the same size when given (sequence exports).
+    std::optional<OffscreenTarget>* target = nullptr;
 };
 
 // Text and line scale for an image of this size: 1 at 1920x1080, 2 at 3840x2160, never below 0.75.

@@ -1,0 +1,44 @@
+#pragma once
+// The furniture of an exported frame, laid out for its size: title and subtitle, the date-time
+// stamp with counters, a legend of the event symbols, a scale bar, a north arrow, the credits,
+// and (for stories) the scene's caption with its sources. Text and lines scale with the image so
+// a 4K frame reads like a 1080p one; the layout is the same for every frame of a sequence.
+#include <string>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/layers.hpp"
+#include "core/projection.hpp"
+#include "render/event_overlay.hpp"
+#include "render/map_renderer.hpp"
+#include "render/painter.hpp"
+
+namespace qantar::render {
+
+struct OverlayOptions {
+    std::string title;                    // empty: no title
+    std::string subtitle;
+    std::vector<std::string> moment;      // date-time (first line, large) then counters etc.; empty: none
+    bool legend = false;
+    std::vector<core::EventLayer> legendLayers;  // which symbols to explain
+    bool scaleBar = false;
+    bool northArrow = false;
+    std::vector<std::string> credits;     // attribution lines; empty: none
+    std::string captionTitle;             // story scene title
+    std::string captionText;              // story scene caption
+    std::string captionSources;           // "Sources: Financial Times, AFP"
+};
+
+struct OverlayPainters {
+    MapRenderer& renderer;
+    EventOverlay* events;  // for legend symbols; may be null
+    Painter& painter;
+};
+
+void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Projection& projection,
+                  const core::Theme& theme, float pixelScale, const OverlayOptions& options);
+
+// Splits `text` into lines no wider than `maxWidthPx` in `style`.
+std::vector<std::string> wrapText(FontAtlas& fonts, const std::string& text, const TextStyle& style, float maxWidthPx);
+
+}  // namespace qantar::render
