@@ -23,12 +23,12 @@ session() {
 }
 
 # The track spans the window from x = 158 (after the lane names) to x = 1272 and shows the dataset's
-# coverage, 1 Jan 00:00 to 13 Jan 00:00 (UTC+6): 12 days. The tick row is at y ~ 518, lanes
-# at y ~ 560..720.
+# coverage, 1 Jan 00:00 to 13 Jan 00:00 (UTC+6): 12 days. The tick row is at y ~ 558, lanes
+# at y ~ 600..750.
 x_of_day() { python3 -c "print(int(158 + (1272 - 158) * ($1) / 12))"; }
 
 session next "--time 2022-01-02T00:00" key:Right
-session click "--time 2022-01-02T00:00" "click:$(x_of_day 5.5),518"
+session click "--time 2022-01-02T00:00" "click:$(x_of_day 5.5),558"
 session drag "--time 2022-01-02T00:00" "drag:$(x_of_day 2.5),700,$(x_of_day 8.5),700"
 session play "--time 2022-01-02T00:00" key:space sleep:0.5
 
