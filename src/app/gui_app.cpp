@@ -32,6 +32,9 @@
 #include "ui/map_view.hpp"
 #include "ui/menu_bar.hpp"
 #include "ui/moment_panel.hpp"
+#include "ui/presenter_overlay.hpp"
+#include "ui/story_driver.hpp"
+#include "ui/story_panel.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/timeline_panel.hpp"
 
@@ -74,18 +77,31 @@ struct OverlayKey {
     }
 };
 
-ImFont* setupImGuiFonts() {
+struct Fonts {
+    ImFont* large = nullptr;           // the current time in the timeline
+    ui::PresenterFonts presenter;      // reading type for presentations, sized to the monitor
+};
+
+Fonts setupImGuiFonts(float presenterScale) {
     ImGuiIO& io = ImGui::GetIO();
+    Fonts fonts;
     const std::string_view font = render::embeddedFile("NotoSans-Regular.ttf");
     const std::string_view bold = render::embeddedFile("NotoSans-Bold.ttf");
-    if (font.empty() || bold.empty()) return nullptr;
+    if (font.empty() || bold.empty()) return fonts;
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
     static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x052F, 0x2000, 0x206F, 0x2190, 0x21FF,
                                       0x2264, 0x2265, 0};
-    io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(font.data()), static_cast<int>(font.size()), 16.0f, &cfg, kRanges);
-    return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bold.data()), static_cast<int>(bold.size()), 26.0f, &cfg,
-                                          kRanges);
+    auto add = [&](std::string_view bytes, float px) {
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()), px, &cfg,
+                                              kRanges);
+    };
+    add(font, 16.0f);
+    fonts.large = add(bold, 26.0f);
+    // Rasterised at their final size, so projected text is sharp rather than scaled up.
+    fonts.presenter.body = add(font, std::round(26.0f * presenterScale));
+    fonts.presenter.title = add(bold, std::round(38.0f * presenterScale));
+    return fonts;
 }
 
 // Key presses since the last frame, translated for the UI (see ui/key_input.hpp).
@@ -101,9 +117,15 @@ void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods
         case GLFW_KEY_RIGHT: k = ui::Key::Right; break;
         case GLFW_KEY_HOME: k = ui::Key::Home; break;
         case GLFW_KEY_Q: k = ui::Key::Quit; break;
+        case GLFW_KEY_PAGE_UP: k = ui::Key::PageUp; break;
+        case GLFW_KEY_PAGE_DOWN: k = ui::Key::PageDown; break;
+        case GLFW_KEY_B: k = ui::Key::Blank; break;
+        case GLFW_KEY_R: k = ui::Key::Return; break;
+        case GLFW_KEY_ESCAPE: k = ui::Key::Escape; break;
+        case GLFW_KEY_F11: k = ui::Key::Present; break;
         default: return;
     }
-    if (action == GLFW_REPEAT && (k == ui::Key::Space || k == ui::Key::Quit)) return;
+    if (action == GLFW_REPEAT && k != ui::Key::Left && k != ui::Key::Right) return;
     g_keyQueue->presses.push_back(ui::KeyPress{k, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
 }
 
@@ -196,7 +218,12 @@ int runGui(const GuiOptions& options) {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // layout persistence comes with the settings work
     ImGui::StyleColorsDark();
-    ImFont* largeFont = setupImGuiFonts();
+    float presenterScale = 1.0f;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        if (const GLFWvidmode* mode = glfwGetVideoMode(monitor)) presenterScale = std::max(1.0f, static_cast<float>(mode->height) / 1080.0f);
+    }
+    const Fonts fonts = setupImGuiFonts(presenterScale);
+    ImFont* largeFont = fonts.large;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -228,7 +255,23 @@ int runGui(const GuiOptions& options) {
             ui::EventListPanel eventList;
             ui::EventDetailsPanel details;
             ui::MomentPanel moment;
+            ui::StoryPanel storyPanel;
+            ui::PresenterOverlay presenter;
             MapTargets targets;
+            // Presentation mode: the window goes full screen and comes back where it was.
+            bool wasPresenting = false;
+            int windowedX = 0, windowedY = 0, windowedW = options.widthPx, windowedH = options.heightPx;
+            const auto appStart = std::chrono::steady_clock::now();
+            auto lastMouseMove = appStart;
+            double lastMouseX = -1, lastMouseY = -1;
+            {
+                // The bundled story is opened by default, ready to present.
+                std::string storyPath = options.story.empty() ? *assetDir + "/stories/week.json" : options.story;
+                if (auto err = ui::loadStoryInto(state, storyPath); err && !options.story.empty()) {
+                    std::fprintf(stderr, "qantar: %s\n", err->c_str());
+                }
+            }
+            state.presenting = options.present;
             g_keyQueue = &state.keys;
             glfwSetKeyCallback(window, keyCallback);
             bool fitted = false;
@@ -245,34 +288,50 @@ int runGui(const GuiOptions& options) {
             while (!glfwWindowShouldClose(window) && !state.quitRequested) {
                 const auto t0 = std::chrono::steady_clock::now();
                 // Block while nothing happens: an idle, paused map costs no CPU.
-                if (options.benchmarkFrames > 0 || state.clock.playing) glfwPollEvents();
+                const bool animating = state.clock.playing || (state.storyState.scene >= 0 && state.storyState.follow &&
+                                                               !state.storyState.paused);
+                if (options.benchmarkFrames > 0 || animating) glfwPollEvents();
                 else glfwWaitEventsTimeout(targets.fineDue ? kSettleSeconds / 2 : 0.25);
                 const auto now = std::chrono::steady_clock::now();
                 // The benchmark advances the clock by a fixed step, so runs are comparable.
                 const double dt = options.benchmarkFrames > 0 ? 1.0 / 60.0 : std::chrono::duration<double>(now - last).count();
                 last = now;
+                state.appSeconds = std::chrono::duration<double>(now - appStart).count();
                 state.clock.advance(std::min(dt, 0.25));
-                if (world) state.frame = world->layersAt(state.clock.now, state.eventLayers);
 
                 ImGui_ImplOpenGL3_NewFrame();
                 ImGui_ImplGlfw_NewFrame();
                 ImGui::NewFrame();
-                const float menuH = menu.draw(state);
-                const float statusH = statusBar.draw(state);
-                const float bottom = ImGui::GetMainViewport()->Pos.y + ImGui::GetMainViewport()->Size.y - statusH;
-                const float timelineH = world ? kTimelineHeightPx : 0.0f;
-                if (world) timeline.draw(state, bottom, timelineH, largeFont);
-                mapView.draw(state, targets.frame ? reinterpret_cast<ImTextureID>(static_cast<intptr_t>(targets.frame->texture())) : nullptr,
-                             menuH, statusH + timelineH);
+                ui::handleStoryKeys(state);
+                const ImTextureID mapTexture =
+                    targets.frame ? reinterpret_cast<ImTextureID>(static_cast<intptr_t>(targets.frame->texture())) : nullptr;
+                if (state.presenting) {
+                    mapView.draw(state, mapTexture, 0.0f, 0.0f);
+                } else {
+                    const float menuH = menu.draw(state);
+                    const float statusH = statusBar.draw(state);
+                    const float bottom = ImGui::GetMainViewport()->Pos.y + ImGui::GetMainViewport()->Size.y - statusH;
+                    const float timelineH = world ? kTimelineHeightPx : 0.0f;
+                    if (world) timeline.draw(state, bottom, timelineH, largeFont);
+                    mapView.draw(state, mapTexture, menuH, statusH + timelineH);
+                }
                 if (!fitted) {
                     state.fitKazakhstan();
                     fitted = true;
+                    if (state.presenting && state.storyState.plan) ui::goToScene(state, 0, state.appSeconds);
                 }
-                layersPanel.draw(state);
-                moment.draw(state, largeFont);
-                eventList.draw(state, state.mapY, state.mapY + state.mapH);
-                details.draw(state, state.mapY, state.mapY + state.mapH);
-                help.draw(state);
+                ui::updateStory(state, state.appSeconds);
+                if (world) state.frame = world->layersAt(state.clock.now, state.eventLayers);
+                if (state.presenting) {
+                    presenter.draw(state, fonts.presenter);
+                } else {
+                    layersPanel.draw(state);
+                    moment.draw(state, largeFont);
+                    eventList.draw(state, state.mapY, state.mapY + state.mapH);
+                    details.draw(state, state.mapY, state.mapY + state.mapH);
+                    storyPanel.draw(state);
+                    help.draw(state);
+                }
                 timeline.handleKeys(state);
                 if (showLoadProblem) {
                     ImGui::OpenPopup("Event data not loaded");
@@ -290,6 +349,33 @@ int runGui(const GuiOptions& options) {
                 }
                 ImGui::Render();
                 state.keys.presses.clear();
+
+                if (state.presenting != wasPresenting) {
+                    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+                    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+                    if (state.presenting && mode) {
+                        glfwGetWindowPos(window, &windowedX, &windowedY);
+                        glfwGetWindowSize(window, &windowedW, &windowedH);
+                        glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+                    } else if (!state.presenting) {
+                        glfwSetWindowMonitor(window, nullptr, windowedX, windowedY, windowedW, windowedH, 0);
+                        glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_NORMAL);
+                    }
+                    wasPresenting = state.presenting;
+                }
+                {
+                    // In presentation mode the cursor hides after two seconds without moving.
+                    double mx = 0, my = 0;
+                    glfwGetCursorPos(window, &mx, &my);
+                    if (mx != lastMouseX || my != lastMouseY) {
+                        lastMouseX = mx;
+                        lastMouseY = my;
+                        lastMouseMove = now;
+                        glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_NORMAL);
+                    } else if (state.presenting && std::chrono::duration<double>(now - lastMouseMove).count() > 2.0) {
+                        glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+                    }
+                }
 
                 const int w = static_cast<int>(state.mapW), h = static_cast<int>(state.mapH);
                 if (auto err = targets.ensure(w, h, options.msaaSamples)) {
@@ -353,11 +439,13 @@ int runGui(const GuiOptions& options) {
                 const core::MapXY c = state.camera.center();
                 const auto ll = projection->unproject(c);
                 std::printf("{\"center_x\": %.3f, \"center_y\": %.3f, \"meters_per_pixel\": %.6f, \"center_lon\": %.6f, "
-                            "\"center_lat\": %.6f, \"theme\": \"%s\", \"time\": \"%s\", \"playing\": %s, \"selected\": \"%s\"}\n",
+                            "\"center_lat\": %.6f, \"theme\": \"%s\", \"time\": \"%s\", \"playing\": %s, \"selected\": \"%s\", \"presenting\": %s, \"scene\": %d, \"blank\": %s}\n",
                             c.x, c.y, state.camera.metersPerPixel(), ll ? ll->lon : 0.0, ll ? ll->lat : 0.0,
                             core::theme(state.theme).name, core::formatIso(state.clock.now, core::kUtc).c_str(),
                             state.clock.playing ? "true" : "false",
-                            state.selectedEvent && world ? world->data().events[*state.selectedEvent].id.c_str() : "");
+                            state.selectedEvent && world ? world->data().events[*state.selectedEvent].id.c_str() : "",
+                            state.presenting ? "true" : "false", state.storyState.scene + 1,
+                            state.storyState.blank ? "true" : "false");
             }
             targets = MapTargets{};
             glfwSetKeyCallback(window, ImGui_ImplGlfw_KeyCallback);

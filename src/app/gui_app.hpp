@@ -14,6 +14,8 @@ struct GuiOptions {
     int benchmarkFrames = 0;     // > 0: draw this many frames, print frame-time statistics as JSON, exit
     bool benchmarkPlay = false;  // benchmark with the clock playing instead of the map panning
     bool printView = false;      // print the final view and time as JSON on exit (end-to-end tests)
+    bool present = false;        // start in presentation mode
+    std::string story;           // story file to open (default: the bundled story, when present)
 };
 
 // Opens the window and runs until the user quits. Returns the process exit code.

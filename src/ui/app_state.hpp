@@ -13,6 +13,7 @@
 #include "core/projection.hpp"
 #include "core/theme.hpp"
 #include "ui/key_input.hpp"
+#include "ui/story_driver.hpp"
 
 namespace qantar::ui {
 
@@ -35,6 +36,12 @@ struct AppState {
     // Map viewport inside the window, pixels (set by MapView each frame).
     float mapX = 0, mapY = 0, mapW = 1, mapH = 1;
     std::optional<core::LonLat> cursor;  // under the mouse, when over the map
+
+    // Stories and presenting.
+    StoryState storyState;
+    bool presenting = false;      // full screen, panels hidden, large type
+    bool showStory = false;       // the story editor panel
+    double appSeconds = 0.0;      // monotonic app time of this frame, for story transitions
 
     bool showLayers = true;
     bool showEvents = true;

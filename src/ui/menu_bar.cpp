@@ -25,6 +25,18 @@ float MenuBar::draw(AppState& state) {
         if (ImGui::MenuItem("Light (print) theme", nullptr, state.theme == core::ThemeId::Light)) {
             state.theme = core::ThemeId::Light;
         }
+        if (ImGui::MenuItem("High-contrast theme (projectors)", nullptr, state.theme == core::ThemeId::Contrast)) {
+            state.theme = core::ThemeId::Contrast;
+        }
+        ImGui::Separator();
+        ImGui::MenuItem("Events panel", nullptr, &state.showEvents);
+        ImGui::MenuItem("Story editor", nullptr, &state.showStory);
+        if (ImGui::MenuItem("Presentation mode", "F11", state.presenting)) {
+            state.presenting = !state.presenting;
+            if (state.presenting && state.storyState.plan && state.storyState.scene < 0) {
+                goToScene(state, 0, state.appSeconds);
+            }
+        }
         ImGui::Separator();
         ImGui::MenuItem("Layers panel", "L", &state.showLayers);
 #ifndef NDEBUG
