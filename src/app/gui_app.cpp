@@ -20,6 +20,7 @@
 #include "core/map_data.hpp"
 #include "core/map_scene.hpp"
 #include "core/projection.hpp"
+#include "app/gui_exporter.hpp"
 #include "render/embedded.hpp"
 #include "render/event_overlay.hpp"
 #include "render/map_renderer.hpp"
@@ -27,6 +28,7 @@
 #include "ui/app_state.hpp"
 #include "ui/event_details_panel.hpp"
 #include "ui/event_list_panel.hpp"
+#include "ui/export_dialog.hpp"
 #include "ui/help_windows.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/map_view.hpp"
@@ -123,6 +125,7 @@ void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods
         case GLFW_KEY_R: k = ui::Key::Return; break;
         case GLFW_KEY_ESCAPE: k = ui::Key::Escape; break;
         case GLFW_KEY_F11: k = ui::Key::Present; break;
+        case GLFW_KEY_E: k = ui::Key::Export; break;
         default: return;
     }
     if (action == GLFW_REPEAT && k != ui::Key::Left && k != ui::Key::Right) return;
@@ -257,6 +260,8 @@ int runGui(const GuiOptions& options) {
             ui::MomentPanel moment;
             ui::StoryPanel storyPanel;
             ui::PresenterOverlay presenter;
+            ui::ExportDialog exportDialog;
+            GuiExporter exporter(*scene, *projection, world.get());
             MapTargets targets;
             // Presentation mode: the window goes full screen and comes back where it was.
             bool wasPresenting = false;
@@ -331,6 +336,11 @@ int runGui(const GuiOptions& options) {
                     details.draw(state, state.mapY, state.mapY + state.mapH);
                     storyPanel.draw(state);
                     help.draw(state);
+                    if (state.exportDialogRequested) {
+                        exportDialog.open(state);
+                        state.exportDialogRequested = false;
+                    }
+                    exportDialog.draw(state);
                 }
                 timeline.handleKeys(state);
                 if (showLoadProblem) {
@@ -349,6 +359,7 @@ int runGui(const GuiOptions& options) {
                 }
                 ImGui::Render();
                 state.keys.presses.clear();
+                exporter.step(state);
 
                 if (state.presenting != wasPresenting) {
                     GLFWmonitor* monitor = glfwGetPrimaryMonitor();

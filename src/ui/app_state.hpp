@@ -12,6 +12,7 @@
 #include "core/playback.hpp"
 #include "core/projection.hpp"
 #include "core/theme.hpp"
+#include "ui/export_dialog.hpp"
 #include "ui/key_input.hpp"
 #include "ui/story_driver.hpp"
 
@@ -42,6 +43,9 @@ struct AppState {
     bool presenting = false;      // full screen, panels hidden, large type
     bool showStory = false;       // the story editor panel
     double appSeconds = 0.0;      // monotonic app time of this frame, for story transitions
+
+    ExportJob exportJob;          // filled by the export dialog, run by the app shell
+    bool exportDialogRequested = false;
 
     bool showLayers = true;
     bool showEvents = true;

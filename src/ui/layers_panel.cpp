@@ -102,11 +102,13 @@ void LayersPanel::draw(AppState& state) {
         ImGui::TextDisabled("Halo: place known only to its region");
     }
     ImGui::Separator();
-    int theme = state.theme == core::ThemeId::Light ? 1 : 0;
+    int theme = static_cast<int>(state.theme);
     ImGui::TextUnformatted("Theme");
     if (ImGui::RadioButton("Dark", &theme, 0)) state.theme = core::ThemeId::Dark;
     ImGui::SameLine();
     if (ImGui::RadioButton("Light (print)", &theme, 1)) state.theme = core::ThemeId::Light;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Contrast", &theme, 2)) state.theme = core::ThemeId::Contrast;
     ImGui::End();
 }
 
