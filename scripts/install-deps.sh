@@ -6,12 +6,14 @@ set -eu
 PACKAGES="
 cmake g++ make pkg-config python3 python3-glad
 libimgui-dev libglfw3-dev libfreetype-dev libstb-dev nlohmann-json3-dev libcli11-dev
-libproj-dev libgeos-dev
+libproj-dev libgeos-dev libgdal-dev
 libgl-dev libopengl-dev libegl-dev libegl-mesa0 libgl1-mesa-dri libglx-mesa0
 fonts-noto-core
 libgtest-dev libgmock-dev libbenchmark-dev
 xvfb xauth xdotool
 ffmpeg
+postgresql-15 postgresql-15-postgis-3
+clang libclang-rt-14-dev
 "
 
 missing=""

@@ -1,6 +1,7 @@
 #include "core/events.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <regex>
 #include <set>
 
@@ -142,8 +143,9 @@ void readPlace(const json& e, Event& ev, Checker& ck, const std::string& path, c
     }
     const bool hasLon = p.contains("lon"), hasLat = p.contains("lat");
     if (hasLon || hasLat) {
-        const json& lon = hasLon ? p["lon"] : json();
-        const json& lat = hasLat ? p["lat"] : json();
+        static const json kNull;
+        const json& lon = hasLon ? p.at("lon") : kNull;
+        const json& lat = hasLat ? p.at("lat") : kNull;
         if (!lon.is_number() || !lat.is_number()) {
             ck.problem(pp + (hasLon ? "/lon" : "/lat"), ctx, "field 'place': 'lon' and 'lat' must both be numbers");
         } else {
@@ -352,6 +354,14 @@ void readEvent(const json& e, std::size_t index, const std::set<std::string>& so
             ev.sources.push_back(std::move(ref));
         }
     }
+    getString(e, "original_type", ev.originalType, ck, path, ctx, false);
+    if (auto g = e.find("geo_precision"); g != e.end()) {
+        if (!g->is_number_integer() || g->get<long long>() < 1 || g->get<long long>() > 3) {
+            ck.problem(path + "/geo_precision", ctx, "field 'geo_precision': expected 1, 2 or 3, got " + describe(*g));
+        } else {
+            ev.geoPrecision = g->get<int>();
+        }
+    }
     ds.events.push_back(std::move(ev));
 }
 
@@ -397,7 +407,25 @@ const Event* Dataset::findEvent(const std::string& id) const {
     return nullptr;
 }
 
+namespace {
+DatasetLoad parseDatasetUnchecked(const std::string& text, const std::string& path);
+}  // namespace
+
 DatasetLoad parseDataset(const std::string& text, const std::string& path) {
+    // Any exception from the JSON library (a value of an unexpected type deep in the file) is a
+    // problem with the file, reported like the others, never a crash.
+    try {
+        return parseDatasetUnchecked(text, path);
+    } catch (const json::exception& e) {
+        DatasetLoad out;
+        out.problemCount = 1;
+        out.problems.push_back(Error{ErrorKind::DatasetInvalid, path + ": " + std::string(e.what()).substr(0, 200)});
+        return out;
+    }
+}
+
+namespace {
+DatasetLoad parseDatasetUnchecked(const std::string& text, const std::string& path) {
     DatasetLoad out;
     Checker ck(path, out);
     json doc;
@@ -406,6 +434,10 @@ DatasetLoad parseDataset(const std::string& text, const std::string& path) {
     } catch (const json::parse_error& e) {
         out.problemCount = 1;
         out.problems.push_back(Error{ErrorKind::JsonSyntax, jsonSyntaxMessage(e, text, path)});
+        return out;
+    } catch (const json::exception& e) {  // e.g. a number beyond double range
+        out.problemCount = 1;
+        out.problems.push_back(Error{ErrorKind::JsonSyntax, path + ": not valid JSON: " + std::string(e.what()).substr(0, 200)});
         return out;
     }
     if (!doc.is_object()) {
@@ -432,6 +464,7 @@ DatasetLoad parseDataset(const std::string& text, const std::string& path) {
     Dataset ds;
     ds.path = path;
     getString(doc, "title", ds.title, ck, "", "", false);
+    getString(doc, "attribution", ds.attribution, ck, "", "", false);
     if (auto cov = doc.find("coverage"); cov != doc.end() && cov->is_object()) {
         ParsedTime a{}, b{};
         if (getTime(*cov, "start", a, ck, "/coverage", "coverage: ", true)) ds.coverageStart = a.instant;
@@ -474,11 +507,15 @@ DatasetLoad parseDataset(const std::string& text, const std::string& path) {
     if (auto con = doc.find("contradictions"); con != doc.end() && con->is_array()) {
         for (const auto& c : *con) {
             if (!c.is_object()) continue;
-            std::string line = c.value("topic", std::string("?")) + ":";
+            const auto topic = c.find("topic");
+            std::string line = (topic != c.end() && topic->is_string() ? topic->get<std::string>() : std::string("?")) + ":";
             if (auto figs = c.find("figures"); figs != c.end() && figs->is_array()) {
                 for (const auto& f : *figs) {
                     if (!f.is_object()) continue;
-                    line += " " + f.value("value", std::string("?")) + " (" + f.value("source", std::string("?")) + ");";
+                    const auto v = f.find("value");
+                    const auto src = f.find("source");
+                    line += " " + (v != f.end() && v->is_string() ? v->get<std::string>() : std::string("?")) + " (" +
+                            (src != f.end() && src->is_string() ? src->get<std::string>() : std::string("?")) + ");";
                 }
             }
             ds.contradictions.push_back(line);
@@ -494,6 +531,7 @@ DatasetLoad parseDataset(const std::string& text, const std::string& path) {
     out.dataset = std::move(ds);
     return out;
 }
+}  // namespace
 
 DatasetLoad loadDataset(const std::string& path) {
     auto text = readTextFile(path);
@@ -504,6 +542,121 @@ DatasetLoad loadDataset(const std::string& path) {
         return out;
     }
     return parseDataset(*text, path);
+}
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+void putIfSet(ordered_json& obj, const char* key, const std::string& value) {
+    if (!value.empty()) obj[key] = value;
+}
+
+std::string clockText(int minutes) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
+    return buf;
+}
+
+ordered_json placeJson(const EventPlace& p) {
+    ordered_json o = ordered_json::object();
+    if (p.nationwide) o["nationwide"] = true;
+    o["name"] = p.name;
+    if (p.lonLat) {
+        o["lon"] = p.lonLat->lon;
+        o["lat"] = p.lonLat->lat;
+    }
+    putIfSet(o, "region", p.region);
+    putIfSet(o, "country", p.country);
+    return o;
+}
+
+ordered_json figureJson(const Figure& f) {
+    ordered_json o = ordered_json::object();
+    o["kind"] = figureKindId(f.kind);
+    o["value"] = f.value ? ordered_json(*f.value) : ordered_json(nullptr);
+    if (f.min) o["min"] = *f.min;
+    if (f.max) o["max"] = *f.max;
+    putIfSet(o, "qualifier", f.qualifier);
+    putIfSet(o, "subject", f.subject);
+    o["reported_by"] = f.reportedBy;
+    o["as_of"] = f.asOf;
+    o["source"] = f.source;
+    putIfSet(o, "note", f.note);
+    return o;
+}
+
+ordered_json eventJson(const Event& e) {
+    ordered_json o = ordered_json::object();
+    o["id"] = e.id;
+    o["category"] = categoryId(e.category);
+    o["title"] = e.title;
+    o["start"] = formatIso(e.start, e.localZone);
+    if (e.hasEnd) o["end"] = formatIso(e.end, e.localZone);
+    o["precision"] = precisionName(e.precision);
+    putIfSet(o, "date_reasoning", e.dateReasoning);
+    o["place"] = placeJson(e.place);
+    putIfSet(o, "place_precision", e.placePrecision);
+    putIfSet(o, "place_note", e.placeNote);
+    putIfSet(o, "site", e.site);
+    if (e.scale) o["scale"] = *e.scale;
+    if (e.violent) o["violent"] = *e.violent;
+    if (!e.figures.empty()) {
+        ordered_json figs = ordered_json::array();
+        for (const auto& f : e.figures) figs.push_back(figureJson(f));
+        o["figures"] = std::move(figs);
+    }
+    if (e.recurrence) {
+        ordered_json r = ordered_json::object();
+        r["daily_from"] = clockText(e.recurrence->fromMinutes);
+        r["daily_to"] = clockText(e.recurrence->toMinutes);
+        if (!e.recurrence->assumed.empty()) r["assumed"] = e.recurrence->assumed;
+        putIfSet(r, "assumption_note", e.recurrence->assumptionNote);
+        o["recurrence"] = std::move(r);
+    }
+    switch (e.status) {
+        case ConnectivityStatus::Full: o["status"] = "full"; break;
+        case ConnectivityStatus::Partial: o["status"] = "partial"; break;
+        case ConnectivityStatus::Restored: o["status"] = "restored"; break;
+        case ConnectivityStatus::None: break;
+    }
+    o["description"] = e.description;
+    ordered_json refs = ordered_json::array();
+    for (const auto& r : e.sources) refs.push_back(ordered_json{{"source", r.source}, {"quote", r.quote}});
+    o["sources"] = std::move(refs);
+    putIfSet(o, "original_type", e.originalType);
+    if (e.geoPrecision > 0) o["geo_precision"] = e.geoPrecision;
+    return o;
+}
+
+}  // namespace
+
+std::string serializeDataset(const Dataset& ds) {
+    ordered_json doc = ordered_json::object();
+    doc["format"] = "qantar-events";
+    doc["version"] = kSupportedVersion;
+    doc["title"] = ds.title;
+    putIfSet(doc, "attribution", ds.attribution);
+    doc["coverage"] = ordered_json{{"start", formatIso(ds.coverageStart, kAlmatyTime)},
+                                   {"end", formatIso(ds.coverageEnd, kAlmatyTime)}};
+    ordered_json sources = ordered_json::array();
+    for (const auto& s : ds.sources) {
+        ordered_json o = ordered_json::object();
+        o["id"] = s.id;
+        o["outlet"] = s.outlet;
+        o["outlet_inferred"] = s.outletInferred;
+        putIfSet(o, "headline", s.headline);
+        putIfSet(o, "file", s.file);
+        putIfSet(o, "written", s.written);
+        putIfSet(o, "written_reasoning", s.writtenReasoning);
+        sources.push_back(std::move(o));
+    }
+    doc["sources"] = std::move(sources);
+    ordered_json events = ordered_json::array();
+    for (const auto& e : ds.events) events.push_back(eventJson(e));
+    doc["events"] = std::move(events);
+    // Invalid UTF-8 from an imported source is replaced rather than thrown on: the file stays readable.
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 Expected<Dataset> loadDatasetOrError(const std::string& path) {

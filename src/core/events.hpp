@@ -109,6 +109,8 @@ struct Event {
     ConnectivityStatus status = ConnectivityStatus::None;
     std::string description;
     std::vector<SourceRef> sources;
+    std::string originalType;    // the type as the imported source named it, e.g. "Protests / Peaceful protest"
+    int geoPrecision = 0;        // ACLED geo_precision: 1 the named town, 2 near it, 3 a larger region; 0 not given
 };
 
 struct Dataset {
@@ -118,6 +120,7 @@ struct Dataset {
     std::vector<Source> sources;
     std::vector<Event> events;  // sorted by start, then id
     std::vector<std::string> contradictions;  // one line per disagreement, for display
+    std::string attribution;  // credit the data's provider requires on every output, e.g. ACLED's; may be empty
 
     const Source* findSource(const std::string& id) const;
     const Event* findEvent(const std::string& id) const;
@@ -134,6 +137,11 @@ struct DatasetLoad {
 
 DatasetLoad parseDataset(const std::string& text, const std::string& path);
 DatasetLoad loadDataset(const std::string& path);
+
+// The dataset as pretty-printed JSON in the documented format, fields in the documented order;
+// parseDataset reads it back to an equal dataset. Times are written in each event's local zone.
+// `contradictions` are held only as display lines, so they are not written.
+std::string serializeDataset(const Dataset& dataset);
 
 // The whole load as one Expected: the first problem (with a count of the rest) on failure.
 Expected<Dataset> loadDatasetOrError(const std::string& path);

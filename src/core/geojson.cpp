@@ -158,11 +158,26 @@ Status readGeometry(const json& g, GeoFeature& f, const Ctx& c) {
 
 }  // namespace
 
+namespace {
+Expected<GeoFeatureCollection> parseGeoJsonUnchecked(const std::string& text, const std::string& path);
+}  // namespace
+
 Expected<GeoFeatureCollection> parseGeoJson(const std::string& text, const std::string& path) {
+    // The JSON library reports some problems by throwing (e.g. a number beyond double range);
+    // none of them may escape as a crash.
+    try {
+        return parseGeoJsonUnchecked(text, path);
+    } catch (const json::exception& e) {
+        return Error{ErrorKind::JsonSyntax, path + ": not valid JSON: " + std::string(e.what()).substr(0, 200)};
+    }
+}
+
+namespace {
+Expected<GeoFeatureCollection> parseGeoJsonUnchecked(const std::string& text, const std::string& path) {
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse errors, and numbers too large for a double
         std::string msg = e.what();
         // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line L, column C: ..."
         const auto pos = msg.find("parse error");
@@ -209,6 +224,7 @@ Expected<GeoFeatureCollection> parseGeoJson(const std::string& text, const std::
     }
     return out;
 }
+}  // namespace
 
 Expected<GeoFeatureCollection> loadGeoJson(const std::string& path) {
     auto text = readTextFile(path);

@@ -50,7 +50,21 @@ bool readTime(const json& obj, const char* key, Instant& out, ZoneOffset* zone, 
 
 }  // namespace
 
+namespace {
+Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& path);
+}  // namespace
+
 Expected<Story> parseStory(const std::string& text, const std::string& path) {
+    try {
+        return parseStoryUnchecked(text, path);
+    } catch (const json::exception& e) {  // a value of an unexpected type: a problem, not a crash
+        return Error{ErrorKind::DatasetInvalid, path + ": " + std::string(e.what()).substr(0, 200)};
+    }
+}
+
+namespace {
+
+Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& path) {
     json doc;
     try {
         doc = json::parse(text);
@@ -62,7 +76,8 @@ Expected<Story> parseStory(const std::string& text, const std::string& path) {
     if (!doc.is_object()) {
         problems.push_back({"", "expected a JSON object at the top level"});
     } else {
-        if (doc.value("format", std::string()) != "qantar-story") {
+        const auto fmt = doc.find("format");
+        if (fmt == doc.end() || !fmt->is_string() || fmt->get<std::string>() != "qantar-story") {
             problems.push_back({"/format", "field 'format': expected \"qantar-story\""});
         } else if (!doc.contains("version") || !doc["version"].is_number_integer() ||
                    doc["version"].get<long long>() != kStoryVersion) {
@@ -99,7 +114,7 @@ Expected<Story> parseStory(const std::string& text, const std::string& path) {
                     } else if (hasTime) {
                         readTime(s, "time", scene.start, &scene.zone, problems, sp, ctx);
                     } else {
-                        const json& r = s["time_range"];
+                        const json& r = s.at("time_range");
                         const std::string rp = sp + "/time_range";
                         if (!r.is_object()) {
                             problems.push_back({rp, ctx + "field 'time_range': expected {\"start\", \"end\"}"});
@@ -126,7 +141,10 @@ Expected<Story> parseStory(const std::string& text, const std::string& path) {
                     }
                     if (auto v = s.find("view"); v != s.end()) {
                         const std::string vp = sp + "/view";
-                        const json* c = v->is_object() ? &(*v)["center"] : nullptr;
+                        const json* c = nullptr;
+                        if (v->is_object()) {
+                            if (auto ci = v->find("center"); ci != v->end()) c = &*ci;
+                        }
                         if (!c || !c->is_array() || c->size() != 2 || !(*c)[0].is_number() || !(*c)[1].is_number()) {
                             problems.push_back({vp, ctx + "field 'view.center': expected [lon, lat]"});
                         } else {
@@ -185,6 +203,8 @@ Expected<Story> parseStory(const std::string& text, const std::string& path) {
     }
     return story;
 }
+
+}  // namespace
 
 Expected<Story> loadStory(const std::string& path) {
     auto text = readTextFile(path);

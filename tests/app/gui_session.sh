@@ -44,6 +44,10 @@ for action in "$@"; do
     esac
 done
 xdotool key ctrl+q
+# A lost key must fail the test quickly, not hang until CTest's limit: try again, then kill.
+( sleep 10; kill -0 $pid 2>/dev/null && xdotool key ctrl+q; sleep 10; kill -9 $pid 2>/dev/null ) &
+watchdog=$!
 status=0
 wait $pid || status=$?
+kill $watchdog 2>/dev/null || true
 echo "$status" > "$OUT.exit"

@@ -1,0 +1,316 @@
+#include "core/import/ogr_source.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <regex>
+
+#include <cpl_string.h>
+#include <ogr_spatialref.h>
+
+namespace qantar::core::importer {
+
+namespace {
+
+void registerGdalOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+}
+
+// "PG:host=...", "GPKG:file.gpkg:layer", "/vsizip/a.zip/b.shp": handed to GDAL as they are.
+bool looksLikeConnection(const std::string& s) {
+    static const std::regex kPrefix("^[A-Za-z][A-Za-z0-9_]+:");
+    return s.rfind("/vsi", 0) == 0 || std::regex_search(s, kPrefix);
+}
+
+bool isKmlDriver(const std::string& d) { return d == "LIBKML" || d == "KML"; }
+
+// Open options per driver. CSV: every column as text, so we parse (and report) values ourselves
+// rather than have a guessed column type turn a bad latitude into 0. GeoJSON: keep each feature's
+// JSON, because GDAL 3.6 drops JSON-FG "time" and "when", which are members outside "properties".
+CPLStringList openOptionsFor(const std::string& driver) {
+    CPLStringList o;
+    if (driver == "CSV") {
+        o.SetNameValue("AUTODETECT_TYPE", "NO");
+        o.SetNameValue("EMPTY_STRING_AS_NULL", "NO");
+    } else if (driver == "GeoJSON") {
+        o.SetNameValue("NATIVE_DATA", "YES");
+    }
+    return o;
+}
+
+}  // namespace
+
+GdalErrorCapture::GdalErrorCapture() {
+    registerGdalOnce();
+    CPLPushErrorHandlerEx(&GdalErrorCapture::handle, this);
+}
+
+GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
+
+void CPL_STDCALL GdalErrorCapture::handle(CPLErr level, CPLErrorNum, const char* message) {
+    auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
+    if (!self || level < CE_Failure || !message) return;
+    std::string m = message;
+    for (char& c : m)
+        if (c == '\n' || c == '\r') c = ' ';
+    self->m_last = printable(hidePassword(m), 240);
+}
+
+std::string printable(std::string_view text, std::size_t maxChars) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (out.size() >= maxChars) {
+            out += "...";
+            break;
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::size_t len = 0;
+        if (c >= 0x20 && c < 0x7f) len = 1;
+        else if ((c & 0xe0) == 0xc0 && c >= 0xc2) len = 2;
+        else if ((c & 0xf0) == 0xe0) len = 3;
+        else if ((c & 0xf8) == 0xf0 && c <= 0xf4) len = 4;
+        bool ok = len > 0 && i + len <= text.size();
+        for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xc0) == 0x80;
+        if (ok) {
+            out.append(text.substr(i, len));
+            i += len;
+        } else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+            out += buf;
+            ++i;
+        }
+    }
+    return out;
+}
+
+std::string hidePassword(const std::string& text) {
+    static const std::regex kPassword("(password\\s*=\\s*)('[^']*'|[^\\s]*)", std::regex::icase);
+    return std::regex_replace(text, kPassword, "$1***");
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    }
+    return true;
+}
+
+std::vector<FieldInfo> fieldsOf(OGRLayer& layer) {
+    std::vector<FieldInfo> out;
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
+    if (!defn) return out;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const OGRFieldDefn* f = defn->GetFieldDefn(i);
+        out.push_back(FieldInfo{i, f->GetNameRef(), f->GetType()});
+    }
+    return out;
+}
+
+int findField(const std::vector<FieldInfo>& fields, std::initializer_list<const char*> names) {
+    for (const char* n : names) {
+        const int i = findField(fields, std::string(n));
+        if (i >= 0) return i;
+    }
+    return -1;
+}
+
+int findField(const std::vector<FieldInfo>& fields, const std::string& name) {
+    for (const auto& f : fields)
+        if (equalsIgnoreCase(f.name, name)) return f.index;
+    return -1;
+}
+
+std::string describeFields(const std::vector<FieldInfo>& fields) {
+    constexpr std::size_t kMaxListed = 25;
+    if (fields.empty()) return "(none)";
+    std::string out;
+    for (std::size_t i = 0; i < fields.size() && i < kMaxListed; ++i) {
+        if (i) out += ", ";
+        out += printable(fields[i].name, 40) + " (" + OGRFieldDefn::GetFieldTypeName(fields[i].type) + ")";
+    }
+    if (fields.size() > kMaxListed) out += ", ... (" + std::to_string(fields.size()) + " in all)";
+    return out;
+}
+
+bool fieldIsSet(OGRFeature& feature, int index) {
+    return index >= 0 && feature.IsFieldSetAndNotNull(index);
+}
+
+std::string fieldText(OGRFeature& feature, int index) {
+    if (!fieldIsSet(feature, index)) return {};
+    const char* s = feature.GetFieldAsString(index);
+    return s ? std::string(s) : std::string();
+}
+
+Expected<VectorSource> VectorSource::open(const std::string& source) {
+    registerGdalOnce();
+    GdalErrorCapture capture;
+    VectorSource out;
+    out.m_path = source;
+    out.m_label = source;
+    if (source.empty()) return Error{ErrorKind::BadArgument, "no source given (a file path or a connection string)"};
+
+    struct stat st {};
+    const bool exists = ::stat(source.c_str(), &st) == 0;
+    if (!exists) {
+        if (!looksLikeConnection(source)) return Error{ErrorKind::FileNotFound, source + ": file not found"};
+        out.m_label = printable(hidePassword(source), 120);
+        out.m_dataset.reset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        if (!out.m_dataset) {
+            const std::string why = capture.lastError().empty() ? "no GDAL driver accepts it" : capture.lastError();
+            return Error{ErrorKind::FileUnreadable, out.m_label + ": cannot be opened: " + why};
+        }
+        out.m_driver = out.m_dataset->GetDriver() ? out.m_dataset->GetDriver()->GetDescription() : "";
+        return out;
+    }
+
+    out.m_isFile = true;
+    if (S_ISDIR(st.st_mode)) {
+        // A directory of Shapefiles is an OGR source; any other directory is a mistake.
+        out.m_dataset.reset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        if (!out.m_dataset || out.m_dataset->GetLayerCount() == 0) {
+            return Error{ErrorKind::FileUnreadable,
+                         source + ": is a directory with no vector layers GDAL can read (name a file, or a directory "
+                                  "of Shapefiles)"};
+        }
+        out.m_driver = out.m_dataset->GetDriver() ? out.m_dataset->GetDriver()->GetDescription() : "";
+        return out;
+    }
+    if (!S_ISREG(st.st_mode)) return Error{ErrorKind::FileUnreadable, source + ": not a regular file"};
+    if (::access(source.c_str(), R_OK) != 0) {
+        return Error{ErrorKind::FileUnreadable, source + ": cannot be read (" + std::strerror(errno) + ")"};
+    }
+    if (st.st_size == 0) return Error{ErrorKind::FileUnreadable, source + ": the file is empty"};
+
+    GDALDriverH driver = GDALIdentifyDriverEx(source.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+    if (!driver) {
+        return Error{ErrorKind::FileUnreadable,
+                     source + ": not a vector format GDAL can read (expected CSV, GeoJSON, KML/KMZ, GeoPackage, "
+                              "Shapefile, ...)"};
+    }
+    out.m_driver = GDALGetDriverShortName(driver);
+    const char* allowed[] = {out.m_driver.c_str(), nullptr};
+    const CPLStringList options = openOptionsFor(out.m_driver);
+    out.m_dataset.reset(
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed, options.List(), nullptr));
+    if (!out.m_dataset) {
+        std::string why = capture.lastError();
+        if (why.empty()) why = "the content is not valid";
+        return Error{ErrorKind::FileUnreadable, source + ": GDAL's " + out.m_driver + " driver cannot read it: " + why};
+    }
+    return out;
+}
+
+Expected<std::vector<OGRLayer*>> VectorSource::chooseLayers(const ImportOptions& options) {
+    GdalErrorCapture capture;
+    auto layerNames = [&] {
+        std::string names;
+        const int n = m_dataset->GetLayerCount();
+        for (int i = 0; i < n && i < 20; ++i) {
+            if (i) names += ", ";
+            names += "'" + printable(m_dataset->GetLayer(i)->GetName(), 40) + "'";
+        }
+        if (n > 20) names += ", ...";
+        return names.empty() ? std::string("(none)") : names;
+    };
+    if (!options.sql.empty()) {
+        if (!options.layer.empty()) return Error{ErrorKind::BadArgument, "give either a layer or an SQL query, not both"};
+        OGRLayer* result = m_dataset->ExecuteSQL(options.sql.c_str(), nullptr, nullptr);
+        if (!result) {
+            const std::string why = capture.lastError().empty() ? "it returned no result set" : capture.lastError();
+            return Error{ErrorKind::BadArgument, m_label + ": SQL query failed: " + why};
+        }
+        m_sqlResult = std::unique_ptr<OGRLayer, ResultSetRelease>(result, ResultSetRelease{m_dataset.get()});
+        return std::vector<OGRLayer*>{result};
+    }
+    if (!options.layer.empty()) {
+        OGRLayer* layer = m_dataset->GetLayerByName(options.layer.c_str());
+        if (!layer) {
+            return Error{ErrorKind::BadArgument,
+                         m_label + ": no layer '" + printable(options.layer) + "'; its layers: " + layerNames()};
+        }
+        return std::vector<OGRLayer*>{layer};
+    }
+    const int count = m_dataset->GetLayerCount();
+    if (count == 0) return Error{ErrorKind::FileUnreadable, m_label + ": has no layers (no features to import)"};
+    if (count == 1) return std::vector<OGRLayer*>{m_dataset->GetLayer(0)};
+    if (isKmlDriver(m_driver)) {  // a KML document's folders are one collection of placemarks
+        std::vector<OGRLayer*> all;
+        for (int i = 0; i < count; ++i) all.push_back(m_dataset->GetLayer(i));
+        return all;
+    }
+    return Error{ErrorKind::BadArgument, m_label + ": has " + std::to_string(count) + " layers (" + layerNames() +
+                                             "); choose one with --layer or an SQL query with --sql"};
+}
+
+bool makeWgs84Transform(OGRLayer& layer, std::unique_ptr<OGRCoordinateTransformation>& out) {
+    out.reset();
+    const OGRSpatialReference* srs = layer.GetSpatialRef();
+    if (!srs) return true;
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);  // x = longitude, y = latitude
+    if (srs->IsSame(&wgs84)) return true;
+    out.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
+    return out != nullptr;
+}
+
+PositionReader::PositionReader(OGRLayer& layer) {
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
+    m_hasGeometry = defn && defn->GetGeomFieldCount() > 0 && layer.GetGeomType() != wkbNone;
+    if (m_hasGeometry) m_crsUsable = makeWgs84Transform(layer, m_toWgs84);
+}
+
+bool PositionReader::read(OGRFeature& feature, LonLat& out, bool& fromCentroid, std::string& geometryName,
+                          std::string& why) {
+    fromCentroid = false;
+    if (!m_crsUsable) {
+        why = "the layer's coordinate reference system cannot be transformed to WGS 84";
+        return false;
+    }
+    const OGRGeometry* g = feature.GetGeometryRef();
+    if (!g || g->IsEmpty()) {
+        why = "no geometry";
+        return false;
+    }
+    geometryName = OGRGeometryTypeToName(wkbFlatten(g->getGeometryType()));
+    OGRPoint point;
+    const OGRwkbGeometryType flat = wkbFlatten(g->getGeometryType());
+    if (flat == wkbPoint) {
+        point = *g->toPoint();
+    } else if (flat == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
+        point = *g->toMultiPoint()->getGeometryRef(0);
+    } else {
+        if (g->Centroid(&point) != OGRERR_NONE || point.IsEmpty()) {
+            why = "the " + geometryName + " geometry has no centre";
+            return false;
+        }
+        fromCentroid = true;
+    }
+    if (m_toWgs84) {
+        double x = point.getX(), y = point.getY();
+        if (!m_toWgs84->Transform(1, &x, &y)) {
+            why = "the position cannot be transformed to WGS 84 longitude/latitude";
+            return false;
+        }
+        point.setX(x);
+        point.setY(y);
+    }
+    out = LonLat{point.getX(), point.getY()};
+    if (!out.valid()) {
+        why = "position " + std::to_string(out.lon) + ", " + std::to_string(out.lat) +
+              " is outside longitude -180..180 / latitude -90..90";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace qantar::core::importer

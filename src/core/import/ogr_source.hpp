@@ -1,0 +1,110 @@
+#pragma once
+// GDAL/OGR access shared by the importers (internal to core/import): opening a file or connection
+// string with the right driver and open options, choosing the layer(s), keeping GDAL's own error
+// output off the terminal, and field lookup by name.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "core/error.hpp"
+#include "core/import/import.hpp"
+
+namespace qantar::core::importer {
+
+// While alive, GDAL's errors and warnings are collected here instead of printed (GDAL keeps one
+// handler stack per thread). lastError() is the most recent failure message, made printable.
+class GdalErrorCapture {
+public:
+    GdalErrorCapture();
+    ~GdalErrorCapture();
+    GdalErrorCapture(const GdalErrorCapture&) = delete;
+    GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
+    const std::string& lastError() const { return m_last; }
+
+private:
+    static void CPL_STDCALL handle(CPLErr level, CPLErrorNum number, const char* message);
+    std::string m_last;
+};
+
+// Text from a file or a database, made safe for a one-line message: control characters and bytes
+// that are not UTF-8 become \xNN, and anything past `maxChars` bytes becomes "...".
+std::string printable(std::string_view text, std::size_t maxChars = 60);
+
+// `text` with the value of any password=... hidden, for messages about connection strings.
+std::string hidePassword(const std::string& text);
+
+struct FieldInfo {
+    int index = -1;
+    std::string name;
+    OGRFieldType type = OFTString;
+};
+
+std::vector<FieldInfo> fieldsOf(OGRLayer& layer);
+// Index of the first field whose name equals one of `names` ignoring ASCII case, or -1.
+int findField(const std::vector<FieldInfo>& fields, std::initializer_list<const char*> names);
+// Index of the field named exactly `name` (ignoring case), or -1.
+int findField(const std::vector<FieldInfo>& fields, const std::string& name);
+// "name (String), n (Real), ..." for messages; at most 25 fields.
+std::string describeFields(const std::vector<FieldInfo>& fields);
+// The field's value as text; empty when unset or null.
+std::string fieldText(OGRFeature& feature, int index);
+bool fieldIsSet(OGRFeature& feature, int index);
+bool equalsIgnoreCase(std::string_view a, std::string_view b);
+
+// Hands an SQL result layer back to the dataset that made it.
+struct ResultSetRelease {
+    GDALDataset* dataset = nullptr;
+    void operator()(OGRLayer* layer) const {
+        if (dataset && layer) dataset->ReleaseResultSet(layer);
+    }
+};
+
+// An opened vector source and the layers chosen from it.
+class VectorSource {
+public:
+    // Opens a file (any format a GDAL vector driver reads) or a connection string. Checks what a
+    // user most often gets wrong first (missing file, directory, empty file) for a clear message.
+    static Expected<VectorSource> open(const std::string& source);
+
+    // The layers to read: the SQL result (options.sql), the named layer (options.layer), the only
+    // layer, or all layers of a KML document (its folders). BadArgument naming the choices otherwise.
+    Expected<std::vector<OGRLayer*>> chooseLayers(const ImportOptions& options);
+
+    const std::string& driver() const { return m_driver; }  // GDAL short name: "CSV", "LIBKML", "PostgreSQL"
+    const std::string& label() const { return m_label; }    // for messages: the path, or a safe connection string
+    const std::string& path() const { return m_path; }      // as given
+    bool isFile() const { return m_isFile; }
+    GDALDataset& dataset() { return *m_dataset; }
+
+private:
+    std::string m_path, m_label, m_driver;
+    bool m_isFile = false;
+    GDALDatasetUniquePtr m_dataset;  // declared before the result set, so it is closed after it
+    std::unique_ptr<OGRLayer, ResultSetRelease> m_sqlResult;
+};
+
+// Sets `out` to the transformation from the layer's CRS to WGS 84 longitude/latitude (x = lon,
+// y = lat), or to null when none is needed (no CRS, as in GeoJSON, CSV and KML, which are WGS 84 by
+// definition). False when the layer's CRS cannot be transformed.
+bool makeWgs84Transform(OGRLayer& layer, std::unique_ptr<OGRCoordinateTransformation>& out);
+
+// A point feature's position in WGS 84 (lon, lat), from its geometry, reprojected when the layer
+// has another CRS; non-point geometries give their centroid (`fromCentroid`).
+class PositionReader {
+public:
+    explicit PositionReader(OGRLayer& layer);
+    // Empty with `why` set when the feature has no usable position.
+    bool read(OGRFeature& feature, LonLat& out, bool& fromCentroid, std::string& geometryName, std::string& why);
+    bool layerHasGeometry() const { return m_hasGeometry; }
+
+private:
+    bool m_hasGeometry = false;
+    bool m_crsUsable = true;
+    std::unique_ptr<OGRCoordinateTransformation> m_toWgs84;
+};
+
+}  // namespace qantar::core::importer
