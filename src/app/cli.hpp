@@ -54,3 +54,19 @@ int runState(const StateOptions& options);
 int runValidate(const std::string& path);
 
 }  // namespace qantar::app
+
+namespace qantar::app {
+
+struct ImportCommandOptions {
+    std::string source;     // file path or OGR connection string ("PG:host=... dbname=...")
+    std::string out;        // event file to write (atomically)
+    std::string layer;      // layer or table; needed when the source has several
+    std::string sql;        // SQL query to read instead of a layer
+    std::string timeField;  // overrides time detection
+    std::string endField;   // overrides end-time detection
+};
+// Converts SOURCE to our event format; prints the report on stderr. 0 on success (even with some
+// rows rejected), 1 with one line when the source cannot be opened or nothing can be imported.
+int runImport(const ImportCommandOptions& options);
+
+}  // namespace qantar::app

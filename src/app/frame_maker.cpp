@@ -70,6 +70,8 @@ core::Expected<render::Image> FrameMaker::make(const FrameSpec& spec) {
     req.heightPx = spec.heightPx;
     req.frame.theme = spec.theme;
     req.frame.transparentBackground = spec.transparent;
+    // Lines, symbols and text grow with the image, so a 4K frame reads like a 1080p one.
+    req.frame.pixelScale = render::pixelScaleForSize(spec.widthPx, spec.heightPx);
     req.camera = spec.camera ? *spec.camera : defaultCamera(spec.widthPx, spec.heightPx);
     req.target = &m_target;
     core::FrameLayers layers;

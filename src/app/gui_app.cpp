@@ -20,6 +20,7 @@
 #include "core/map_data.hpp"
 #include "core/map_scene.hpp"
 #include "core/projection.hpp"
+#include "core/synthetic.hpp"
 #include "app/gui_exporter.hpp"
 #include "render/embedded.hpp"
 #include "render/event_overlay.hpp"
@@ -172,7 +173,7 @@ struct MapTargets {
 
 }  // namespace
 
-int runGui(const GuiOptions& options) {
+int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point processStart) {
     auto theme = core::parseThemeName(options.theme);
     if (!theme) return fail("--" + theme.error().message);
     std::optional<core::ParsedTime> startTime;
@@ -193,8 +194,13 @@ int runGui(const GuiOptions& options) {
     const std::string eventsPath = options.data.empty() ? *assetDir + "/events/events.json" : options.data;
     std::unique_ptr<core::EventWorld> world;
     std::string loadProblem;
-    if (auto w = core::loadEventWorld(eventsPath, *data, *projection)) world = std::move(*w);
-    else loadProblem = w.error().message;
+    if (options.syntheticEvents > 0) {
+        world = std::make_unique<core::EventWorld>(core::makeSyntheticDataset(options.syntheticEvents), *data, *projection);
+    } else if (auto w = core::loadEventWorld(eventsPath, *data, *projection)) {
+        world = std::move(*w);
+    } else {
+        loadProblem = w.error().message;
+    }
     if (!loadProblem.empty()) std::fprintf(stderr, "qantar: %s\n", loadProblem.c_str());
 
     glfwSetErrorCallback(glfwErrorCallback);
@@ -437,6 +443,13 @@ int runGui(const GuiOptions& options) {
                 glClear(GL_COLOR_BUFFER_BIT);
                 ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
                 glfwSwapBuffers(window);
+                if (options.firstFrameBenchmark) {
+                    glFinish();
+                    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                                processStart).count();
+                    std::printf("{\"first_frame_ms\": %.1f}\n", ms);
+                    break;
+                }
 
                 if (options.benchmarkFrames > 0) {
                     glFinish();

@@ -1,4 +1,6 @@
 #pragma once
+#include <chrono>
+#include <cstddef>
 #include <string>
 
 namespace qantar::app {
@@ -15,10 +17,14 @@ struct GuiOptions {
     bool benchmarkPlay = false;  // benchmark with the clock playing instead of the map panning
     bool printView = false;      // print the final view and time as JSON on exit (end-to-end tests)
     bool present = false;        // start in presentation mode
+    std::size_t syntheticEvents = 0;  // > 0: benchmark with this many synthetic events instead of a file
+    bool firstFrameBenchmark = false; // print the time from start to the first frame on screen, and exit
     std::string story;           // story file to open (default: the bundled story, when present)
 };
 
 // Opens the window and runs until the user quits. Returns the process exit code.
-int runGui(const GuiOptions& options);
+// `processStart` is when main() began, for the start-up benchmark.
+int runGui(const GuiOptions& options,
+           std::chrono::steady_clock::time_point processStart = std::chrono::steady_clock::now());
 
 }  // namespace qantar::app

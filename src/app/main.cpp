@@ -1,6 +1,7 @@
 // qantar's entry point: parses the command line and hands over to the GUI or a headless command.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 
 #include "app/cli.hpp"
@@ -11,6 +12,7 @@
 #endif
 
 int main(int argc, char** argv) {
+    const auto processStart = std::chrono::steady_clock::now();
     CLI::App cli{"qantar — map and timeline of the January 2022 unrest in Kazakhstan.\n"
                  "Without a command, opens the map window."};
     cli.set_version_flag("--version", std::string("qantar ") + QANTAR_VERSION);
@@ -21,7 +23,8 @@ int main(int argc, char** argv) {
                "  qantar export --from 2022-01-01 --to 2022-01-13 --step 1h --fps 10 --video week.mp4\n"
                "  qantar export --story assets/stories/week.json --out slides/\n"
                "  qantar state --at 2022-01-05T20:00 --json\n"
-               "  qantar validate my-events.json");
+               "  qantar validate my-events.json\n"
+               "  qantar import acled-export.csv --out my-events.json");
 
     qantar::app::GuiOptions gui;
     cli.add_option("--assets", gui.assets, "Directory holding geo/ (default: found next to the program)");
@@ -31,6 +34,10 @@ int main(int argc, char** argv) {
                    "Draw N frames while panning, print frame-time statistics as JSON, and exit")
         ->check(CLI::NonNegativeNumber);
     cli.add_flag("--benchmark-play", gui.benchmarkPlay, "With --benchmark-frames: play the clock instead of panning");
+    cli.add_option("--synthetic-events", gui.syntheticEvents,
+                   "Benchmark with N synthetic events around Kazakh cities instead of the dataset");
+    cli.add_flag("--first-frame-benchmark", gui.firstFrameBenchmark,
+                 "Print the time from start to the first frame on screen as JSON, and exit");
     cli.add_flag("--print-view", gui.printView, "Print the final view (centre, scale, time) as JSON on exit");
     cli.add_option("--data", gui.data, "Event file to open (default: the bundled assets/events/events.json)");
     cli.add_option("--time", gui.time, "Start at this moment (ISO 8601; without an offset, Almaty time UTC+6)");
@@ -78,6 +85,17 @@ int main(int argc, char** argv) {
     stateCmd->add_option("--assets", state.assets, "Assets directory (default: found next to the program)");
     stateCmd->add_flag("--json", state.json, "Print JSON (the only format; accepted for scripts)");
 
+    qantar::app::ImportCommandOptions imp;
+    CLI::App* importCmd = cli.add_subcommand(
+        "import", "Convert ACLED CSV, GeoJSON, KML/KMZ or any GDAL source (PostGIS too) to an event file");
+    importCmd->add_option("SOURCE", imp.source, "File, or a GDAL connection string such as \"PG:host=... dbname=...\"")
+        ->required();
+    importCmd->add_option("--out", imp.out, "Event file to write (qantar-events JSON)")->required();
+    importCmd->add_option("--layer", imp.layer, "Layer or table to read, when the source has several");
+    importCmd->add_option("--sql", imp.sql, "SQL query whose result is read instead of a layer");
+    importCmd->add_option("--time-field", imp.timeField, "Field holding the (start) time, instead of detecting it");
+    importCmd->add_option("--end-field", imp.endField, "Field holding the end time, instead of detecting it");
+
     std::string validatePath;
     CLI::App* validateCmd = cli.add_subcommand("validate", "Check an event file and list every problem with its line");
     validateCmd->add_option("FILE", validatePath, "The event file (qantar-events JSON)")->required();
@@ -96,6 +114,7 @@ int main(int argc, char** argv) {
     if (*exportCmd) return qantar::app::runExport(exp);
     if (*stateCmd) return qantar::app::runState(state);
     if (*validateCmd) return qantar::app::runValidate(validatePath);
+    if (*importCmd) return qantar::app::runImport(imp);
 
     if (!windowSize.empty()) {
         std::string message;
@@ -104,5 +123,5 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    return qantar::app::runGui(gui);
+    return qantar::app::runGui(gui, processStart);
 }

@@ -45,10 +45,23 @@ struct Row {
     std::string admin1, admin2, location, latitude, longitude, geoPrecision, source, notes, fatalities;
 };
 
+// event_date as text; a typed date (a spreadsheet or database column) is written as ISO.
+std::string dateText(OGRFeature& f, int index) {
+    if (!fieldIsSet(f, index)) return {};
+    const OGRFieldType type = f.GetFieldDefnRef(index)->GetType();
+    if (type != OFTDate && type != OFTDateTime) return fieldText(f, index);
+    int y = 0, m = 0, d = 0, h = 0, mi = 0, tz = 0;
+    float s = 0;
+    if (!f.GetFieldAsDateTime(index, &y, &m, &d, &h, &mi, &s, &tz)) return fieldText(f, index);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
 Row readRow(OGRFeature& f, const AcledColumns& c) {
     Row r;
     r.eventId = trimmed(fieldText(f, c.eventId));
-    r.date = fieldText(f, c.eventDate);
+    r.date = dateText(f, c.eventDate);
     r.timePrecision = fieldText(f, c.timePrecision);
     r.eventType = trimmed(fieldText(f, c.eventType));
     r.subEventType = trimmed(fieldText(f, c.subEventType));

@@ -230,7 +230,7 @@ Expected<TimePlan> planTimes(OGRLayer& layer, const std::vector<FieldInfo>& fiel
     if (isKml(src.driver())) {
         // Even with LIBKML, the document's own text is preferred: LIBKML drops "1997" and a bad
         // value without a word, and hands "1997-07" and "2022-01-05" over as midnight.
-        plan.kmlTimes = readKmlPlacemarkTimes(src.path());
+        plan.kmlTimes = readKmlPlacemarkTimes(src.openedPath());
         std::map<std::string, int> uses;
         for (const auto& p : plan.kmlTimes) {
             ++uses[p.name];

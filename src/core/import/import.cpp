@@ -1,5 +1,7 @@
 #include "core/import/import.hpp"
 
+#include <algorithm>
+
 #include "core/import/acled.hpp"
 #include "core/import/event_collector.hpp"
 #include "core/import/features.hpp"
@@ -44,7 +46,12 @@ Expected<std::pair<Dataset, ImportReport>> importEvents(const std::string& sourc
 
     const bool kml = src.driver() == "LIBKML" || src.driver() == "KML";
     const RowKind rows = src.driver() == "CSV" ? RowKind::CsvRow : kml ? RowKind::Placemark : RowKind::Feature;
-    EventCollector out(src.label(), rows);
+    // A database names its rows by table: "PG:host=... dbname=x, layer 'events':feature 5".
+    std::string rowLabel = src.label();
+    if (!src.isFile()) {
+        rowLabel += options.sql.empty() ? ", layer '" + printable(layers->front()->GetName(), 60) + "'" : ", SQL result";
+    }
+    EventCollector out(rowLabel, rows);
     std::string detected, attribution;
     std::size_t withoutTime = 0;
 
@@ -91,6 +98,22 @@ Expected<std::pair<Dataset, ImportReport>> importEvents(const std::string& sourc
     Dataset ds = out.finish(title, attribution);
     ds.path = src.isFile() ? src.path() : src.label();
     return std::make_pair(std::move(ds), std::move(report));
+}
+
+Expected<std::vector<ImportField>> listImportFields(const std::string& source, const ImportOptions& options) {
+    importer::GdalErrorCapture quiet;
+    auto opened = importer::VectorSource::open(source);
+    if (!opened) return opened.error();
+    auto layers = opened->chooseLayers(options);
+    if (!layers) return layers.error();
+    std::vector<ImportField> out;
+    for (OGRLayer* layer : *layers) {
+        for (const auto& f : importer::fieldsOf(*layer)) {
+            const bool seen = std::any_of(out.begin(), out.end(), [&](const ImportField& x) { return x.name == f.name; });
+            if (!seen) out.push_back(ImportField{f.name, OGRFieldDefn::GetFieldTypeName(f.type)});
+        }
+    }
+    return out;
 }
 
 }  // namespace qantar::core

@@ -52,6 +52,15 @@ struct ImportReport {
 // field is found) when the source cannot be opened, is not understood, or no row can be used.
 Expected<std::pair<Dataset, ImportReport>> importEvents(const std::string& source, const ImportOptions& options = {});
 
+// A field of a source, for a field picker: its name and GDAL type ("String", "DateTime", "Real", ...).
+struct ImportField {
+    std::string name;
+    std::string type;
+};
+
+// The fields of the layer(s) importEvents would read with these options, in order, each once.
+Expected<std::vector<ImportField>> listImportFields(const std::string& source, const ImportOptions& options = {});
+
 // A ring of WGS 84 points; the first point is not repeated at the end.
 using LonLatRing = std::vector<LonLat>;
 

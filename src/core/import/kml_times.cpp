@@ -31,8 +31,9 @@ const CPLXMLNode* childElement(const CPLXMLNode* node, const char* name) {
     return nullptr;
 }
 
-// The KML document inside a KMZ: doc.kml by convention, else the first .kml entry.
-std::string kmlInside(const std::string& kmzPath) {
+}  // namespace
+
+std::string kmlInsideKmz(const std::string& kmzPath) {
     const std::string root = "/vsizip/{" + kmzPath + "}";
     char** entries = VSIReadDirRecursive(root.c_str());
     std::string found;
@@ -48,11 +49,9 @@ std::string kmlInside(const std::string& kmzPath) {
     return found.empty() ? std::string() : root + "/" + found;
 }
 
-}  // namespace
-
 std::vector<KmlPlacemarkTime> readKmlPlacemarkTimes(const std::string& path) {
     std::string file = path;
-    if (file.size() > 4 && EQUAL(file.substr(file.size() - 4).c_str(), ".kmz")) file = kmlInside(path);
+    if (file.size() > 4 && EQUAL(file.substr(file.size() - 4).c_str(), ".kmz")) file = kmlInsideKmz(path);
     std::vector<KmlPlacemarkTime> out;
     if (file.empty()) return out;
     std::unique_ptr<CPLXMLNode, XmlFree> root(CPLParseXMLFile(file.c_str()));

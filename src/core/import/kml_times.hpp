@@ -12,7 +12,11 @@ struct KmlPlacemarkTime {
     std::string when, begin, end;  // TimeStamp/when, TimeSpan/begin and /end as written; empty when absent
 };
 
-// The document's placemarks in document order. Empty when it cannot be read.
+// The KML document inside a KMZ archive as a GDAL /vsizip/ path (doc.kml by convention, else the
+// first .kml entry); empty when there is none.
+std::string kmlInsideKmz(const std::string& kmzPath);
+
+// The document's placemarks in document order (a .kmz is looked into). Empty when it cannot be read.
 std::vector<KmlPlacemarkTime> readKmlPlacemarkTimes(const std::string& path);
 
 }  // namespace qantar::core::importer

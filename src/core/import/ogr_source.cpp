@@ -12,6 +12,8 @@
 #include <cpl_string.h>
 #include <ogr_spatialref.h>
 
+#include "core/import/kml_times.hpp"
+
 namespace qantar::core::importer {
 
 namespace {
@@ -155,6 +157,7 @@ Expected<VectorSource> VectorSource::open(const std::string& source) {
     GdalErrorCapture capture;
     VectorSource out;
     out.m_path = source;
+    out.m_openedPath = source;
     out.m_label = source;
     if (source.empty()) return Error{ErrorKind::BadArgument, "no source given (a file path or a connection string)"};
 
@@ -190,7 +193,16 @@ Expected<VectorSource> VectorSource::open(const std::string& source) {
     }
     if (st.st_size == 0) return Error{ErrorKind::FileUnreadable, source + ": the file is empty"};
 
+    out.m_openedPath = source;
     GDALDriverH driver = GDALIdentifyDriverEx(source.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+    if (!driver && source.size() > 4 && EQUAL(source.substr(source.size() - 4).c_str(), ".kmz")) {
+        // Without LIBKML, GDAL's KML driver reads the document inside the archive.
+        const std::string inside = kmlInsideKmz(source);
+        if (!inside.empty()) {
+            driver = GDALIdentifyDriverEx(inside.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+            if (driver) out.m_openedPath = inside;
+        }
+    }
     if (!driver) {
         return Error{ErrorKind::FileUnreadable,
                      source + ": not a vector format GDAL can read (expected CSV, GeoJSON, KML/KMZ, GeoPackage, "
@@ -200,7 +212,7 @@ Expected<VectorSource> VectorSource::open(const std::string& source) {
     const char* allowed[] = {out.m_driver.c_str(), nullptr};
     const CPLStringList options = openOptionsFor(out.m_driver);
     out.m_dataset.reset(
-        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed, options.List(), nullptr));
+        GDALDataset::Open(out.m_openedPath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed, options.List(), nullptr));
     if (!out.m_dataset) {
         std::string why = capture.lastError();
         if (why.empty()) why = "the content is not valid";

@@ -77,11 +77,14 @@ public:
     const std::string& driver() const { return m_driver; }  // GDAL short name: "CSV", "LIBKML", "PostgreSQL"
     const std::string& label() const { return m_label; }    // for messages: the path, or a safe connection string
     const std::string& path() const { return m_path; }      // as given
+    // What GDAL opened: the path, or for a KMZ that only the plain KML driver can read, the
+    // document inside it (/vsizip/...).
+    const std::string& openedPath() const { return m_openedPath; }
     bool isFile() const { return m_isFile; }
     GDALDataset& dataset() { return *m_dataset; }
 
 private:
-    std::string m_path, m_label, m_driver;
+    std::string m_path, m_openedPath, m_label, m_driver;
     bool m_isFile = false;
     GDALDatasetUniquePtr m_dataset;  // declared before the result set, so it is closed after it
     std::unique_ptr<OGRLayer, ResultSetRelease> m_sqlResult;

@@ -1,0 +1,314 @@
+// `qantar export` driven through the real binary, with no display: exact sizes and presets, PNG
+// sequences (how many frames, named how), the overlay furniture (where it is, that it scales with
+// the image, that it leaves the map alone), byte-identical repeats, story scenes, and the one-line
+// errors for bad sequence and video options.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "render/image.hpp"
+#include "run_qantar.hpp"
+
+namespace fs = std::filesystem;
+using qantar::render::Image;
+using qantar::test::filesIn;
+using qantar::test::freshOutputDir;
+using qantar::test::lineCount;
+using qantar::test::readBytes;
+using qantar::test::runQantar;
+
+namespace {
+
+const std::string kStory = std::string(QANTAR_ASSET_DIR) + "/stories/week.json";
+
+Image load(const std::string& path) {
+    auto img = qantar::render::readImage(path);
+    EXPECT_TRUE(img.ok()) << path << ": " << (img.ok() ? "" : img.error().message);
+    return img.ok() ? std::move(*img) : Image{};
+}
+
+struct Rect {
+    int x0, y0, x1, y1;  // [x0, x1) × [y0, y1)
+};
+
+// Pixels (RGB) that differ between two images of the same size inside `r`.
+long differing(const Image& a, const Image& b, Rect r) {
+    long n = 0;
+    for (int y = r.y0; y < r.y1; ++y) {
+        for (int x = r.x0; x < r.x1; ++x) {
+            const std::uint8_t* p = a.at(x, y);
+            const std::uint8_t* q = b.at(x, y);
+            n += p[0] != q[0] || p[1] != q[1] || p[2] != q[2];
+        }
+    }
+    return n;
+}
+
+// The bounding box of every pixel that differs between two images of the same size.
+Rect differenceBox(const Image& a, const Image& b) {
+    Rect box{a.width, a.height, -1, -1};
+    for (int y = 0; y < a.height; ++y) {
+        for (int x = 0; x < a.width; ++x) {
+            const std::uint8_t* p = a.at(x, y);
+            const std::uint8_t* q = b.at(x, y);
+            if (p[0] != q[0] || p[1] != q[1] || p[2] != q[2]) {
+                box.x0 = std::min(box.x0, x);
+                box.y0 = std::min(box.y0, y);
+                box.x1 = std::max(box.x1, x + 1);
+                box.y1 = std::max(box.y1, y + 1);
+            }
+        }
+    }
+    return box;
+}
+
+// Runs an export that must succeed.
+void exportOk(const std::string& args) {
+    auto r = runQantar("export --quiet " + args);
+    ASSERT_EQ(r.exitCode, 0) << "qantar export " << args << "\n" << r.output;
+}
+
+std::vector<std::string> numberedFrames(int n) {
+    std::vector<std::string> names;
+    for (int i = 1; i <= n; ++i) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "frame_%04d.png", i);
+        names.push_back(buf);
+    }
+    return names;
+}
+
+}  // namespace
+
+// --- Help, sizes ---------------------------------------------------------------------------
+
+TEST(ExportCli, HelpDocumentsEveryExportOption) {
+    auto r = runQantar("export --help");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    for (const char* option : {"--from", "--to", "--step", "--video", "--fps", "--story", "--scene", "--title",
+                               "--overlays", "--preset", "--transparent", "--size", "--out", "--time"}) {
+        EXPECT_NE(r.output.find(std::string(option) + " "), std::string::npos) << option << " is not in:\n" << r.output;
+    }
+    // The presets are listed with their sizes.
+    EXPECT_NE(r.output.find("1080p (1920x1080)"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("720p (1280x720)"), std::string::npos) << r.output;
+}
+
+TEST(ExportCli, SizeAndPresetsGiveExactlyThatManyPixels) {
+    const std::string dir = freshOutputDir("export");
+    struct Case {
+        std::string args;
+        int w, h;
+    };
+    for (const Case& c : {Case{"--size 1000x700", 1000, 700}, Case{"--size 321x241", 321, 241},
+                          Case{"--preset 1080p", 1920, 1080}, Case{"--preset 720p", 1280, 720}}) {
+        const std::string out = dir + "/size.png";
+        fs::remove(out);
+        exportOk(c.args + " --out " + out);
+        const Image img = load(out);
+        EXPECT_EQ(img.width, c.w) << c.args;
+        EXPECT_EQ(img.height, c.h) << c.args;
+    }
+}
+
+TEST(ExportCli, UnknownPresetIsRefusedListingTheKnownOnes) {
+    auto r = runQantar("export --preset 1440p --out /tmp/qantar-never.png");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_EQ(lineCount(r.output), 1) << r.output;
+    EXPECT_NE(r.output.find("--preset"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("1080p"), std::string::npos) << r.output;
+}
+
+// --- Sequences -----------------------------------------------------------------------------
+
+TEST(ExportSequence, EveryStepFromStartToEndInclusiveAndNothingElse) {
+    const std::string dir = freshOutputDir("export");
+    exportOk("--from 2022-01-04T00:00 --to 2022-01-05T00:00 --step 6h --size 320x240 --out " + dir);
+    EXPECT_EQ(filesIn(dir), numberedFrames(5));
+    // The frames show different moments (the time stamp alone changes).
+    const Image first = load(dir + "/frame_0001.png"), last = load(dir + "/frame_0005.png");
+    ASSERT_EQ(first.width, 320);
+    ASSERT_EQ(last.height, 240);
+    EXPECT_NE(first.rgba, last.rgba);
+}
+
+TEST(ExportSequence, IsoStepGivesTheSameFramesAsTheShortSpelling) {
+    const std::string dir = freshOutputDir("export");
+    exportOk("--from 2022-01-04T00:00 --to 2022-01-05T00:00 --step PT6H --size 320x240 --out " + dir + "/iso");
+    exportOk("--from 2022-01-04T00:00 --to 2022-01-05T00:00 --step 6h --size 320x240 --out " + dir + "/short");
+    EXPECT_EQ(filesIn(dir + "/iso"), numberedFrames(5));
+    for (const auto& name : numberedFrames(5)) {
+        EXPECT_EQ(readBytes(dir + "/iso/" + name), readBytes(dir + "/short/" + name)) << name;
+    }
+}
+
+TEST(ExportSequence, DailyStepOverTwelveDaysGivesTwelveFrames) {
+    const std::string dir = freshOutputDir("export");
+    exportOk("--from 2022-01-01 --to 2022-01-12 --step 1d --size 320x240 --out " + dir);
+    EXPECT_EQ(filesIn(dir), numberedFrames(12));
+}
+
+TEST(ExportSequence, AStepThatOvershootsTheEndStopsBeforeIt) {
+    const std::string dir = freshOutputDir("export");
+    // 00:00, 05:00, 10:00; 15:00 would be past 12:00.
+    exportOk("--from 2022-01-05T00:00 --to 2022-01-05T12:00 --step 5h --size 320x240 --out " + dir);
+    EXPECT_EQ(filesIn(dir), numberedFrames(3));
+}
+
+struct BadOptions {
+    const char* name;
+    std::string args;
+    const char* mustMention;
+};
+
+void PrintTo(const BadOptions& c, std::ostream* os) { *os << c.name; }
+
+class ExportRejects : public ::testing::TestWithParam<BadOptions> {};
+
+TEST_P(ExportRejects, WithExitOneAndOneLineNamingTheOption) {
+    const BadOptions& c = GetParam();
+    const std::string dir = freshOutputDir("export");
+    std::string args = c.args;
+    for (std::string::size_type at; (at = args.find("DIR")) != std::string::npos;) args.replace(at, 3, dir);
+    auto r = runQantar("export " + args);
+    EXPECT_EQ(r.exitCode, 1) << c.name << ": " << r.output;
+    EXPECT_EQ(lineCount(r.output), 1) << c.name << ": " << r.output;
+    EXPECT_NE(r.output.find(c.mustMention), std::string::npos) << c.name << ": " << r.output;
+    EXPECT_TRUE(filesIn(dir).empty()) << c.name << ": nothing may be written";
+}
+
+const BadOptions kBadOptions[] = {
+    {"step_without_unit", "--from 2022-01-04 --to 2022-01-05 --step 6 --out DIR/seq", "--step"},
+    {"step_zero", "--from 2022-01-04 --to 2022-01-05 --step 0h --out DIR/seq", "--step"},
+    {"step_unknown_unit", "--from 2022-01-04 --to 2022-01-05 --step 1x --out DIR/seq", "'1x'"},
+    {"from_after_to", "--from 2022-01-06 --to 2022-01-05 --step 6h --out DIR/seq", "--from"},
+    {"missing_to", "--from 2022-01-04 --step 6h --out DIR/seq", "--to"},
+    {"bad_from", "--from 4-Jan --to 2022-01-05 --step 6h --out DIR/seq", "--from"},
+    {"video_avi", "--from 2022-01-04 --to 2022-01-05 --step 6h --video DIR/x.avi", "--video"},
+    {"fps_zero", "--from 2022-01-04 --to 2022-01-05 --step 6h --fps 0 --video DIR/x.mp4", "--fps"},
+    {"fps_too_high", "--from 2022-01-04 --to 2022-01-05 --step 6h --fps 500 --video DIR/x.mp4", "--fps"},
+    {"video_without_sequence", "--video DIR/x.mp4", "--video"},
+    {"sequence_and_story", "--from 2022-01-04 --to 2022-01-05 --step 6h --story " + kStory + " --out DIR/seq",
+     "--story"},
+    {"unknown_overlay", "--overlays title,compass --out DIR/x.png", "compass"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Corpus, ExportRejects, ::testing::ValuesIn(kBadOptions),
+                         [](const auto& param) { return std::string(param.param.name); });
+
+// --- Overlays ------------------------------------------------------------------------------
+
+TEST(ExportOverlays, FurnitureFillsTheCornersAndLeavesTheMapCentreAlone) {
+    const std::string dir = freshOutputDir("export");
+    const std::string common = "--time 2022-01-05T20:00 --title T --size 1920x1080 ";
+    exportOk(common + "--overlays all --out " + dir + "/all.png");
+    exportOk(common + "--overlays none --out " + dir + "/none.png");
+    const Image all = load(dir + "/all.png"), none = load(dir + "/none.png");
+    ASSERT_EQ(all.width, 1920);
+    ASSERT_EQ(none.width, 1920);
+    struct Region {
+        const char* what;
+        Rect r;
+    };
+    // At 1080p the furniture sits within 18 px of the edges; these boxes hold its first ~100 px.
+    for (const Region& g : {Region{"top-left (title and time)", {18, 18, 300, 110}},
+                            Region{"bottom-left (legend)", {18, 900, 200, 1062}},
+                            Region{"bottom-right (scale bar, credits)", {1700, 980, 1902, 1062}}}) {
+        const long area = static_cast<long>(g.r.x1 - g.r.x0) * (g.r.y1 - g.r.y0);
+        EXPECT_GT(differing(all, none, g.r), area / 2)
+            << g.what << ": --overlays all should cover most of it; see " << dir;
+    }
+    EXPECT_EQ(differing(all, none, Rect{672, 378, 1248, 702}), 0)
+        << "the middle of the map must be untouched by the overlays; see " << dir;
+}
+
+TEST(ExportOverlays, TextIsAsLargeInProportionAt4kAsAt1080p) {
+    const std::string dir = freshOutputDir("export");
+    const std::string common = "--time 2022-01-05T20:00 --title \"Almaty, 5 January\" ";
+    Rect box[2];
+    int k = 0;
+    for (const char* size : {"1920x1080", "3840x2160"}) {
+        const std::string s = size;
+        exportOk(common + "--size " + s + " --overlays title,time --out " + dir + "/title_" + s + ".png");
+        exportOk(common + "--size " + s + " --overlays none --out " + dir + "/none_" + s + ".png");
+        const Image with = load(dir + "/title_" + s + ".png"), without = load(dir + "/none_" + s + ".png");
+        ASSERT_FALSE(with.rgba.empty() || without.rgba.empty());
+        box[k] = differenceBox(with, without);
+        ASSERT_GT(box[k].x1, box[k].x0) << size << ": the title box should change the image";
+        EXPECT_LT(box[k].x1, with.width * 6 / 10) << size << ": the title box belongs in the top left";
+        EXPECT_LT(box[k].y1, with.height / 3) << size << ": the title box belongs in the top left";
+        ++k;
+    }
+    const double hRatio = double(box[1].y1 - box[1].y0) / (box[0].y1 - box[0].y0);
+    const double wRatio = double(box[1].x1 - box[1].x0) / (box[0].x1 - box[0].x0);
+    const double topRatio = double(box[1].y0) / std::max(1, box[0].y0);
+    EXPECT_NEAR(hRatio, 2.0, 0.2) << "title box height: " << box[0].y1 - box[0].y0 << " px at 1080p, "
+                                  << box[1].y1 - box[1].y0 << " px at 4K";
+    EXPECT_NEAR(wRatio, 2.0, 0.2) << "title box width: " << box[0].x1 - box[0].x0 << " px at 1080p, "
+                                  << box[1].x1 - box[1].x0 << " px at 4K";
+    EXPECT_NEAR(topRatio, 2.0, 0.2) << "the margin scales too: " << box[0].y0 << " vs " << box[1].y0;
+}
+
+TEST(ExportOverlays, RepeatingAnExportGivesByteIdenticalFiles) {
+    const std::string dir = freshOutputDir("export");
+    const std::string args = "--time 2022-01-05T20:00 --title \"Almaty, 5 January\" --overlays all --size 1280x720 --out ";
+    exportOk(args + dir + "/a.png");
+    exportOk(args + dir + "/b.png");
+    const std::string a = readBytes(dir + "/a.png"), b = readBytes(dir + "/b.png");
+    ASSERT_GT(a.size(), 1000u);
+    EXPECT_TRUE(a == b) << "two runs of the same export wrote different bytes (" << a.size() << " vs " << b.size() << ")";
+}
+
+// --- Stories -------------------------------------------------------------------------------
+
+TEST(ExportStory, WritesOnePngPerScene) {
+    const std::string dir = freshOutputDir("export");
+    exportOk("--story " + kStory + " --size 640x360 --out " + dir);
+    std::vector<std::string> want;
+    for (int i = 1; i <= 8; ++i) want.push_back("scene_0" + std::to_string(i) + ".png");
+    ASSERT_EQ(filesIn(dir), want);
+    // Each scene is a different picture.
+    std::vector<std::string> bytes;
+    for (const auto& name : want) bytes.push_back(readBytes(dir + "/" + name));
+    for (std::size_t i = 0; i + 1 < bytes.size(); ++i) EXPECT_NE(bytes[i], bytes[i + 1]) << want[i] << " vs " << want[i + 1];
+    const Image first = load(dir + "/scene_01.png");
+    EXPECT_EQ(first.width, 640);
+    EXPECT_EQ(first.height, 360);
+}
+
+TEST(ExportStory, OneSceneWritesOnlyThatScene) {
+    const std::string dir = freshOutputDir("export");
+    exportOk("--story " + kStory + " --scene 3 --size 640x360 --out " + dir + "/one");
+    EXPECT_EQ(filesIn(dir + "/one"), std::vector<std::string>{"scene_03.png"});
+    // The same picture as scene 3 of the whole story.
+    exportOk("--story " + kStory + " --size 640x360 --out " + dir + "/all");
+    EXPECT_EQ(readBytes(dir + "/one/scene_03.png"), readBytes(dir + "/all/scene_03.png"));
+}
+
+TEST(ExportStory, SceneNumberBeyondTheStoryFailsClearly) {
+    const std::string dir = freshOutputDir("export");
+    auto r = runQantar("export --story " + kStory + " --scene 99 --size 640x360 --out " + dir + "/scenes");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_EQ(lineCount(r.output), 1) << r.output;
+    EXPECT_NE(r.output.find("--scene"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find('8'), std::string::npos) << "the message should say how many scenes there are: " << r.output;
+    EXPECT_TRUE(filesIn(dir + "/scenes").empty()) << "no scene may be written";
+}
+
+TEST(ExportStory, BrokenStoryFileIsNamedWithItsLine) {
+    const std::string dir = freshOutputDir("export");
+    const std::string path = dir + "/broken.json";
+    {
+        std::ofstream out(path);
+        out << "{\n  \"format\": \"qantar-story\",\n  \"version\": 2,\n  \"scenes\": []\n}\n";
+    }
+    auto r = runQantar("export --story " + path + " --out " + dir + "/scenes");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_EQ(lineCount(r.output), 1) << r.output;
+    EXPECT_NE(r.output.find(path + ":3:"), std::string::npos) << r.output;
+}

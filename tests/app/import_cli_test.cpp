@@ -1,0 +1,177 @@
+// `qantar import SOURCE --out FILE`, driven through the real binary: exit codes, the report on
+// stderr, one plain line on failure, atomic output that `qantar validate` accepts.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    std::string out, err;
+};
+
+fs::path scratch() {
+    const fs::path d = fs::path(QANTAR_TEST_OUTPUT_DIR) / "import_cli";
+    fs::create_directories(d);
+    return d;
+}
+
+std::string dataFile(const std::string& name) { return std::string(QANTAR_IMPORT_DATA_DIR) + "/" + name; }
+
+std::string readFile(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+
+CliRun run(const std::string& args) {
+    static int runs = 0;
+    const fs::path errFile = scratch() / ("stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++runs) + ".txt");
+    const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(QANTAR_BINARY) + " " + args + " 2>" +
+                            q(errFile.string());
+    CliRun r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf{};
+    std::size_t n = 0;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(p);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.err = readFile(errFile);
+    fs::remove(errFile);
+    return r;
+}
+
+std::vector<std::string> lines(const std::string& s) {
+    std::vector<std::string> v;
+    std::istringstream in(s);
+    for (std::string line; std::getline(in, line);) v.push_back(line);
+    return v;
+}
+
+bool hasLine(const std::string& text, const std::string& line) {
+    for (const auto& l : lines(text))
+        if (l == line) return true;
+    return false;
+}
+
+TEST(ImportCli, AcledExportIsConvertedAndReported) {
+    const std::string src = dataFile("acled_kz_jan2022.csv");
+    const std::string out = (scratch() / "acled.json").string();
+    fs::remove(out);
+    const CliRun r = run("import " + q(src) + " --out " + q(out));
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    EXPECT_TRUE(hasLine(r.err, "qantar import: detected ACLED CSV (current columns), dates like '05 January 2022'"))
+        << r.err;
+    EXPECT_TRUE(hasLine(r.err, "qantar import: 22 rows read, 19 imported, 3 rejected")) << r.err;
+    EXPECT_TRUE(hasLine(r.err, "  rejected " + src + ":row 19: fields 'latitude' and 'longitude': missing")) << r.err;
+    EXPECT_TRUE(hasLine(r.err, "qantar import: attribution: Data: Armed Conflict Location & Event Data (ACLED), "
+                               "acleddata.com"))
+        << r.err;
+    EXPECT_TRUE(hasLine(r.err, "qantar import: wrote " + out + " (19 events, 6 sources)")) << r.err;
+
+    const CliRun v = run("validate " + q(out));
+    EXPECT_EQ(v.exitCode, 0) << v.err;
+    EXPECT_EQ(v.out, out + ": OK, 19 events, 6 sources\n");
+    const auto doc = nlohmann::json::parse(readFile(out));
+    EXPECT_EQ(doc["attribution"], "Data: Armed Conflict Location & Event Data (ACLED), acleddata.com");
+}
+
+TEST(ImportCli, EveryConventionValidates) {
+    for (const char* name : {"acled_kz_api_iso.csv", "acled_kz_pre2023.csv", "geojson_jsonfg_time.geojson",
+                             "geojson_when.geojson", "geojson_start_end.geojson", "geojson_begin_end.geojson",
+                             "geojson_time.geojson", "geojson_timestamp_ms.geojson", "kml_timestamp_timespan.kml"}) {
+        const std::string out = (scratch() / (std::string(name) + ".json")).string();
+        const CliRun r = run("import " + q(dataFile(name)) + " --out " + q(out));
+        EXPECT_EQ(r.exitCode, 0) << name << ": " << r.err;
+        const CliRun v = run("validate " + q(out));
+        EXPECT_EQ(v.exitCode, 0) << name << ": " << v.err;
+    }
+}
+
+TEST(ImportCli, FieldOverridesAreOptions) {
+    const std::string out = (scratch() / "override.json").string();
+    const CliRun r = run("import " + q(dataFile("geojson_begin_end.geojson")) +
+                         " --time-field begin --end-field end --out " + q(out));
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("(as chosen)"), std::string::npos) << r.err;
+}
+
+// Failures: exit 1 and exactly one line on stderr, nothing on stdout, and no output file.
+void expectOneLineFailure(const std::string& args, const std::string& expectedLine) {
+    const std::string out = (scratch() / "failed.json").string();
+    fs::remove(out);
+    const CliRun r = run("import " + args + " --out " + q(out));
+    EXPECT_EQ(r.exitCode, 1) << args << ": " << r.err;
+    const auto l = lines(r.err);
+    ASSERT_EQ(l.size(), 1u) << args << ":\n" << r.err;
+    EXPECT_EQ(l[0].rfind(expectedLine, 0), 0u) << l[0];
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_FALSE(fs::exists(out)) << args;
+}
+
+TEST(ImportCli, MissingFile) {
+    const std::string path = (scratch() / "nope.csv").string();
+    expectOneLineFailure(q(path), "qantar: " + path + ": file not found");
+}
+
+TEST(ImportCli, NoTimeListsTheCandidates) {
+    const std::string path = dataFile("geojson_no_time.geojson");
+    expectOneLineFailure(q(path), "qantar: " + path + " (layer 'geojson_no_time'): no time found");
+}
+
+TEST(ImportCli, RandomBytesNeverCrash) {
+    const fs::path path = scratch() / "random.csv";
+    std::mt19937 rng(11);
+    std::string bytes(5u << 20, '\0');
+    for (auto& c : bytes) c = static_cast<char>(rng() & 0xff);
+    std::ofstream(path, std::ios::binary) << bytes;
+    const std::string out = (scratch() / "random.json").string();
+    const CliRun r = run("import " + q(path.string()) + " --out " + q(out));
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
+}
+
+TEST(ImportCli, FailedImportLeavesAnExistingFileAlone) {
+    const fs::path out = scratch() / "keep.json";
+    std::ofstream(out) << "precious";
+    const CliRun r = run("import " + q(dataFile("broken/empty.csv")) + " --out " + q(out.string()));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(readFile(out), "precious");
+}
+
+TEST(ImportCli, UnwritableOutputIsOneLine) {
+    const CliRun r = run("import " + q(dataFile("geojson_time.geojson")) + " --out " +
+                         q((scratch() / "no-such-dir" / "x.json").string()));
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    const auto l = lines(r.err);
+    ASSERT_FALSE(l.empty());
+    EXPECT_NE(l.back().find("cannot write"), std::string::npos) << r.err;
+}
+
+TEST(ImportCli, OutIsRequired) {
+    const CliRun r = run("import " + q(dataFile("geojson_time.geojson")));
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("--out"), std::string::npos) << r.err;
+}
+
+}  // namespace
