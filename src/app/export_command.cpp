@@ -11,6 +11,7 @@
 
 #include "app/cli.hpp"
 #include "app/frame_maker.hpp"
+#include "app/png_writer_pool.hpp"
 #include "app/video_encoder.hpp"
 #include "core/assets.hpp"
 #include "core/event_world.hpp"
@@ -207,9 +208,11 @@ int runExport(const ExportOptions& o) {
         if (!e) return fail(e.error().message);
         encoder.emplace(std::move(*e));
     }
-    auto emit = [&](const render::Image& img, const std::string& pngPath) -> core::Status {
+    // PNGs are compressed on a worker thread while the next frame renders.
+    PngWriterPool pngs(1, 2);
+    auto emit = [&](render::Image& img, const std::string& pngPath) -> core::Status {
         if (encoder) return encoder->write(img);
-        return render::writePng(img, pngPath);
+        return pngs.write(std::move(img), pngPath);
     };
 
     if (sequence) {
@@ -283,6 +286,7 @@ int runExport(const ExportOptions& o) {
     if (encoder) {
         if (auto err = encoder->finish()) return fail(err->message);
     }
+    if (auto err = pngs.finish()) return fail(err->message);
     return 0;
 }
 
