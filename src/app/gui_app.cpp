@@ -13,14 +13,17 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "core/assets.hpp"
+#include "core/geojson.hpp"
 #include "core/event_world.hpp"
 #include "core/map_data.hpp"
 #include "core/map_scene.hpp"
 #include "core/projection.hpp"
 #include "core/synthetic.hpp"
+#include "core/import/import.hpp"
 #include "app/gui_exporter.hpp"
 #include "render/embedded.hpp"
 #include "render/event_overlay.hpp"
@@ -35,6 +38,7 @@
 #include "ui/map_view.hpp"
 #include "ui/menu_bar.hpp"
 #include "ui/moment_panel.hpp"
+#include "ui/open_dialog.hpp"
 #include "ui/presenter_overlay.hpp"
 #include "ui/story_driver.hpp"
 #include "ui/story_panel.hpp"
@@ -109,6 +113,62 @@ Fonts setupImGuiFonts(float presenterScale) {
 
 // Key presses since the last frame, translated for the UI (see ui/key_input.hpp).
 ui::KeyQueue* g_keyQueue = nullptr;
+// Files dropped on the window since the last frame.
+std::vector<std::string>* g_drops = nullptr;
+
+void dropCallback(GLFWwindow*, int count, const char** paths) {
+    if (!g_drops) return;
+    for (int i = 0; i < count; ++i) g_drops->emplace_back(paths[i]);
+}
+
+// Reads events from `source`: our own format when it is one, else through GDAL's importers.
+core::Expected<std::pair<core::Dataset, std::string>> readEvents(const ui::ImportRequest& r) {
+    auto text = core::readTextFile(r.source);
+    if (text && text->find("\"qantar-events\"") != std::string::npos) {
+        auto load = core::parseDataset(*text, r.source);
+        if (!load.dataset) return load.problems.front();
+        const std::size_t n = load.dataset->events.size();
+        return std::make_pair(std::move(*load.dataset), "Opened " + r.source + ": " + std::to_string(n) + " events.");
+    }
+    core::ImportOptions options;
+    options.layer = r.layer;
+    options.timeField = r.timeField;
+    options.endField = r.endField;
+    auto imported = core::importEvents(r.source, options);
+    if (!imported) return imported.error();
+    const core::ImportReport& rep = imported->second;
+    std::string msg = "Imported " + r.source + " (" + rep.detected + "): " + std::to_string(rep.rowsImported) + " of " +
+                      std::to_string(rep.rowsRead) + " rows.";
+    if (rep.rowsRejected > 0) {
+        msg += " " + std::to_string(rep.rowsRejected) + " rows could not be used, e.g.:";
+        for (const auto& p : rep.problems) msg += "\n  " + p;
+    }
+    for (const auto& a : rep.attribution) msg += "\n" + a;
+    return std::make_pair(std::move(imported->first), msg);
+}
+
+// `add` merged into `base`: sources and events appended (ids made unique), coverage widened.
+core::Dataset mergeDatasets(core::Dataset base, core::Dataset add) {
+    std::set<std::string> ids;
+    for (const auto& e : base.events) ids.insert(e.id);
+    for (auto& s : add.sources) {
+        if (!base.findSource(s.id)) base.sources.push_back(s);
+    }
+    for (auto& e : add.events) {
+        std::string id = e.id;
+        for (int k = 2; ids.count(id); ++k) id = e.id + "-" + std::to_string(k);
+        e.id = id;
+        ids.insert(id);
+        base.events.push_back(std::move(e));
+    }
+    std::stable_sort(base.events.begin(), base.events.end(), [](const core::Event& a, const core::Event& b) {
+        return a.start != b.start ? a.start < b.start : a.id < b.id;
+    });
+    if (add.coverageStart < base.coverageStart) base.coverageStart = add.coverageStart;
+    if (base.coverageEnd < add.coverageEnd) base.coverageEnd = add.coverageEnd;
+    if (!add.attribution.empty()) base.attribution += (base.attribution.empty() ? "" : " ") + add.attribution;
+    return base;
+}
 
 void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods) {
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
@@ -127,6 +187,7 @@ void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods
         case GLFW_KEY_ESCAPE: k = ui::Key::Escape; break;
         case GLFW_KEY_F11: k = ui::Key::Present; break;
         case GLFW_KEY_E: k = ui::Key::Export; break;
+        case GLFW_KEY_O: k = ui::Key::Open; break;
         default: return;
     }
     if (action == GLFW_REPEAT && k != ui::Key::Left && k != ui::Key::Right) return;
@@ -285,6 +346,10 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
             state.presenting = options.present;
             g_keyQueue = &state.keys;
             glfwSetKeyCallback(window, keyCallback);
+            std::vector<std::string> drops;
+            g_drops = &drops;
+            glfwSetDropCallback(window, dropCallback);
+            ui::OpenDialog openDialog;
             bool fitted = false;
             bool showLoadProblem = !loadProblem.empty();
             std::vector<double> frameMs;
@@ -347,6 +412,11 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                         state.exportDialogRequested = false;
                     }
                     exportDialog.draw(state);
+                    if (state.openDialogRequested) {
+                        openDialog.open();
+                        state.openDialogRequested = false;
+                    }
+                    openDialog.draw(state);
                 }
                 timeline.handleKeys(state);
                 if (showLoadProblem) {
@@ -366,6 +436,49 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                 ImGui::Render();
                 state.keys.presses.clear();
                 exporter.step(state);
+
+                // A dropped file merges into the events, as File > Open does with "merge".
+                if (!drops.empty()) {
+                    state.importRequest = ui::ImportRequest{};
+                    state.importRequest.requested = true;
+                    state.importRequest.source = drops.front();
+                    state.importRequest.merge = true;
+                    drops.erase(drops.begin());
+                }
+                if (state.importRequest.requested) {
+                    state.importRequest.requested = false;
+                    auto read = readEvents(state.importRequest);
+                    ui::ImportStatus& status = state.importStatus;
+                    if (!read) {
+                        // The current dataset stays as it was; the dialog says what went wrong.
+                        status.message = read.error().message;
+                        status.needsFields = false;
+                        status.fields.clear();
+                        core::ImportOptions fo;
+                        fo.layer = state.importRequest.layer;
+                        if (auto fields = core::listImportFields(state.importRequest.source, fo);
+                            fields && read.error().message.find("time") != std::string::npos) {
+                            for (const auto& f : *fields) status.fields.push_back(f.name);
+                            status.needsFields = !status.fields.empty();
+                        }
+                        state.openDialogRequested = true;
+                    } else {
+                        core::Dataset next = state.importRequest.merge && world
+                                                 ? mergeDatasets(world->data(), std::move(read->first))
+                                                 : std::move(read->first);
+                        world = std::make_unique<core::EventWorld>(std::move(next), *data, *projection);
+                        state.world = world.get();
+                        state.selectedEvent.reset();
+                        state.clock.rangeStart = world->data().coverageStart;
+                        state.clock.rangeEnd = world->data().coverageEnd;
+                        state.clock.seek(state.clock.now);
+                        timeline.reset();
+                        exporter.setWorld(world.get());
+                        status.message = read->second + " Now " + std::to_string(world->data().events.size()) + " events.";
+                        status.needsFields = false;
+                        std::fprintf(stderr, "qantar: %s\n", status.message.c_str());
+                    }
+                }
 
                 if (state.presenting != wasPresenting) {
                     GLFWmonitor* monitor = glfwGetPrimaryMonitor();
@@ -473,7 +586,9 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
             }
             targets = MapTargets{};
             glfwSetKeyCallback(window, ImGui_ImplGlfw_KeyCallback);
+            glfwSetDropCallback(window, nullptr);
             g_keyQueue = nullptr;
+            g_drops = nullptr;
         }
     }
 

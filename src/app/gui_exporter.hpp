@@ -17,6 +17,11 @@ public:
         : m_scene(scene), m_projection(projection), m_world(world) {}
     // Starts a requested job and renders its next frame; call once per UI frame.
     void step(ui::AppState& state);
+    // The dataset changed (opened or imported): later exports use the new one.
+    void setWorld(const core::EventWorld* world) {
+        m_world = world;
+        m_maker.reset();
+    }
 
 private:
     void finish(ui::ExportJob& job, const std::string& message);

@@ -652,11 +652,25 @@ std::string serializeDataset(const Dataset& ds) {
         sources.push_back(std::move(o));
     }
     doc["sources"] = std::move(sources);
-    ordered_json events = ordered_json::array();
-    for (const auto& e : ds.events) events.push_back(eventJson(e));
-    doc["events"] = std::move(events);
+    doc["events"] = ordered_json::array();
     // Invalid UTF-8 from an imported source is replaced rather than thrown on: the file stays readable.
-    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
+    const std::string head = doc.dump(2, ' ', false, kReplace);
+    // Events are written one at a time, laid out as dump(2) lays out the whole document, so a large
+    // import never holds a JSON tree of all its events.
+    const std::string emptyEvents = "\"events\": []";
+    const std::size_t at = head.rfind(emptyEvents);
+    std::string out = head.substr(0, at) + "\"events\": [";
+    for (std::size_t i = 0; i < ds.events.size(); ++i) {
+        out += i ? ",\n    " : "\n    ";
+        for (char c : eventJson(ds.events[i]).dump(2, ' ', false, kReplace)) {
+            out += c;
+            if (c == '\n') out += "    ";
+        }
+    }
+    out += ds.events.empty() ? "]" : "\n  ]";
+    out += head.substr(at + emptyEvents.size());
+    return out + "\n";
 }
 
 Expected<Dataset> loadDatasetOrError(const std::string& path) {

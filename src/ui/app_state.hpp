@@ -14,6 +14,7 @@
 #include "core/theme.hpp"
 #include "ui/export_dialog.hpp"
 #include "ui/key_input.hpp"
+#include "ui/open_dialog.hpp"
 #include "ui/story_driver.hpp"
 
 namespace qantar::ui {
@@ -45,6 +46,9 @@ struct AppState {
     double appSeconds = 0.0;      // monotonic app time of this frame, for story transitions
 
     ExportJob exportJob;          // filled by the export dialog, run by the app shell
+    ImportRequest importRequest;  // filled by the open dialog or a file drop, run by the app shell
+    ImportStatus importStatus;
+    bool openDialogRequested = false;
     bool exportDialogRequested = false;
 
     bool showLayers = true;

@@ -59,6 +59,7 @@ void MapView::draw(AppState& state, ImTextureID mapTexture, float top, float bot
     // Quitting works whatever has the keyboard.
     if (state.keys.take(Key::Quit, true)) state.quitRequested = true;
     if (state.keys.take(Key::Export, true)) state.exportDialogRequested = true;
+    if (state.keys.take(Key::Open, true)) state.openDialogRequested = true;
 }
 
 }  // namespace qantar::ui

@@ -9,6 +9,8 @@ float MenuBar::draw(AppState& state) {
     if (!ImGui::BeginMainMenuBar()) return height;
     height = ImGui::GetWindowSize().y;
     if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open or import events...", "Ctrl+O")) state.openDialogRequested = true;
+        ImGui::TextDisabled("  (or drop a file on the window)");
         if (ImGui::MenuItem("Export image, sequence or video...", "Ctrl+E")) state.exportDialogRequested = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;

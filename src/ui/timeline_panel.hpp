@@ -20,6 +20,8 @@ public:
     void draw(AppState& state, float bottom, float height, ImFont* largeFont);
     // Global playback keys (Space, Left/Right), when no text field has the keyboard.
     void handleKeys(AppState& state);
+    // Forget the visible span (a new dataset): the next draw shows its whole coverage.
+    void reset() { m_axisReady = false; }
 
 private:
     void drawControls(AppState& state, ImFont* largeFont);

@@ -132,6 +132,14 @@ TEST_P(ImportGarbageNamedLikeAFormat, FailsWithOneCleanLine) {
     }
 }
 
+TEST(ImportBroken, BinaryFileNamedCsv) {
+    const std::string path = writeFile("binary.csv", randomBytes(3000, 2));
+    auto r = importEvents(path);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, ErrorKind::FileUnreadable);
+    EXPECT_EQ(r.error().message, path + ": not a CSV text file (its first line holds binary data)");
+}
+
 INSTANTIATE_TEST_SUITE_P(Import, ImportGarbageNamedLikeAFormat,
                          ::testing::Values("csv", "geojson", "json", "kml", "kmz", "gpkg", "shp"));
 

@@ -1,5 +1,6 @@
 #include "core/import/features.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -193,6 +194,83 @@ Expected<std::optional<TimeValue>> timeFromField(OGRFeature& f, int index, ZoneO
                                              " cannot hold a time"};
 }
 
+// A row's start and end, from the first place that has them in the plan's order: JSON-FG "time",
+// "when", the KML document, then the time fields. `error` names what could not be read.
+struct RowTimes {
+    std::optional<TimeValue> start, end;
+    std::string error;
+};
+
+// A KML placemark's TimeStamp or TimeSpan; false when it has neither.
+bool readKmlTimes(const KmlPlacemarkTime& p, ZoneOffset zone, RowTimes& t) {
+    const bool span = !p.begin.empty() || !p.end.empty();
+    const std::string& first = span ? p.begin : p.when;
+    if (first.empty()) {
+        if (span) t.error = "the TimeSpan has an end but no begin; an event needs a known start";
+        return span;
+    }
+    auto r = parseTimeText(first, zone);
+    if (!r) {
+        t.error = std::string(span ? "TimeSpan begin: " : "TimeStamp: ") + r.error().message;
+        return true;
+    }
+    t.start = *r;
+    if (!span) return true;
+    if (p.end.empty()) {  // a TimeSpan without <end> is unbounded (KML)
+        t.end = TimeValue{};
+        t.end->unbounded = true;
+        t.end->text = "..";
+        return true;
+    }
+    auto e = parseTimeText(p.end, zone);
+    if (!e) t.error = "TimeSpan end: " + e.error().message;
+    else t.end = *e;
+    return true;
+}
+
+// The first set field of `indices` as a time, into `into`; false (with t.error) when it is unreadable.
+bool firstFieldTime(OGRFeature& f, const std::vector<int>& indices, const std::vector<FieldInfo>& fields,
+                    ZoneOffset zone, bool kmlDates, std::optional<TimeValue>& into, RowTimes& t) {
+    for (int idx : indices) {
+        auto v = timeFromField(f, idx, zone, kmlDates);
+        if (!v) {
+            t.error = "field '" + printable(fieldName(fields, idx), 40) + "': " + v.error().message;
+            return false;
+        }
+        if (*v) {
+            into = **v;
+            return true;
+        }
+    }
+    return true;
+}
+
+RowTimes readRowTimes(OGRFeature& f, const TimePlan& plan, const std::vector<FieldInfo>& fields, const Columns& cols,
+                      ZoneOffset zone, std::size_t placemarkIndex) {
+    RowTimes t;
+    bool fromMember = false;
+    if (plan.nativeTime || plan.nativeWhen) {
+        const json j = nativeJson(f);
+        if (j.is_object()) {
+            fromMember = readJsonFgTime(j, zone, t.start, t.end, t.error) || readWhen(j, zone, t.start, t.end, t.error);
+        }
+    }
+    if (!fromMember && plan.kmlXml) {
+        // Matched by position in the document, or by a name used only once when the driver skipped some.
+        const std::string name = trimmed(fieldText(f, cols.title));
+        const KmlPlacemarkTime* p = nullptr;
+        if (placemarkIndex < plan.kmlTimes.size() && plan.kmlTimes[placemarkIndex].name == name) {
+            p = &plan.kmlTimes[placemarkIndex];
+        } else if (auto it = plan.kmlByName.find(name); it != plan.kmlByName.end()) {
+            p = &plan.kmlTimes[it->second];
+        }
+        if (p) fromMember = readKmlTimes(*p, zone, t);
+    }
+    if (!fromMember && !firstFieldTime(f, plan.startFields, fields, zone, plan.kmlDates, t.start, t)) return t;
+    if (t.error.empty() && !t.end) firstFieldTime(f, plan.endFields, fields, zone, plan.kmlDates, t.end, t);
+    return t;
+}
+
 Expected<TimePlan> planTimes(OGRLayer& layer, const std::vector<FieldInfo>& fields, VectorSource& src,
                              const ImportOptions& options, const std::string& where) {
     TimePlan plan;
@@ -381,72 +459,10 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
         else if (!regionText.empty()) ev.place.region = regionForAdmin1(regionText);
         const ZoneOffset zone = zoneForRegion(ev.place.region);
 
-        std::optional<TimeValue> start, end;
-        std::string error;
-        bool fromMember = false;
-        if (plan.nativeTime || plan.nativeWhen) {
-            const json j = nativeJson(*f);
-            if (j.is_object()) {
-                fromMember = readJsonFgTime(j, zone, start, end, error) || readWhen(j, zone, start, end, error);
-            }
-        }
-        if (!fromMember && plan.kmlXml) {
-            const std::string name = trimmed(fieldText(*f, cols.title));
-            const KmlPlacemarkTime* p = nullptr;
-            if (placemarkIndex < plan.kmlTimes.size() && plan.kmlTimes[placemarkIndex].name == name) {
-                p = &plan.kmlTimes[placemarkIndex];
-            } else if (auto it = plan.kmlByName.find(name); it != plan.kmlByName.end()) {
-                p = &plan.kmlTimes[it->second];
-            }
-            if (p) {
-                const bool span = !p->begin.empty() || !p->end.empty();
-                const std::string& a = span ? p->begin : p->when;
-                if (!a.empty()) {
-                    fromMember = true;
-                    auto r = parseTimeText(a, zone);
-                    if (!r) error = std::string(span ? "TimeSpan begin: " : "TimeStamp: ") + r.error().message;
-                    else start = *r;
-                    if (span && !p->end.empty() && error.empty()) {
-                        auto e = parseTimeText(p->end, zone);
-                        if (!e) error = "TimeSpan end: " + e.error().message;
-                        else end = *e;
-                    } else if (span && error.empty()) {  // a TimeSpan without <end> is unbounded (KML)
-                        end = TimeValue{};
-                        end->unbounded = true;
-                        end->text = "..";
-                    }
-                } else if (span) {
-                    fromMember = true;
-                    error = "the TimeSpan has an end but no begin; an event needs a known start";
-                }
-            }
-        }
-        if (!fromMember) {
-            for (int idx : plan.startFields) {
-                auto v = timeFromField(*f, idx, zone, plan.kmlDates);
-                if (!v) {
-                    error = "field '" + printable(fieldName(fields, idx), 40) + "': " + v.error().message;
-                    break;
-                }
-                if (*v) {
-                    start = **v;
-                    break;
-                }
-            }
-        }
-        if (error.empty() && !end) {
-            for (int idx : plan.endFields) {
-                auto v = timeFromField(*f, idx, zone, plan.kmlDates);
-                if (!v) {
-                    error = "field '" + printable(fieldName(fields, idx), 40) + "': " + v.error().message;
-                    break;
-                }
-                if (*v) {
-                    end = **v;
-                    break;
-                }
-            }
-        }
+        const RowTimes times = readRowTimes(*f, plan, fields, cols, zone, placemarkIndex);
+        const std::optional<TimeValue>& start = times.start;
+        const std::optional<TimeValue>& end = times.end;
+        const std::string& error = times.error;
         if (!error.empty()) {
             out.reject(row, error);
             continue;

@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "core/events.hpp"
 #include "core/geo_types.hpp"
+#include "core/geojson.hpp"
 
 namespace qantar::core {
 
@@ -65,9 +66,7 @@ Expected<std::vector<ImportField>> listImportFields(const std::string& source, c
 using LonLatRing = std::vector<LonLat>;
 
 // A polygon in WGS 84: outer ring first, then holes.
-struct LonLatPolygon {
-    std::vector<LonLatRing> rings;
-};
+// LonLatPolygon (outer ring, then holes) is shared with the GeoJSON reader (core/geojson.hpp).
 
 // One named area of a custom boundary layer (a (multi)polygon feature).
 struct Boundary {

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -217,6 +218,19 @@ Expected<VectorSource> VectorSource::open(const std::string& source) {
         std::string why = capture.lastError();
         if (why.empty()) why = "the content is not valid";
         return Error{ErrorKind::FileUnreadable, source + ": GDAL's " + out.m_driver + " driver cannot read it: " + why};
+    }
+    if (out.m_driver == "CSV" && out.m_dataset->GetLayerCount() > 0) {
+        // The CSV driver takes any file named .csv; control bytes in the header mean it is not text
+        // (bytes that are not UTF-8 may just be another encoding, such as Windows-1252).
+        for (const auto& f : fieldsOf(*out.m_dataset->GetLayer(0))) {
+            const bool binary = std::any_of(f.name.begin(), f.name.end(), [](char c) {
+                const auto u = static_cast<unsigned char>(c);
+                return (u < 0x20 && u != '\t') || u == 0x7f;
+            });
+            if (binary) {
+                return Error{ErrorKind::FileUnreadable, source + ": not a CSV text file (its first line holds binary data)"};
+            }
+        }
     }
     return out;
 }
