@@ -19,12 +19,28 @@ case "$mode" in
         exec build/qantar "$@"
         ;;
     test)
+        # 1. The suite on a Release build with warnings as errors.
+        # 2. Every loader's fuzzer for QANTAR_FUZZ_SECONDS (60 s by default).
+        # 3. The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+        # QANTAR_QUICK=1 stops after the first stage.
         sh scripts/install-deps.sh
         cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DQANTAR_BUILD_TESTS=ON -DQANTAR_BUILD_BENCH=ON \
             -DQANTAR_WERROR=ON >/dev/null
         cmake --build build -j"$jobs"
-        cd build
-        exec ctest --output-on-failure --timeout 600
+        (cd build && ctest --output-on-failure --timeout 600)
+        [ "${QANTAR_QUICK:-0}" = 1 ] && exit 0
+        sh scripts/fuzz.sh
+        cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQANTAR_BUILD_TESTS=ON -DQANTAR_BUILD_BENCH=OFF \
+            -DQANTAR_SANITIZE=address,undefined >/dev/null
+        cmake --build build-asan -j"$jobs"
+        cd build-asan
+        export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+        # Leaks are checked where no OpenGL driver is loaded (label "leakcheck"); the tests that
+        # render run with AddressSanitizer's memory checks but without leak detection, since
+        # Mesa leaves allocations behind in modules it has unloaded.
+        ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$here/tests/lsan.supp":print_suppressions=0 \
+            ctest --output-on-failure --timeout 900 -L leakcheck
+        ASAN_OPTIONS=detect_leaks=0 exec ctest --output-on-failure --timeout 900 -LE leakcheck
         ;;
     *)
         echo "usage: sh scripts/qantar.sh run [qantar arguments...] | test" >&2

@@ -388,7 +388,8 @@ TEST_F(BundledLayers, CumulativeModeKeepsEndedEventsFaded) {
     // The Zhanaozen protest of 2 January is long over by the 11th.
     EventLayerSettings cumulative;
     cumulative.cumulative = true;
-    const auto kept = protestMarksNear(layersAt("2022-01-11T12:00+06:00", cumulative), kZhanaozen, 25000.0);
+    const FrameLayers frame = layersAt("2022-01-11T12:00+06:00", cumulative);  // the marks point into it
+    const auto kept = protestMarksNear(frame, kZhanaozen, 25000.0);
     ASSERT_FALSE(kept.empty());
     EXPECT_FLOAT_EQ(kept.front()->alpha, kCumulativeAlpha);
     // Without cumulative mode and past the trail, it is gone.
