@@ -13,7 +13,7 @@
 #include "app/frame_maker.hpp"
 #include "app/png_writer_pool.hpp"
 #include "app/video_encoder.hpp"
-#include "core/assets.hpp"
+#include "core/base_map.hpp"
 #include "core/event_world.hpp"
 #include "core/map_data.hpp"
 #include "core/map_scene.hpp"
@@ -158,18 +158,14 @@ int runExport(const ExportOptions& o) {
         }
     }
 
-    auto assetDir = core::findAssetDir(o.assets);
-    if (!assetDir) return fail(assetDir.error().message);
-    auto projection = core::Projection::create();
-    if (!projection) return fail(projection.error().message);
-    auto data = core::loadMapData(*assetDir + "/geo", *projection);
-    if (!data) return fail(data.error().message);
-    auto scene = core::buildMapScene(*data, *projection);
-    if (!scene) return fail(scene.error().message);
+    auto base = core::loadBaseMap(o.assets);
+    if (!base) return fail(base.error().message);
+    const core::Projection* projection = &(*base)->projection;
+    const core::MapScene* scene = &(*base)->scene;
     std::unique_ptr<core::EventWorld> world;
     if (at || sequence || story) {
-        const std::string path = o.data.empty() ? *assetDir + "/events/events.json" : o.data;
-        auto w = core::loadEventWorld(path, *data, *projection);
+        const std::string path = o.data.empty() ? (*base)->bundledEvents() : o.data;
+        auto w = core::loadEventWorld(path, (*base)->data, *projection);
         if (!w) return fail(w.error().message);
         world = std::move(*w);
     }

@@ -16,7 +16,7 @@
 #include <set>
 #include <vector>
 
-#include "core/assets.hpp"
+#include "core/base_map.hpp"
 #include "core/geojson.hpp"
 #include "core/event_world.hpp"
 #include "core/map_data.hpp"
@@ -243,16 +243,14 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
         if (!t) return fail("--time: " + t.error().message);
         startTime = *t;
     }
-    auto assetDir = core::findAssetDir(options.assets);
-    if (!assetDir) return fail(assetDir.error().message);
-    auto projection = core::Projection::create();
-    if (!projection) return fail(projection.error().message);
-    auto data = core::loadMapData(*assetDir + "/geo", *projection);
-    if (!data) return fail(data.error().message);
-    auto scene = core::buildMapScene(*data, *projection);
-    if (!scene) return fail(scene.error().message);
+    auto base = core::loadBaseMap(options.assets);
+    if (!base) return fail(base.error().message);
+    const std::string assetDir = (*base)->assetDir;
+    core::Projection* projection = &(*base)->projection;
+    core::MapData* data = &(*base)->data;
+    core::MapScene* scene = &(*base)->scene;
     // A broken event file does not stop the map: it opens without events and says why.
-    const std::string eventsPath = options.data.empty() ? *assetDir + "/events/events.json" : options.data;
+    const std::string eventsPath = options.data.empty() ? (*base)->bundledEvents() : options.data;
     std::unique_ptr<core::EventWorld> world;
     std::string loadProblem;
     if (options.syntheticEvents > 0) {
@@ -338,7 +336,7 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
             double lastMouseX = -1, lastMouseY = -1;
             {
                 // The bundled story is opened by default, ready to present.
-                std::string storyPath = options.story.empty() ? *assetDir + "/stories/week.json" : options.story;
+                std::string storyPath = options.story.empty() ? assetDir + "/stories/week.json" : options.story;
                 if (auto err = ui::loadStoryInto(state, storyPath); err && !options.story.empty()) {
                     std::fprintf(stderr, "qantar: %s\n", err->c_str());
                 }

@@ -70,18 +70,6 @@ private:
     std::vector<Pending> m_pending;
 };
 
-// "events.json:29: not valid JSON: parse error at line 29, column 7: syntax error ...", without
-// nlohmann's echo of the bytes read (they may not be valid UTF-8 and would garble the message).
-std::string jsonSyntaxMessage(const json::parse_error& e, const std::string& text, const std::string& path) {
-    std::string msg = e.what();
-    const auto pos = msg.find("parse error");
-    if (pos != std::string::npos) msg = msg.substr(pos);
-    msg = msg.substr(0, msg.find("; last read"));
-    const std::size_t upto = std::min(e.byte, text.size());
-    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(upto > 0 ? upto - 1 : 0), '\n');
-    return path + ":" + std::to_string(line) + ": not valid JSON: " + msg;
-}
-
 std::string describe(const json& v) {
     std::string s = v.dump();
     if (s.size() > 60) s = s.substr(0, 57) + "...";
@@ -433,7 +421,7 @@ DatasetLoad parseDatasetUnchecked(const std::string& text, const std::string& pa
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
         out.problemCount = 1;
-        out.problems.push_back(Error{ErrorKind::JsonSyntax, jsonSyntaxMessage(e, text, path)});
+        out.problems.push_back(Error{ErrorKind::JsonSyntax, jsonSyntaxMessage(e.what(), e.byte, text, path)});
         return out;
     } catch (const json::exception& e) {  // e.g. a number beyond double range
         out.problemCount = 1;

@@ -1,6 +1,19 @@
 #include "core/json_locator.hpp"
 
+#include <algorithm>
+
 namespace qantar::core {
+
+std::string jsonSyntaxMessage(const std::string& what, std::size_t byte, const std::string& text,
+                              const std::string& path) {
+    std::string msg = what;
+    const auto pos = msg.find("parse error");
+    if (pos != std::string::npos) msg = msg.substr(pos);
+    msg = msg.substr(0, msg.find("; last read"));
+    const std::size_t upto = std::min(byte, text.size());
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(upto > 0 ? upto - 1 : 0), '\n');
+    return path + ":" + std::to_string(line) + ": not valid JSON: " + msg;
+}
 
 JsonLocator::JsonLocator(const std::string& text) : m_text(text) { value("", 0); }
 

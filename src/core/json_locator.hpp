@@ -7,6 +7,12 @@
 
 namespace qantar::core {
 
+// "events.json:29: not valid JSON: parse error at line 29, column 7: ..." from a JSON library's
+// message (`what`) and the byte offset it stopped at: names the line, and drops the library's echo
+// of the bytes it read (they may not be valid UTF-8 and would garble the message).
+std::string jsonSyntaxMessage(const std::string& what, std::size_t byte, const std::string& text,
+                              const std::string& path);
+
 class JsonLocator {
 public:
     // Scans `text` (stops quietly at the first syntax error or past kMaxDepth nesting).

@@ -20,16 +20,6 @@ struct Problem {
     std::string jsonPath, what;
 };
 
-std::string jsonSyntax(const json::parse_error& e, const std::string& text, const std::string& path) {
-    std::string msg = e.what();
-    const auto pos = msg.find("parse error");
-    if (pos != std::string::npos) msg = msg.substr(pos);
-    msg = msg.substr(0, msg.find("; last read"));
-    const std::size_t upto = std::min(e.byte, text.size());
-    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(upto > 0 ? upto - 1 : 0), '\n');
-    return path + ":" + std::to_string(line) + ": not valid JSON: " + msg;
-}
-
 bool readTime(const json& obj, const char* key, Instant& out, ZoneOffset* zone, std::vector<Problem>& problems,
               const std::string& path, const std::string& ctx) {
     auto it = obj.find(key);
@@ -69,7 +59,7 @@ Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& 
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
-        return Error{ErrorKind::JsonSyntax, jsonSyntax(e, text, path)};
+        return Error{ErrorKind::JsonSyntax, jsonSyntaxMessage(e.what(), e.byte, text, path)};
     }
     std::vector<Problem> problems;
     Story story;

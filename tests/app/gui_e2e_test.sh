@@ -6,22 +6,8 @@
 set -eu
 QANTAR=$1
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in xvfb-run xdotool python3; do
-    command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/install-deps.sh installs it)"; exit 1; }
-done
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$here/gui_common.sh"
 
-session() {
-    name=$1; opts=$2; shift 2
-    xvfb-run -a -s "-screen 0 1280x800x24" sh "$here/gui_session.sh" "$QANTAR" "$work/$name.json" "$opts" "$@" \
-        || { echo "FAIL: session '$name' did not complete"; cat "$work/$name.json.err" 2>/dev/null; exit 1; }
-    code=$(cat "$work/$name.json.exit")
-    if [ "$code" != 0 ]; then
-        echo "FAIL: qantar exited with $code in session '$name'"; cat "$work/$name.json.err"; exit 1
-    fi
-    echo "$name: $(cat "$work/$name.json")"
-}
 
 session initial ""
 session moved "" drag wheel key:plus

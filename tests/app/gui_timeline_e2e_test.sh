@@ -8,19 +8,8 @@
 set -eu
 QANTAR=$1
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$here/gui_common.sh"
 
-session() {
-    name=$1; opts=$2; shift 2
-    xvfb-run -a -s "-screen 0 1280x800x24" sh "$here/gui_session.sh" "$QANTAR" "$work/$name.json" "$opts" "$@" \
-        || { echo "FAIL: session '$name' did not complete"; cat "$work/$name.json.err" 2>/dev/null; exit 1; }
-    code=$(cat "$work/$name.json.exit")
-    if [ "$code" != 0 ]; then
-        echo "FAIL: qantar exited with $code in session '$name'"; cat "$work/$name.json.err"; exit 1
-    fi
-    echo "$name: $(cat "$work/$name.json")"
-}
 
 # The track spans the window from x = 158 (after the lane names) to x = 1272 and shows the dataset's
 # coverage, 1 Jan 00:00 to 13 Jan 00:00 (UTC+6): 12 days. The tick row is at y ~ 558, lanes

@@ -1,0 +1,20 @@
+# Shared by the GUI end-to-end tests (sourced, not run): checks the tools, makes a work
+# directory, and defines `session NAME "qantar options" ACTION...`, which runs qantar under
+# Xvfb through gui_session.sh and leaves its final view as JSON in $work/NAME.json.
+# Expects QANTAR (the binary) and here (this directory) to be set.
+for tool in xvfb-run xdotool python3; do
+    command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/install-deps.sh installs it)"; exit 1; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+session() {
+    name=$1; opts=$2; shift 2
+    xvfb-run -a -s "-screen 0 1280x800x24" sh "$here/gui_session.sh" "$QANTAR" "$work/$name.json" "$opts" "$@" \
+        || { echo "FAIL: session '$name' did not complete"; cat "$work/$name.json.err" 2>/dev/null; exit 1; }
+    code=$(cat "$work/$name.json.exit")
+    if [ "$code" != 0 ]; then
+        echo "FAIL: qantar exited with $code in session '$name'"; cat "$work/$name.json.err"; exit 1
+    fi
+    echo "$name: $(cat "$work/$name.json")"
+}
