@@ -21,8 +21,10 @@
 #include "core/event_world.hpp"
 #include "core/map_data.hpp"
 #include "core/map_scene.hpp"
+#include "core/mesh.hpp"
 #include "core/projection.hpp"
 #include "core/synthetic.hpp"
+#include "core/user_files.hpp"
 #include "core/import/import.hpp"
 #include "app/gui_exporter.hpp"
 #include "render/embedded.hpp"
@@ -188,6 +190,7 @@ void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods
         case GLFW_KEY_F11: k = ui::Key::Present; break;
         case GLFW_KEY_E: k = ui::Key::Export; break;
         case GLFW_KEY_O: k = ui::Key::Open; break;
+        case GLFW_KEY_N: k = ui::Key::NewScene; break;
         default: return;
     }
     if (action == GLFW_REPEAT && k != ui::Key::Left && k != ui::Key::Right) return;
@@ -235,7 +238,12 @@ struct MapTargets {
 }  // namespace
 
 int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point processStart) {
-    auto theme = core::parseThemeName(options.theme);
+    // Settings from the last run: window size, theme, zone, panels, the dataset opened last.
+    const std::string settingsPath = core::configDir() + "/settings.json";
+    const std::string autosavePath = core::configDir() + "/autosave-story.json";
+    auto [settings, settingsProblem] = core::loadSettings(settingsPath);
+    if (settingsProblem) std::fprintf(stderr, "qantar: %s\n", settingsProblem->c_str());
+    auto theme = options.theme.empty() ? core::Expected<core::ThemeId>(settings.theme) : core::parseThemeName(options.theme);
     if (!theme) return fail("--" + theme.error().message);
     std::optional<core::ParsedTime> startTime;
     if (!options.time.empty()) {
@@ -250,7 +258,10 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
     core::MapData* data = &(*base)->data;
     core::MapScene* scene = &(*base)->scene;
     // A broken event file does not stop the map: it opens without events and says why.
-    const std::string eventsPath = options.data.empty() ? (*base)->bundledEvents() : options.data;
+    std::string eventsPath = options.data.empty() ? (*base)->bundledEvents() : options.data;
+    if (options.data.empty() && !settings.lastDataset.empty() && core::readTextFile(settings.lastDataset)) {
+        eventsPath = settings.lastDataset;
+    }
     std::unique_ptr<core::EventWorld> world;
     std::string loadProblem;
     if (options.syntheticEvents > 0) {
@@ -268,7 +279,9 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(options.widthPx, options.heightPx, "qantar \xE2\x80\x94 Kazakhstan, January 2022",
+    const int windowW = options.widthPx > 0 ? options.widthPx : settings.windowWidth;
+    const int windowH = options.heightPx > 0 ? options.heightPx : settings.windowHeight;
+    GLFWwindow* window = glfwCreateWindow(windowW, windowH, "qantar \xE2\x80\x94 Kazakhstan, January 2022",
                                           nullptr, nullptr);
     if (!window) {
         glfwTerminate();
@@ -330,7 +343,7 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
             MapTargets targets;
             // Presentation mode: the window goes full screen and comes back where it was.
             bool wasPresenting = false;
-            int windowedX = 0, windowedY = 0, windowedW = options.widthPx, windowedH = options.heightPx;
+            int windowedX = 0, windowedY = 0, windowedW = windowW, windowedH = windowH;
             const auto appStart = std::chrono::steady_clock::now();
             auto lastMouseMove = appStart;
             double lastMouseX = -1, lastMouseY = -1;
@@ -342,9 +355,31 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                 }
             }
             state.presenting = options.present;
+            state.displayZone = settings.displayZone;
+            if (startTime && startTime->offset) state.displayZone = *startTime->offset;
+            state.showLayers = settings.showLayers;
+            state.showEvents = settings.showEvents;
+            state.eventLayers.trail = core::Duration::hours(settings.trailHours);
+            state.eventLayers.cumulative = settings.cumulative;
+            std::string lastDataset = eventsPath == (*base)->bundledEvents() ? std::string() : eventsPath;
+            // Work left unsaved by a run that ended abruptly is offered back.
+            {
+                std::string problem;
+                state.recovery = core::readStoryAutosave(autosavePath, &problem);
+                state.recoveryOffered = state.recovery.has_value();
+                if (!problem.empty()) std::fprintf(stderr, "qantar: %s\n", problem.c_str());
+            }
+            auto lastAutosave = appStart;
+            const double autosaveSeconds = [] {
+                const char* env = std::getenv("QANTAR_AUTOSAVE_SECONDS");
+                const double v = env ? std::atof(env) : 0.0;
+                return v > 0.0 ? v : 5.0;
+            }();
             g_keyQueue = &state.keys;
             glfwSetKeyCallback(window, keyCallback);
-            std::vector<std::string> drops;
+            // Sources given on the command line go the same way as dropped files.
+            std::vector<std::string> drops = options.imports;
+            std::vector<std::string> boundaryQueue = options.boundaries;
             g_drops = &drops;
             glfwSetDropCallback(window, dropCallback);
             ui::OpenDialog openDialog;
@@ -417,6 +452,33 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                     openDialog.draw(state);
                 }
                 timeline.handleKeys(state);
+                if (state.recovery) {
+                    ImGui::OpenPopup("Recover unsaved work?");
+                }
+                if (ImGui::BeginPopupModal("Recover unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+                    ImGui::Text("A story with %zu scenes was being edited when qantar last stopped without saving.",
+                                state.recovery ? state.recovery->story.scenes.size() : std::size_t{0});
+                    if (state.recovery && !state.recovery->originalPath.empty()) {
+                        ImGui::Text("It belongs to %s.", state.recovery->originalPath.c_str());
+                    }
+                    if (ImGui::Button("Restore", ImVec2(120, 0)) && state.recovery) {
+                        state.storyState.story = std::move(state.recovery->story);
+                        state.storyState.path = state.recovery->originalPath;
+                        state.storyState.edited = true;
+                        state.storyState.scene = -1;
+                        ui::replanStory(state);
+                        state.showStory = true;
+                        state.recovery.reset();
+                        ImGui::CloseCurrentPopup();
+                    }
+                    ImGui::SameLine();
+                    if (ImGui::Button("Discard", ImVec2(120, 0))) {
+                        core::discardAutosave(autosavePath);
+                        state.recovery.reset();
+                        ImGui::CloseCurrentPopup();
+                    }
+                    ImGui::EndPopup();
+                }
                 if (showLoadProblem) {
                     ImGui::OpenPopup("Event data not loaded");
                     showLoadProblem = false;
@@ -435,13 +497,61 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                 state.keys.presses.clear();
                 exporter.step(state);
 
+                // Unsaved story edits are autosaved (atomically) every few seconds; saving them
+                // for real removes the autosave.
+                if (state.storyState.edited && state.storyState.story &&
+                    std::chrono::duration<double>(now - lastAutosave).count() >= autosaveSeconds) {
+                    if (auto err = core::writeStoryAutosave({*state.storyState.story, state.storyState.path}, autosavePath)) {
+                        std::fprintf(stderr, "qantar: autosave failed: %s\n", err->message.c_str());
+                    }
+                    lastAutosave = now;
+                } else if (!state.storyState.edited && !state.recovery && state.storyState.story &&
+                           std::chrono::duration<double>(now - lastAutosave).count() >= autosaveSeconds) {
+                    core::discardAutosave(autosavePath);
+                    lastAutosave = now;
+                }
+
                 // A dropped file merges into the events, as File > Open does with "merge".
-                if (!drops.empty()) {
+                if (!boundaryQueue.empty() && !state.importRequest.requested) {
+                    state.importRequest = ui::ImportRequest{};
+                    state.importRequest.requested = true;
+                    state.importRequest.boundaries = true;
+                    state.importRequest.source = boundaryQueue.front();
+                    boundaryQueue.erase(boundaryQueue.begin());
+                } else if (!drops.empty()) {
                     state.importRequest = ui::ImportRequest{};
                     state.importRequest.requested = true;
                     state.importRequest.source = drops.front();
                     state.importRequest.merge = true;
                     drops.erase(drops.begin());
+                }
+                if (state.importRequest.requested && state.importRequest.boundaries) {
+                    state.importRequest.requested = false;
+                    core::ImportOptions bo;
+                    bo.layer = state.importRequest.layer;
+                    auto layers = core::importBoundaries(state.importRequest.source, bo);
+                    if (!layers) {
+                        state.importStatus.message = layers.error().message;
+                        state.openDialogRequested = true;
+                    } else {
+                        // Outlines in the map's projection, drawn with the base map.
+                        core::LineMesh outlines;
+                        std::size_t rings = 0;
+                        for (const auto& b : *layers) {
+                            for (const auto& poly : b.polygons) {
+                                for (const auto& ring : poly.rings) {
+                                    core::extrudePolyline(projection->projectMany(ring), true,
+                                                          static_cast<float>(core::LineStyle::Custom), outlines);
+                                    ++rings;
+                                }
+                            }
+                        }
+                        (*renderer)->setBoundaries(outlines);
+                        targets.baseKey.reset();
+                        state.importStatus.message = "Drew " + std::to_string(layers->size()) + " boundaries (" +
+                                                     std::to_string(rings) + " rings) from " + state.importRequest.source + ".";
+                        std::fprintf(stderr, "qantar: %s\n", state.importStatus.message.c_str());
+                    }
                 }
                 if (state.importRequest.requested) {
                     state.importRequest.requested = false;
@@ -472,6 +582,9 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                         state.clock.seek(state.clock.now);
                         timeline.reset();
                         exporter.setWorld(world.get());
+                        if (!state.importRequest.merge && core::readTextFile(state.importRequest.source)) {
+                            lastDataset = state.importRequest.source;
+                        }
                         status.message = read->second + " Now " + std::to_string(world->data().events.size()) + " events.";
                         status.needsFields = false;
                         std::fprintf(stderr, "qantar: %s\n", status.message.c_str());
@@ -574,13 +687,31 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                 const core::MapXY c = state.camera.center();
                 const auto ll = projection->unproject(c);
                 std::printf("{\"center_x\": %.3f, \"center_y\": %.3f, \"meters_per_pixel\": %.6f, \"center_lon\": %.6f, "
-                            "\"center_lat\": %.6f, \"theme\": \"%s\", \"time\": \"%s\", \"playing\": %s, \"selected\": \"%s\", \"presenting\": %s, \"scene\": %d, \"blank\": %s}\n",
+                            "\"center_lat\": %.6f, \"theme\": \"%s\", \"time\": \"%s\", \"playing\": %s, \"selected\": \"%s\", \"presenting\": %s, \"scene\": %d, \"blank\": %s, \"recovery_offered\": %s, \"story_scenes\": %zu, \"story_edited\": %s, \"events\": %zu}\n",
                             c.x, c.y, state.camera.metersPerPixel(), ll ? ll->lon : 0.0, ll ? ll->lat : 0.0,
                             core::theme(state.theme).name, core::formatIso(state.clock.now, core::kUtc).c_str(),
                             state.clock.playing ? "true" : "false",
                             state.selectedEvent && world ? world->data().events[*state.selectedEvent].id.c_str() : "",
                             state.presenting ? "true" : "false", state.storyState.scene + 1,
-                            state.storyState.blank ? "true" : "false");
+                            state.storyState.blank ? "true" : "false", state.recoveryOffered ? "true" : "false",
+                            state.storyState.story ? state.storyState.story->scenes.size() : std::size_t{0},
+                            state.storyState.edited ? "true" : "false", world ? world->data().events.size() : std::size_t{0});
+            }
+            // Settings for next time (atomically).
+            if (!state.presenting) glfwGetWindowSize(window, &windowedW, &windowedH);
+            settings.windowWidth = windowedW;
+            settings.windowHeight = windowedH;
+            settings.theme = state.theme;
+            settings.displayZone = state.displayZone;
+            settings.showLayers = state.showLayers;
+            settings.showEvents = state.showEvents;
+            settings.trailHours = static_cast<int>(state.eventLayers.trail.seconds / 3600);
+            settings.cumulative = state.eventLayers.cumulative;
+            settings.lastDataset = lastDataset;
+            if (options.benchmarkFrames == 0 && !options.firstFrameBenchmark) {
+                if (auto err = core::saveSettings(settings, settingsPath)) {
+                    std::fprintf(stderr, "qantar: settings not saved: %s\n", err->message.c_str());
+                }
             }
             targets = MapTargets{};
             glfwSetKeyCallback(window, ImGui_ImplGlfw_KeyCallback);

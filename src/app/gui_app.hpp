@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace qantar::app {
 
@@ -9,9 +10,9 @@ struct GuiOptions {
     std::string assets;          // empty: find automatically
     std::string data;            // event file; empty: the bundled dataset
     std::string time;            // initial moment (ISO 8601; Almaty time without an offset)
-    std::string theme = "dark";
-    int widthPx = 1600;          // initial window size
-    int heightPx = 900;
+    std::string theme;           // empty: the theme of the last run (dark the first time)
+    int widthPx = 0;             // initial window size; 0: the last run's (1600x900 the first time)
+    int heightPx = 0;
     int msaaSamples = 4;         // multisampling of the settled map view (1 = off)
     int benchmarkFrames = 0;     // > 0: draw this many frames, print frame-time statistics as JSON, exit
     bool benchmarkPlay = false;  // benchmark with the clock playing instead of the map panning
@@ -20,6 +21,8 @@ struct GuiOptions {
     std::size_t syntheticEvents = 0;  // > 0: benchmark with this many synthetic events instead of a file
     bool firstFrameBenchmark = false; // print the time from start to the first frame on screen, and exit
     std::string story;           // story file to open (default: the bundled story, when present)
+    std::vector<std::string> imports;     // sources to merge into the events at start (as a file drop does)
+    std::vector<std::string> boundaries;  // boundary layers to draw at start
 };
 
 // Opens the window and runs until the user quits. Returns the process exit code.

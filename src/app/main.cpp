@@ -42,11 +42,13 @@ int main(int argc, char** argv) {
     cli.add_option("--data", gui.data, "Event file to open (default: the bundled assets/events/events.json)");
     cli.add_option("--time", gui.time, "Start at this moment (ISO 8601; without an offset, Almaty time UTC+6)");
     cli.add_flag("--present", gui.present, "Start in presentation mode (full screen, the story's first scene)");
+    cli.add_option("--import", gui.imports, "Merge events from this source at start (any format File > Open reads)");
+    cli.add_option("--boundaries", gui.boundaries, "Draw this boundary layer (GeoJSON, Shapefile, GeoPackage)");
     cli.add_option("--story", gui.story, "Story to open (default: the bundled assets/stories/week.json)");
     cli.add_option("--msaa", gui.msaaSamples, "Multisampling of the map view: 1 (off), 2, 4 or 8")
         ->check(CLI::IsMember({1, 2, 4, 8}))->capture_default_str();
     std::string windowSize;
-    cli.add_option("--window", windowSize, "Initial window size WIDTHxHEIGHT (default 1600x900)");
+    cli.add_option("--window", windowSize, "Initial window size WIDTHxHEIGHT (default: the last run's, or 1600x900)");
 
     qantar::app::ExportOptions exp;
     CLI::App* exportCmd = cli.add_subcommand(

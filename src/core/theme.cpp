@@ -23,7 +23,8 @@ const Theme kLight{
      LineLook{rgb(120, 160, 190), 0.8f, 0.0f, 0.0f},           // water outline
      LineLook{rgb(176, 150, 120), 1.0f, 0.0f, 0.0f},           // region border
      LineLook{rgb(150, 146, 140), 1.2f, 5.0f, 2.5f},           // country border (dashed)
-     LineLook{rgb(96, 78, 60), 2.2f, 0.0f, 0.0f}},             // Kazakhstan border
+     LineLook{rgb(96, 78, 60), 2.2f, 0.0f, 0.0f},              // Kazakhstan border
+     LineLook{rgb(170, 40, 150), 1.8f, 0.0f, 0.0f}},           // imported boundaries
     rgb(40, 40, 40), rgb(255, 255, 255), rgb(180, 30, 30),
     rgb(28, 28, 28), rgb(255, 255, 255, 0.92f),
     rgb(70, 70, 70),
@@ -56,7 +57,8 @@ const Theme kDark{
      LineLook{rgb(40, 80, 112), 0.8f, 0.0f, 0.0f},
      LineLook{rgb(110, 124, 142), 1.0f, 0.0f, 0.0f},
      LineLook{rgb(90, 98, 110), 1.2f, 5.0f, 2.5f},
-     LineLook{rgb(196, 206, 218), 2.0f, 0.0f, 0.0f}},
+     LineLook{rgb(196, 206, 218), 2.0f, 0.0f, 0.0f},
+     LineLook{rgb(240, 120, 230), 1.8f, 0.0f, 0.0f}},
     rgb(235, 235, 235), rgb(14, 18, 24), rgb(255, 120, 100),
     rgb(238, 240, 243), rgb(14, 18, 24, 0.88f),
     rgb(190, 196, 204),
@@ -90,7 +92,8 @@ const Theme kContrast{
      LineLook{rgb(60, 150, 240), 1.0f, 0.0f, 0.0f},
      LineLook{rgb(200, 200, 200), 1.4f, 0.0f, 0.0f},
      LineLook{rgb(170, 170, 170), 1.6f, 6.0f, 3.0f},
-     LineLook{rgb(255, 255, 255), 3.0f, 0.0f, 0.0f}},
+     LineLook{rgb(255, 255, 255), 3.0f, 0.0f, 0.0f},
+     LineLook{rgb(255, 80, 255), 2.4f, 0.0f, 0.0f}},
     rgb(255, 255, 255), rgb(0, 0, 0), rgb(255, 80, 60),
     rgb(255, 255, 255), rgb(0, 0, 0, 0.95f),
     rgb(230, 230, 230),

@@ -33,7 +33,8 @@ enum class LineStyle : int {
     RegionBorder = 4,
     CountryBorder = 5,
     KazakhstanBorder = 6,
-    Count = 7
+    Custom = 7,  // boundary layers the user imported
+    Count = 8
 };
 
 struct LineLook {

@@ -100,6 +100,7 @@ struct MapRenderer::Impl {
     GlProgram fill, line, marker, text;
     GpuMesh neighbours, kazakhstan, regions, water;
     GpuMesh graticule, rivers, waterOutlines, regionBorders, countryBorders, kazakhstanBorder;
+    GpuMesh boundaries;  // imported by the user
     std::unique_ptr<FontAtlas> fonts;
     GlTexture atlasTexture;
 
@@ -304,6 +305,8 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
     return std::unique_ptr<MapRenderer>(new MapRenderer(std::move(impl)));
 }
 
+void MapRenderer::setBoundaries(const core::LineMesh& outlines) { m_impl->boundaries = uploadLine(outlines); }
+
 const std::vector<core::PlacedLabel>& MapRenderer::placedLabels() const { return m_impl->placed; }
 FontAtlas& MapRenderer::fonts() { return *m_impl->fonts; }
 
@@ -380,6 +383,7 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o) {
         drawMesh(d.countryBorders);
         drawMesh(d.kazakhstanBorder);
     }
+    drawMesh(d.boundaries);
 
     glBindVertexArray(0);
     glUseProgram(0);

@@ -38,6 +38,10 @@ public:
     // Draws city markers and labels on top, so they stay legible over event symbols.
     void drawLabels(const core::Camera& camera, const FrameOptions& options);
 
+    // Replaces the outlines of imported boundary layers (drawn above the region borders in the
+    // "custom boundary" line style); an empty mesh removes them.
+    void setBoundaries(const core::LineMesh& outlines);
+
     // The labels placed by the last draw (indices refer to the scene's label list).
     const std::vector<core::PlacedLabel>& placedLabels() const;
     FontAtlas& fonts();

@@ -12,6 +12,7 @@
 #include "core/playback.hpp"
 #include "core/projection.hpp"
 #include "core/theme.hpp"
+#include "core/user_files.hpp"
 #include "ui/export_dialog.hpp"
 #include "ui/key_input.hpp"
 #include "ui/open_dialog.hpp"
@@ -49,6 +50,9 @@ struct AppState {
     ImportRequest importRequest;  // filled by the open dialog or a file drop, run by the app shell
     ImportStatus importStatus;
     bool openDialogRequested = false;
+    // Unsaved work found from an earlier run that ended without saving (a crash, kill -9).
+    std::optional<core::StoryAutosave> recovery;
+    bool recoveryOffered = false;
     bool exportDialogRequested = false;
 
     bool showLayers = true;

@@ -6,7 +6,7 @@
 
 namespace qantar::ui {
 
-enum class Key { Space, Left, Right, Home, Quit, PageUp, PageDown, Blank, Return, Escape, Present, Export, Open, Other };
+enum class Key { Space, Left, Right, Home, Quit, PageUp, PageDown, Blank, Return, Escape, Present, Export, Open, NewScene, Other };
 
 struct KeyPress {
     Key key;

@@ -26,9 +26,14 @@ void OpenDialog::draw(AppState& state) {
     ImGui::InputTextWithHint("Source", "/path/to/acled_export.csv", &m_source);
     ImGui::SetNextItemWidth(240);
     ImGui::InputTextWithHint("Layer (optional)", "table or layer name", &m_layer);
-    ImGui::RadioButton("Replace the events", &m_mode, 0);
+    ImGui::RadioButton("Events", &m_what, 0);
     ImGui::SameLine();
-    ImGui::RadioButton("Merge with the events", &m_mode, 1);
+    ImGui::RadioButton("Boundary layer (GeoJSON, Shapefile, GeoPackage)", &m_what, 1);
+    if (m_what == 0) {
+        ImGui::RadioButton("Replace the events", &m_mode, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("Merge with the events", &m_mode, 1);
+    }
     if (status.needsFields && !status.fields.empty()) {
         ImGui::Separator();
         ImGui::TextUnformatted("Which fields hold the times?");
@@ -55,6 +60,7 @@ void OpenDialog::draw(AppState& state) {
         r.source = m_source;
         r.layer = m_layer;
         r.merge = m_mode == 1;
+        r.boundaries = m_what == 1;
         r.timeField = status.needsFields && m_timeField >= 0 ? status.fields[static_cast<std::size_t>(m_timeField)] : "";
         r.endField = status.needsFields && m_endField >= 0 ? status.fields[static_cast<std::size_t>(m_endField)] : "";
     }

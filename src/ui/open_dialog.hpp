@@ -13,6 +13,7 @@ struct ImportRequest {
     bool requested = false;      // set by the dialog or a file drop, taken by the app
     std::string source;          // a path or an OGR connection string
     bool merge = true;           // merge into the current dataset, or replace it
+    bool boundaries = false;     // a boundary layer (polygons drawn as outlines) rather than events
     std::string layer, timeField, endField;
 };
 
@@ -34,6 +35,7 @@ private:
     std::string m_layer;
     int m_timeField = -1, m_endField = -1;
     int m_mode = 1;  // 0 replace, 1 merge
+    int m_what = 0;  // 0 events, 1 boundary layer
 };
 
 }  // namespace qantar::ui

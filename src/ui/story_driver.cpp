@@ -15,6 +15,26 @@ core::StoryView currentView(const AppState& state) {
     return v;
 }
 
+void addSceneFromView(AppState& state) {
+    StoryState& s = state.storyState;
+    if (!s.story) s.story = core::Story{"Untitled story", {}};
+    core::Scene scene;
+    scene.title = "New scene";
+    scene.start = state.clock.now;
+    scene.zone = state.displayZone;
+    const core::StoryView v = currentView(state);
+    if (state.projection) {
+        if (auto ll = state.projection->unproject(v.center)) scene.view = core::SceneView{*ll, v.spanMeters / 1000.0};
+    }
+    for (std::size_t l = 0; l < scene.layers.size(); ++l) scene.layers[l] = state.eventLayers.on[l];
+    const int at = s.scene >= 0 ? s.scene + 1 : static_cast<int>(s.story->scenes.size());
+    s.story->scenes.insert(s.story->scenes.begin() + at, scene);
+    s.edited = true;
+    replanStory(state);
+    s.scene = at;
+    s.follow = false;
+}
+
 void replanStory(AppState& state) {
     StoryState& s = state.storyState;
     if (!s.story || !state.projection || s.story->scenes.empty()) {
@@ -108,6 +128,7 @@ void handleStoryKeys(AppState& state) {
         state.presenting = !state.presenting;
         if (state.presenting && s.plan && s.scene < 0) goToScene(state, 0, now);
     }
+    while (keys.take(Key::NewScene, true)) addSceneFromView(state);
     while (keys.take(Key::Escape)) {
         if (state.presenting) state.presenting = false;
         s.blank = false;

@@ -42,6 +42,9 @@ void updateStory(AppState& state, double now);
 void toggleScenePause(AppState& state, double now);
 // The current view as a scene view (for "add scene from current view").
 core::StoryView currentView(const AppState& state);
+// Adds a scene showing the current view, time and layers after the current scene (or at the end);
+// starts a new story when there is none. Marks the story edited.
+void addSceneFromView(AppState& state);
 
 }  // namespace qantar::ui
 

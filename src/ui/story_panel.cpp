@@ -39,24 +39,7 @@ void StoryPanel::draw(AppState& state) {
     if (!m_message.empty()) ImGui::TextWrapped("%s", m_message.c_str());
     ImGui::Separator();
 
-    if (ImGui::Button("Add scene from current view")) {
-        if (!s.story) s.story = core::Story{"Untitled story", {}};
-        core::Scene scene;
-        scene.title = "New scene";
-        scene.start = state.clock.now;
-        scene.zone = state.displayZone;
-        const core::StoryView v = currentView(state);
-        if (state.projection) {
-            if (auto ll = state.projection->unproject(v.center)) scene.view = core::SceneView{*ll, v.spanMeters / 1000.0};
-        }
-        for (std::size_t l = 0; l < scene.layers.size(); ++l) scene.layers[l] = state.eventLayers.on[l];
-        const int at = s.scene >= 0 ? s.scene + 1 : static_cast<int>(s.story->scenes.size());
-        s.story->scenes.insert(s.story->scenes.begin() + at, scene);
-        s.edited = true;
-        replanStory(state);
-        s.scene = at;
-        s.follow = false;
-    }
+    if (ImGui::Button("Add scene from current view (Ctrl+N)")) addSceneFromView(state);
     if (!s.story || s.story->scenes.empty()) {
         ImGui::TextDisabled("No scenes. Open a story, or add a scene from the current view.");
         ImGui::End();

@@ -4,9 +4,16 @@
 # stderr in OUT.err and the exit status in OUT.exit.
 #   usage: gui_session.sh QANTAR OUT "qantar options" ACTION...
 #   actions: drag (pan the map), wheel (zoom in twice), key:NAME (xdotool key name),
-#            click:X,Y   drag:X1,Y1,X2,Y2   (window coordinates), sleep:SECONDS
+#            click:X,Y   drag:X1,Y1,X2,Y2   (window coordinates), sleep:SECONDS,
+#            kill9 (end qantar with SIGKILL instead of quitting; the exit status is then 137)
 set -eu
 QANTAR=$1; OUT=$2; OPTS=$3; shift 3
+# Each session has its own settings and autosave directory unless the caller shares one.
+if [ -z "${QANTAR_CONFIG_DIR:-}" ]; then
+    QANTAR_CONFIG_DIR=$(mktemp -d)
+    export QANTAR_CONFIG_DIR
+    trap 'rm -rf "$QANTAR_CONFIG_DIR"' EXIT
+fi
 # shellcheck disable=SC2086
 "$QANTAR" --window 1280x800 --print-view $OPTS > "$OUT" 2> "$OUT.err" &
 pid=$!
@@ -41,6 +48,7 @@ for action in "$@"; do
                done
                xdotool mouseup 1; sleep 0.3 ;;
         sleep:*) sleep "${action#sleep:}" ;;
+        kill9) kill -9 $pid; status=0; wait $pid || status=$?; echo "$status" > "$OUT.exit"; exit 0 ;;
     esac
 done
 xdotool key ctrl+q
