@@ -10,7 +10,7 @@ libproj-dev libgeos-dev libgdal-dev
 libgl-dev libopengl-dev libegl-dev libegl-mesa0 libgl1-mesa-dri libglx-mesa0
 fonts-noto-core
 libgtest-dev libgmock-dev libbenchmark-dev
-xvfb xauth xdotool
+xvfb xauth xdotool libx11-dev
 ffmpeg
 postgresql-15 postgresql-15-postgis-3
 clang libclang-rt-14-dev

@@ -6,6 +6,13 @@
 
 namespace qantar::core {
 
+namespace {
+// Radii of the uncertainty halo for a source's geo precision 2 and 3 (ACLED's codebook: a nearby
+// town, or a larger region's capital or natural location).
+constexpr double kNearTownMeters = 25000.0;
+constexpr double kLargerRegionMeters = 120000.0;
+}  // namespace
+
 EventPlaces::EventPlaces(const Dataset& data, const MapData& map, const Projection& projection) {
     m_positions.reserve(data.events.size());
     for (const Event& e : data.events) {
@@ -15,6 +22,10 @@ EventPlaces::EventPlaces(const Dataset& data, const MapData& map, const Projecti
         }
         if (e.place.lonLat) {
             pos.xy = projection.project(*e.place.lonLat);
+            // A source's own location precision: "near the town" (2) or "somewhere in a larger
+            // region" (3) is drawn with a halo, never as a precise dot.
+            if (e.geoPrecision == 2) pos.uncertaintyMeters = kNearTownMeters;
+            if (e.geoPrecision >= 3) pos.uncertaintyMeters = kLargerRegionMeters;
         } else if (pos.regionIndex >= 0 && !e.place.nationwide) {
             const Region& region = map.regions[static_cast<std::size_t>(pos.regionIndex)];
             const MapPolygon* largest = nullptr;

@@ -3,10 +3,12 @@
 #   1. --import an ACLED CSV            -> the bundled 73 events plus the sample's usable rows
 #   2. --import a broken file           -> still the 73 events, and qantar keeps running
 #   3. --boundaries a GeoJSON layer     -> drawn, and qantar exits cleanly
-# (A file dropped on the window takes the same path as --import.)
+#   4. drop the ACLED CSV on the window (XDND, as from a file manager) -> imported like 1.
 set -eu
 QANTAR=$1
-DATA=$2
+DATA=$(cd "$2" && pwd)
+QANTAR_XDND_DROP=$3
+export QANTAR_XDND_DROP
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/gui_common.sh"
 printf 'not,a\nvalid"csv\n\x00\x01' > "$work/broken.csv"
@@ -14,6 +16,7 @@ printf 'not,a\nvalid"csv\n\x00\x01' > "$work/broken.csv"
 session acled "--import $DATA/acled_kz_jan2022.csv"
 session broken "--import $work/broken.csv"
 session boundaries "--boundaries $DATA/boundaries.geojson"
+session dropped "" "drop:$DATA/acled_kz_jan2022.csv"
 grep -q "Drew 2 boundaries" "$work/boundaries.json.err" || { echo "FAIL: the boundary layer was not drawn"; cat "$work/boundaries.json.err"; exit 1; }
 
 python3 - "$work" <<'PY'
@@ -22,6 +25,9 @@ w = sys.argv[1]
 fails = []
 a = json.load(open(f"{w}/acled.json"))["events"]
 b = json.load(open(f"{w}/broken.json"))["events"]
+d = json.load(open(f"{w}/dropped.json"))["events"]
+if d != a:
+    fails.append(f"dropping the ACLED file should import it like --import ({a} events), got {d}")
 if not a > 73:
     fails.append(f"the ACLED rows should be added to the 73 bundled events, got {a}")
 if b != 73:

@@ -5,7 +5,8 @@
 #   usage: gui_session.sh QANTAR OUT "qantar options" ACTION...
 #   actions: drag (pan the map), wheel (zoom in twice), key:NAME (xdotool key name),
 #            click:X,Y   drag:X1,Y1,X2,Y2   (window coordinates), sleep:SECONDS,
-#            kill9 (end qantar with SIGKILL instead of quitting; the exit status is then 137)
+#            kill9 (end qantar with SIGKILL instead of quitting; the exit status is then 137),
+#            drop:FILE (drop a file on the window through XDND; needs QANTAR_XDND_DROP)
 set -eu
 QANTAR=$1; OUT=$2; OPTS=$3; shift 3
 # Each session has its own settings and autosave directory unless the caller shares one.
@@ -48,6 +49,7 @@ for action in "$@"; do
                done
                xdotool mouseup 1; sleep 0.3 ;;
         sleep:*) sleep "${action#sleep:}" ;;
+        drop:*) "$QANTAR_XDND_DROP" "$win" "${action#drop:}" || echo "drop failed" >&2; sleep 1 ;;
         kill9) kill -9 $pid; status=0; wait $pid || status=$?; echo "$status" > "$OUT.exit"; exit 0 ;;
     esac
 done

@@ -395,3 +395,24 @@ TEST_F(BundledLayers, CumulativeModeKeepsEndedEventsFaded) {
     // Without cumulative mode and past the trail, it is gone.
     EXPECT_TRUE(protestMarksNear(layersAt("2022-01-11T12:00+06:00"), kZhanaozen, 25000.0).empty());
 }
+
+TEST(EventPlacesPrecision, SourceGeoPrecisionWidensTheHalo) {
+    auto projection = Projection::create();
+    ASSERT_TRUE(projection.ok());
+    auto map = loadMapData(std::string(QANTAR_ASSET_DIR) + "/geo", *projection);
+    ASSERT_TRUE(map.ok()) << map.error().message;
+    Dataset d;
+    for (int precision : {0, 1, 2, 3}) {
+        Event e;
+        e.id = "p" + std::to_string(precision);
+        e.place.name = "Aktau";
+        e.place.lonLat = LonLat{51.16, 43.65};
+        e.geoPrecision = precision;
+        d.events.push_back(e);
+    }
+    const EventPlaces places(d, *map, *projection);
+    EXPECT_EQ(places[0].uncertaintyMeters, 0.0) << "no precision given: a point";
+    EXPECT_EQ(places[1].uncertaintyMeters, 0.0) << "the named town: a point";
+    EXPECT_GT(places[2].uncertaintyMeters, 0.0) << "near the town: a halo";
+    EXPECT_GT(places[3].uncertaintyMeters, places[2].uncertaintyMeters) << "a larger region: a larger halo";
+}
