@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/events.hpp"
+#include "core/synthetic.hpp"
 #include "core/time.hpp"
 #include "core/timeline.hpp"
 
@@ -25,25 +26,7 @@ using namespace qantar::core;
 
 namespace {
 
-// Key cities (assets/geo/places.geojson, "key_city": true), kept here so the benchmark reads no file.
-struct City {
-    const char* name;
-    double lon, lat;
-    const char* region;
-};
-const City kCities[] = {
-    {"Almaty", 76.9286, 43.2567, "KZ-ALA"},     {"Shymkent", 69.595, 42.32, "KZ-SHY"},
-    {"Karaganda", 73.1021, 49.8019, "KZ-KAR"},  {"Taraz", 71.365, 42.9, "KZ-ZHA"},
-    {"Nur-Sultan", 71.4278, 51.1811, "KZ-AST"}, {"Pavlodar", 76.95, 52.3, "KZ-PAV"},
-    {"Oskemen", 82.6279, 49.9482, "KZ-VOS"},    {"Semey", 80.275, 50.435, "KZ-VOS"},
-    {"Kyzylorda", 65.5092, 44.8528, "KZ-KZY"},  {"Aktobe", 57.17, 50.28, "KZ-AKT"},
-    {"Kostanay", 63.6283, 53.2209, "KZ-KUS"},   {"Petropavl", 69.15, 54.8667, "KZ-SEV"},
-    {"Uralsk", 51.3667, 51.2333, "KZ-ZAP"},     {"Atyrau", 51.92, 47.1127, "KZ-ATY"},
-    {"Aktau", 51.16, 43.65, "KZ-MAN"},          {"Kokshetau", 69.42, 53.3, "KZ-AKM"},
-    {"Turkistan", 68.2549, 43.3016, "KZ-YUZ"},  {"Taldykorgan", 78.3739, 45.0156, "KZ-ALM"},
-    {"Zhanaozen", 52.8619, 43.3412, "KZ-MAN"},
-};
-constexpr std::size_t kCityCount = sizeof kCities / sizeof kCities[0];
+
 
 const Instant kPeriodStart = toInstant(CivilTime{2022, 1, 1, 0, 0, 0}, kAlmatyTime);
 constexpr Duration kFixedSpan = Duration::days(12);
@@ -64,7 +47,7 @@ Event syntheticEvent(std::mt19937_64& rng, std::size_t i, Duration span) {
                                            Category::StateOfEmergency, Category::InternetBlackout,
                                            Category::CstoDeployment, Category::AirportClosure,
                                            Category::GovernmentAction, Category::Mourning};
-    const City& city = kCities[rng() % kCityCount];
+    const SyntheticCity& city = syntheticCities()[rng() % syntheticCities().size()];
     Event e;
     e.id = "s" + std::to_string(i);
     e.category = kCategories[rng() % (sizeof kCategories / sizeof kCategories[0])];

@@ -241,17 +241,21 @@ int runExport(const ExportOptions& o) {
             }
             return layers;
         };
+        // Frame settings for scene `k` seen as `view`.
+        auto showScene = [&](int k, const core::StoryView& view) {
+            const core::Scene& s = storyData->scenes[static_cast<std::size_t>(k)];
+            spec.camera = FrameMaker::cameraFor(view.center, view.spanMeters, width, height);
+            spec.time = view.time;
+            spec.zone = s.zone;
+            spec.layers = applyLayers(k);
+            spec.scene = &s;
+        };
         if (video) {
             const auto total = static_cast<std::size_t>(std::ceil(plan.totalSeconds() * o.fps));
             Progress progress(total, o.quiet);
             for (std::size_t i = 0; i < total; ++i) {
                 const auto [sceneIndex, view] = plan.viewAt(static_cast<double>(i) / o.fps);
-                const core::Scene& s = storyData->scenes[static_cast<std::size_t>(sceneIndex)];
-                spec.camera = FrameMaker::cameraFor(view.center, view.spanMeters, width, height);
-                spec.time = view.time;
-                spec.zone = s.zone;
-                spec.layers = applyLayers(sceneIndex);
-                spec.scene = &s;
+                showScene(sceneIndex, view);
                 auto img = (*maker)->make(spec);
                 if (!img) return fail(img.error().message);
                 if (auto err = emit(*img, "")) return fail(err->message);
@@ -262,14 +266,8 @@ int runExport(const ExportOptions& o) {
             const int last = o.scene > 0 ? o.scene - 1 : plan.sceneCount() - 1;
             Progress progress(static_cast<std::size_t>(last - first + 1), o.quiet);
             for (int k = first; k <= last; ++k) {
-                const core::Scene& s = storyData->scenes[static_cast<std::size_t>(k)];
                 // A scene's still: its view, at the end of its range (what it builds up to).
-                const core::StoryView view = plan.sceneEnd(k);
-                spec.camera = FrameMaker::cameraFor(view.center, view.spanMeters, width, height);
-                spec.time = view.time;
-                spec.zone = s.zone;
-                spec.layers = applyLayers(k);
-                spec.scene = &s;
+                showScene(k, plan.sceneEnd(k));
                 auto img = (*maker)->make(spec);
                 if (!img) return fail(img.error().message);
                 char name[32];

@@ -6,15 +6,8 @@
 
 namespace qantar::core {
 
-namespace {
-
-struct City {
-    const char* name;
-    double lon, lat;
-    const char* region;
-};
-// Key cities of assets/geo/places.geojson.
-const City kCities[] = {
+const std::vector<SyntheticCity>& syntheticCities() {
+    static const std::vector<SyntheticCity> kCities = {
     {"Almaty", 76.9286, 43.2567, "KZ-ALA"},     {"Shymkent", 69.595, 42.32, "KZ-SHY"},
     {"Karaganda", 73.1021, 49.8019, "KZ-KAR"},  {"Taraz", 71.365, 42.9, "KZ-ZHA"},
     {"Nur-Sultan", 71.4278, 51.1811, "KZ-AST"}, {"Pavlodar", 76.95, 52.3, "KZ-PAV"},
@@ -25,9 +18,9 @@ const City kCities[] = {
     {"Aktau", 51.16, 43.65, "KZ-MAN"},          {"Kokshetau", 69.42, 53.3, "KZ-AKM"},
     {"Turkistan", 68.2549, 43.3016, "KZ-YUZ"},  {"Taldykorgan", 78.3739, 45.0156, "KZ-ALM"},
     {"Zhanaozen", 52.8619, 43.3412, "KZ-MAN"},
-};
-
-}  // namespace
+    };
+    return kCities;
+}
 
 Dataset makeSyntheticDataset(std::size_t count, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
@@ -44,7 +37,8 @@ Dataset makeSyntheticDataset(std::size_t count, std::uint64_t seed) {
     const std::int64_t span = (d.coverageEnd - d.coverageStart).seconds;
     d.events.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-        const City& c = kCities[rng() % (sizeof kCities / sizeof kCities[0])];
+        const auto& cities = syntheticCities();
+        const SyntheticCity& c = cities[rng() % cities.size()];
         Event e;
         e.id = "synthetic-" + std::to_string(i);
         e.category = kCats[rng() % (sizeof kCats / sizeof kCats[0])];
