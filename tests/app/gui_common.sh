@@ -8,9 +8,22 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# xvfb-run under an X server: `xvfb-run -a` can pick a display that another Xvfb is still
+# leaving, and then qantar cannot open it; such a start is retried (twice at most).
+xrun() {
+    out=$1; shift
+    for attempt in 1 2 3; do
+        if xvfb-run -a -s "-screen 0 1280x800x24" "$@"; then return 0; fi
+        grep -q "open display" "$out.err" 2>/dev/null || return 1
+        echo "(the X server was not ready; starting again)"
+        sleep 1
+    done
+    return 1
+}
+
 session() {
     name=$1; opts=$2; shift 2
-    xvfb-run -a -s "-screen 0 1280x800x24" sh "$here/gui_session.sh" "$QANTAR" "$work/$name.json" "$opts" "$@" \
+    xrun "$work/$name.json" sh "$here/gui_session.sh" "$QANTAR" "$work/$name.json" "$opts" "$@" \
         || { echo "FAIL: session '$name' did not complete"; cat "$work/$name.json.err" 2>/dev/null; exit 1; }
     code=$(cat "$work/$name.json.exit")
     if [ "$code" != 0 ]; then

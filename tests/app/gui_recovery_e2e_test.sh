@@ -13,7 +13,7 @@ QANTAR_AUTOSAVE_SECONDS=0.5
 export QANTAR_CONFIG_DIR QANTAR_AUTOSAVE_SECONDS
 mkdir -p "$QANTAR_CONFIG_DIR"
 
-xvfb-run -a -s "-screen 0 1280x800x24" sh "$here/gui_session.sh" "$QANTAR" "$work/killed.json" "" key:ctrl+n sleep:2 kill9 \
+xrun "$work/killed.json" sh "$here/gui_session.sh" "$QANTAR" "$work/killed.json" "" key:ctrl+n sleep:2 kill9 \
     || { echo "FAIL: the first session did not run"; exit 1; }
 [ "$(cat "$work/killed.json.exit")" = 137 ] || { echo "FAIL: qantar was not killed (exit $(cat "$work/killed.json.exit"))"; exit 1; }
 autosave="$QANTAR_CONFIG_DIR/autosave-story.json"
