@@ -35,6 +35,12 @@ struct Ctx {
 
 void drawAreaSwatch(Ctx& c, core::EventLayer layer, float x, float y, float size) {
     const core::Theme& t = c.theme;
+    if (layer != core::EventLayer::Csto) {
+        // A hairline frame, so a dark shade still reads on a dark legend panel.
+        const float w = 1.0f * c.s;
+        c.p.painter.rect(x - w, y - w, x + size + w, y + size + w, withAlpha(t.labelText, 0.6f));
+        c.p.painter.rect(x, y, x + size, y + size, t.background);
+    }
     if (layer == core::EventLayer::Curfew) {
         c.p.painter.rect(x, y, x + size, y + size, withAlpha(t.curfewShade, std::max(0.6f, t.curfewShade.a)));
     } else if (layer == core::EventLayer::Emergency) {
