@@ -11,28 +11,17 @@
 #include <string>
 
 #include "render/image.hpp"
+#include "run_qantar.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct RunResult {
-    int exitCode = -1;
-    std::string output;  // stdout and stderr together
-};
+using qantar::test::lineCount;
+using qantar::test::RunResult;
 
-RunResult run(const std::string& args) {
-    // No display: the export must not need one.
-    const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(QANTAR_BINARY) + " " + args + " 2>&1";
-    RunResult r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf{};
-    while (fgets(buf.data(), buf.size(), p)) r.output += buf.data();
-    const int status = pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return r;
-}
+// No display: the export must not need one.
+RunResult run(const std::string& args) { return qantar::test::runQantar(args); }
 
 std::string outDir() {
     const std::string d = std::string(QANTAR_TEST_OUTPUT_DIR) + "/cli";
@@ -40,11 +29,6 @@ std::string outDir() {
     return d;
 }
 
-int lineCount(const std::string& s) {
-    int n = 0;
-    for (char c : s) n += c == '\n';
-    return n;
-}
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 // stderr, one plain line on failure, atomic output that `qantar validate` accepts.
 #include <gtest/gtest.h>
 
+#include "run_qantar.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,10 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    std::string out, err;
-};
+using CliRun = qantar::test::SplitRun;
 
 fs::path scratch() {
     const fs::path d = fs::path(QANTAR_TEST_OUTPUT_DIR) / "import_cli";
@@ -42,23 +41,7 @@ std::string readFile(const fs::path& p) {
 
 std::string q(const std::string& s) { return "'" + s + "'"; }
 
-CliRun run(const std::string& args) {
-    static int runs = 0;
-    const fs::path errFile = scratch() / ("stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++runs) + ".txt");
-    const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(QANTAR_BINARY) + " " + args + " 2>" +
-                            q(errFile.string());
-    CliRun r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.err = readFile(errFile);
-    fs::remove(errFile);
-    return r;
-}
+CliRun run(const std::string& args) { return qantar::test::runQantarSplit(args, scratch().string()); }
 
 std::vector<std::string> lines(const std::string& s) {
     std::vector<std::string> v;

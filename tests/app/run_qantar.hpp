@@ -1,8 +1,9 @@
 #pragma once
 // Runs the real qantar binary (QANTAR_BINARY) as a user would from a shell, with no display
 // server, and gives back its exit code and everything it printed; plus small helpers for the
-// files it writes. Shared by the export and video CLI tests.
+// files it writes. Shared by the CLI tests.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -38,6 +39,34 @@ inline RunResult runShell(const std::string& command) {
 // `env` holds extra NAME=VALUE settings for the program (e.g. "PATH=/somewhere").
 inline RunResult runQantar(const std::string& args, const std::string& env = "") {
     return runShell("env -u DISPLAY -u WAYLAND_DISPLAY " + env + " " + std::string(QANTAR_BINARY) + " " + args);
+}
+
+struct SplitRun {
+    int exitCode = -1;
+    std::string out;  // stdout
+    std::string err;  // stderr
+};
+
+// `qantar ARGS` with stdout and stderr kept apart (stderr goes through a file in `scratchDir`).
+inline SplitRun runQantarSplit(const std::string& args, const std::string& scratchDir) {
+    static int runs = 0;
+    const std::string errFile = scratchDir + "/stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++runs) + ".txt";
+    const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(QANTAR_BINARY) + " " + args + " 2>'" +
+                            errFile + "'";
+    SplitRun r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf{};
+    std::size_t n = 0;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(p);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    std::ifstream in(errFile, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    r.err = ss.str();
+    std::remove(errFile.c_str());
+    return r;
 }
 
 // A fresh, empty directory under the build's test output, named for the current test so that

@@ -3,6 +3,8 @@
 // one plain line on stderr naming what is wrong.
 #include <gtest/gtest.h>
 
+#include "run_qantar.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,11 +25,7 @@ using nlohmann::json;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    std::string out;  // stdout
-    std::string err;  // stderr
-};
+using CliRun = qantar::test::SplitRun;
 
 fs::path scratchDir() {
     const fs::path d = fs::path(QANTAR_TEST_OUTPUT_DIR) / "state_cli";
@@ -35,31 +33,8 @@ fs::path scratchDir() {
     return d;
 }
 
-std::string readFile(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
-// Runs the binary with stdout and stderr kept apart (stderr through a file).
-CliRun run(const std::string& args) {
-    static int runs = 0;
-    const fs::path errFile = scratchDir() / ("stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++runs) + ".txt");
-    const std::string cmd =
-        "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(QANTAR_BINARY) + " " + args + " 2>'" + errFile.string() + "'";
-    CliRun r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.err = readFile(errFile);
-    fs::remove(errFile);
-    return r;
-}
+CliRun run(const std::string& args) { return qantar::test::runQantarSplit(args, scratchDir().string()); }
 
 std::vector<std::string> lines(const std::string& s) {
     std::vector<std::string> v;
