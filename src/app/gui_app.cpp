@@ -341,6 +341,8 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
             ui::ExportDialog exportDialog;
             GuiExporter exporter(*scene, *projection, world.get());
             MapTargets targets;
+            const core::EventWorld* layersWorld = nullptr;  // what state.frame was computed from
+            std::optional<OverlayKey> layersKeyOf;
             // Presentation mode: the window goes full screen and comes back where it was.
             bool wasPresenting = false;
             int windowedX = 0, windowedY = 0, windowedW = windowW, windowedH = windowH;
@@ -430,7 +432,16 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                     if (state.presenting && state.storyState.plan) ui::goToScene(state, 0, state.appSeconds);
                 }
                 ui::updateStory(state, state.appSeconds);
-                if (world) state.frame = world->layersAt(state.clock.now, state.eventLayers);
+                // The layers are a pure function of (dataset, time, settings): recomputed only when
+                // one of them changed, not on every frame of an idle or panning window.
+                if (world) {
+                    const OverlayKey layersKey{state.clock.now.unixSeconds, state.eventLayers};
+                    if (world.get() != layersWorld || !layersKeyOf || !(*layersKeyOf == layersKey)) {
+                        state.frame = world->layersAt(state.clock.now, state.eventLayers);
+                        layersWorld = world.get();
+                        layersKeyOf = layersKey;
+                    }
+                }
                 if (state.presenting) {
                     presenter.draw(state, fonts.presenter);
                 } else {
