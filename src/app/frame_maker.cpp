@@ -74,6 +74,7 @@ core::Expected<render::Image> FrameMaker::make(const FrameSpec& spec) {
     req.frame.pixelScale = render::pixelScaleForSize(spec.widthPx, spec.heightPx);
     req.camera = spec.camera ? *spec.camera : defaultCamera(spec.widthPx, spec.heightPx);
     req.target = &m_target;
+    req.baseCache = &m_base;
     core::FrameLayers layers;
     render::OverlayOptions ov;
     if (spec.time && m_world) {

@@ -12,6 +12,7 @@
 #include "core/map_scene.hpp"
 #include "core/projection.hpp"
 #include "core/story.hpp"
+#include "render/base_cache.hpp"
 #include "render/event_overlay.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
@@ -62,6 +63,11 @@ private:
     std::unique_ptr<render::EventOverlay> m_events;
     std::unique_ptr<render::Painter> m_painter;
     std::optional<render::OffscreenTarget> m_target;
+    render::BaseCache m_base;
+
+public:
+    // How many times the base map was drawn so far (a fixed-view sequence draws it once).
+    int baseDraws() const { return m_base.draws; }
 };
 
 }  // namespace qantar::app

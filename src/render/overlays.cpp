@@ -203,8 +203,9 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
         const auto [lx, ly] = rot(-r * 0.45f, r * 0.55f);
         const auto [rx, ry] = rot(r * 0.45f, r * 0.55f);
         const auto [mx, my] = rot(0.0f, r * 0.2f);
-        c.p.painter.triangle(tx, ty, lx, ly, mx, my, theme.labelText);
-        c.p.painter.triangle(tx, ty, mx, my, rx, ry, withAlpha(theme.labelText, 0.45f));
+        // The two halves share the shaft; only the outer edges get a soft fringe.
+        c.p.painter.triangle(tx, ty, lx, ly, mx, my, theme.labelText, 0b011u);
+        c.p.painter.triangle(tx, ty, mx, my, rx, ry, withAlpha(theme.labelText, 0.45f), 0b110u);
         const TextStyle st = c.style(LabelFont::Bold, 12.0f, theme.labelText);
         const TextBox nb = c.measure("N", st);
         const auto [nx, ny] = rot(0.0f, -r - nb.height * 0.55f);

@@ -1,5 +1,6 @@
 #include "render/painter.hpp"
 
+#include <cmath>
 #include <cstddef>
 
 #include "render/gl_objects.hpp"
@@ -47,10 +48,33 @@ void Painter::rect(float x0, float y0, float x1, float y1, const core::Rgba& c) 
     triangle(x0, y0, x1, y1, x0, y1, c);
 }
 
-void Painter::triangle(float ax, float ay, float bx, float by, float cx, float cy, const core::Rgba& c) {
+void Painter::triangle(float ax, float ay, float bx, float by, float cx, float cy, const core::Rgba& c,
+                       unsigned smoothEdges) {
     m_impl->push(ax, ay, c);
     m_impl->push(bx, by, c);
     m_impl->push(cx, cy, c);
+    const float xs[3] = {ax, bx, cx}, ys[3] = {ay, by, cy};
+    core::Rgba clear = c;
+    clear.a = 0.0f;
+    for (int e = 0; e < 3; ++e) {
+        if (!(smoothEdges & (1u << e))) continue;
+        const int i = e, j = (e + 1) % 3, k = (e + 2) % 3;
+        const float dx = xs[j] - xs[i], dy = ys[j] - ys[i];
+        const float len = std::hypot(dx, dy);
+        if (len <= 0.0f) continue;
+        // The unit normal pointing away from the opposite vertex, one pixel long.
+        float nx = -dy / len, ny = dx / len;
+        if (nx * (xs[k] - xs[i]) + ny * (ys[k] - ys[i]) > 0.0f) {
+            nx = -nx;
+            ny = -ny;
+        }
+        m_impl->push(xs[i], ys[i], c);
+        m_impl->push(xs[j], ys[j], c);
+        m_impl->push(xs[j] + nx, ys[j] + ny, clear);
+        m_impl->push(xs[i], ys[i], c);
+        m_impl->push(xs[j] + nx, ys[j] + ny, clear);
+        m_impl->push(xs[i] + nx, ys[i] + ny, clear);
+    }
 }
 
 void Painter::flush(int viewportW, int viewportH) {

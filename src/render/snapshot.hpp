@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/layers.hpp"
 #include "core/map_scene.hpp"
+#include "render/base_cache.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
@@ -42,6 +43,9 @@ struct SnapshotRequest {
     const core::Projection* projection = nullptr;
     // Reused between frames of the same size when given (sequence exports).
     std::optional<OffscreenTarget>* target = nullptr;
+    // When given, the base map is drawn only when its view, theme or layers change, and each
+    // frame starts from a copy of it (sequence exports over a fixed view).
+    BaseCache* baseCache = nullptr;
 };
 
 // Text and line scale for an image of this size: 1 at 1920x1080, 2 at 3840x2160, never below 0.75.

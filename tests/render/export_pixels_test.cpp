@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "render/gl_objects.hpp"
 #include "render/image.hpp"
+#include "render/painter.hpp"
 #include "render_fixture.hpp"
 
 using namespace qantar;
@@ -174,4 +176,99 @@ TEST_F(ExportPixels, TransparentBackgroundLeavesAlphaZeroOutsideTheData) {
     const core::Camera cam = render::defaultCamera(*s_scene, 640, 360);
     const core::ScreenPx karaganda = pixelOf(cam, s_data->findPlace("Karaganda")->lonLat);
     EXPECT_EQ(img.at(int(karaganda.x), int(karaganda.y))[3], 255) << "Kazakhstan is opaque";
+}
+
+TEST_F(ExportPixels, PngKeepsEveryPixelIncludingAlpha) {
+    render::SnapshotRequest req;
+    req.widthPx = 640;
+    req.heightPx = 360;
+    req.frame.transparentBackground = true;
+    const render::Image img = render(req);
+    const std::string path = std::string(QANTAR_TEST_OUTPUT_DIR) + "/png_round_trip.png";
+    ASSERT_FALSE(render::writePng(img, path).has_value());
+    auto back = render::readImage(path);
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(back->width, 640);
+    EXPECT_EQ(back->height, 360);
+    EXPECT_EQ(back->rgba, img.rgba) << "PNG is lossless";
+}
+
+TEST_F(ExportPixels, FramesOverACachedBaseDrawTheBaseOnceAndMatchAFreshFrame) {
+    render::BaseCache cache;
+    std::optional<render::OffscreenTarget> target;
+    render::SnapshotRequest req;
+    req.widthPx = 960;
+    req.heightPx = 540;
+    req.baseCache = &cache;
+    req.target = &target;
+    const render::Image first = render(req);
+    const render::Image second = render(req);
+    EXPECT_EQ(cache.draws, 1) << "the same view does not redraw the base";
+    EXPECT_EQ(first.rgba, second.rgba);
+
+    // A fresh cache (as a single-frame export has) gives the same bytes as the reused one.
+    render::BaseCache fresh;
+    std::optional<render::OffscreenTarget> freshTarget;
+    req.baseCache = &fresh;
+    req.target = &freshTarget;
+    EXPECT_EQ(render(req).rgba, first.rgba);
+
+    // Moving the view or changing the theme redraws the base, and the frame changes with it.
+    req.baseCache = &cache;
+    req.target = &target;
+    core::Camera moved = render::defaultCamera(*s_scene, 960, 540);
+    moved.panByPixels(40.0, 0.0);
+    req.camera = moved;
+    const render::Image panned = render(req);
+    EXPECT_EQ(cache.draws, 2);
+    EXPECT_NE(panned.rgba, first.rgba);
+    req.frame.theme = core::ThemeId::Light;
+    (void)render(req);
+    EXPECT_EQ(cache.draws, 3);
+}
+
+TEST_F(ExportPixels, CachedBaseFrameLooksLikeTheMultisampledFrame) {
+    // The frame drawn over a cached base (overlays without multisampling) against the classic
+    // all-multisampled frame: the same picture, differing only in a few edge pixels.
+    render::SnapshotRequest req;
+    req.widthPx = 960;
+    req.heightPx = 540;
+    const render::Image classic = render(req);
+    render::BaseCache cache;
+    req.baseCache = &cache;
+    const render::Image cached = render(req);
+    ASSERT_EQ(classic.rgba.size(), cached.rgba.size());
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < classic.rgba.size(); i += 4) {
+        int d = 0;
+        for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(classic.rgba[i + c] - cached.rgba[i + c]));
+        if (d > 48) ++differing;
+    }
+    EXPECT_LT(differing, classic.rgba.size() / 4 / 100) << "fewer than 1% of pixels differ visibly";
+}
+
+TEST_F(ExportPixels, PainterSmoothsOnlyTheEdgesAskedFor) {
+    // A slanted triangle on a transparent target: hard edges leave only empty or full pixels;
+    // a fringed edge fades through partial coverage (without any multisampling).
+    auto painter = render::Painter::create();
+    ASSERT_TRUE(painter.ok()) << painter.error().message;
+    auto target = render::OffscreenTarget::create(64, 64, 1);
+    ASSERT_TRUE(target.ok());
+    const auto partialPixels = [&](unsigned edges) {
+        target->bind();
+        glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        (*painter)->triangle(8.0f, 8.0f, 56.0f, 20.0f, 20.0f, 56.0f, core::Rgba{1.0f, 1.0f, 1.0f, 1.0f}, edges);
+        (*painter)->flush(64, 64);
+        target->resolve();
+        const render::Image img = target->read();
+        int partial = 0;
+        for (std::size_t i = 3; i < img.rgba.size(); i += 4) partial += img.rgba[i] > 0 && img.rgba[i] < 255;
+        return partial;
+    };
+    EXPECT_EQ(partialPixels(0), 0);
+    const int one = partialPixels(0b001u);
+    const int all = partialPixels(0b111u);
+    EXPECT_GT(one, 30) << "the 49 px edge a-b is fringed";
+    EXPECT_GT(all, 2 * one) << "all three edges are fringed";
 }
