@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -158,8 +159,12 @@ int runExport(const ExportOptions& o) {
         }
     }
 
-    auto base = core::loadBaseMap(o.assets);
+    // The map loads on the second core while the OpenGL context starts on this one.
+    auto loading = std::async(std::launch::async, [&o] { return core::loadBaseMap(o.assets); });
+    auto context = render::HeadlessContext::create();
+    auto base = loading.get();
     if (!base) return fail(base.error().message);
+    if (!context) return fail(context.error().message);
     const core::Projection* projection = &(*base)->projection;
     const core::MapScene* scene = &(*base)->scene;
     std::unique_ptr<core::EventWorld> world;
@@ -169,8 +174,6 @@ int runExport(const ExportOptions& o) {
         if (!w) return fail(w.error().message);
         world = std::move(*w);
     }
-    auto context = render::HeadlessContext::create();
-    if (!context) return fail(context.error().message);
     auto maker = FrameMaker::create(*scene, *projection, world.get());
     if (!maker) return fail(maker.error().message);
 

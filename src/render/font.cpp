@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <thread>
 
 #include "render/embedded.hpp"
 
@@ -67,47 +69,85 @@ core::Expected<std::unique_ptr<FontAtlas>> FontAtlas::create() {
 
 FontAtlas::Face& FontAtlas::face(LabelFont font) { return *m_faces[static_cast<std::size_t>(font)]; }
 
-const FontAtlas::Glyph& FontAtlas::glyph(LabelFont font, std::uint32_t codepoint) {
-    const auto key = std::make_pair(static_cast<int>(font), codepoint);
-    auto it = m_glyphs.find(key);
-    if (it != m_glyphs.end()) return it->second;
+// A glyph's distance field before it is packed; pure, so several can be made at once.
+struct FontAtlas::Raster {
+    unsigned char* sdf = nullptr;
+    int w = 0, h = 0, xoff = 0, yoff = 0;
+    float advance = 0.0f;
+};
 
-    Face& f = face(font);
-    Glyph g{};
+FontAtlas::Raster FontAtlas::rasterize(const Face& f, std::uint32_t codepoint) {
+    Raster r;
     int advance = 0, lsb = 0;
     const int index = stbtt_FindGlyphIndex(&f.info, static_cast<int>(codepoint));
     stbtt_GetGlyphHMetrics(&f.info, index, &advance, &lsb);
-    g.advance = static_cast<float>(advance) * f.scale;
-    int w = 0, h = 0, xoff = 0, yoff = 0;
-    unsigned char* sdf = stbtt_GetGlyphSDF(&f.info, f.scale, index, kPaddingPx, static_cast<unsigned char>(kOnEdge),
-                                           kDistScale, &w, &h, &xoff, &yoff);
-    if (sdf && w > 0 && h > 0) {
-        if (m_shelfX + w + 1 > kAtlasSize) {
+    r.advance = static_cast<float>(advance) * f.scale;
+    r.sdf = stbtt_GetGlyphSDF(&f.info, f.scale, index, kPaddingPx, static_cast<unsigned char>(kOnEdge), kDistScale, &r.w,
+                              &r.h, &r.xoff, &r.yoff);
+    return r;
+}
+
+const FontAtlas::Glyph& FontAtlas::place(GlyphKey key, Raster r) {
+    Glyph g{};
+    g.advance = r.advance;
+    if (r.sdf && r.w > 0 && r.h > 0) {
+        if (m_shelfX + r.w + 1 > kAtlasSize) {
             m_shelfX = 0;
             m_shelfY += m_shelfH + 1;
             m_shelfH = 0;
         }
-        if (m_shelfY + h + 1 <= kAtlasSize) {
-            for (int row = 0; row < h; ++row) {
-                std::copy_n(sdf + row * w, w,
+        if (m_shelfY + r.h + 1 <= kAtlasSize) {
+            for (int row = 0; row < r.h; ++row) {
+                std::copy_n(r.sdf + row * r.w, r.w,
                             m_atlas.begin() + static_cast<std::ptrdiff_t>((m_shelfY + row) * kAtlasSize + m_shelfX));
             }
             const float inv = 1.0f / static_cast<float>(kAtlasSize);
             g.u0 = static_cast<float>(m_shelfX) * inv;
             g.v0 = static_cast<float>(m_shelfY) * inv;
-            g.u1 = static_cast<float>(m_shelfX + w) * inv;
-            g.v1 = static_cast<float>(m_shelfY + h) * inv;
-            g.x0 = static_cast<float>(xoff);
-            g.y0 = static_cast<float>(yoff);
-            g.w = static_cast<float>(w);
-            g.h = static_cast<float>(h);
-            m_shelfX += w + 1;
-            m_shelfH = std::max(m_shelfH, h);
+            g.u1 = static_cast<float>(m_shelfX + r.w) * inv;
+            g.v1 = static_cast<float>(m_shelfY + r.h) * inv;
+            g.x0 = static_cast<float>(r.xoff);
+            g.y0 = static_cast<float>(r.yoff);
+            g.w = static_cast<float>(r.w);
+            g.h = static_cast<float>(r.h);
+            m_shelfX += r.w + 1;
+            m_shelfH = std::max(m_shelfH, r.h);
             m_dirty = true;
         }
     }
-    if (sdf) stbtt_FreeSDF(sdf, nullptr);
+    if (r.sdf) stbtt_FreeSDF(r.sdf, nullptr);
     return m_glyphs.emplace(key, g).first->second;
+}
+
+const FontAtlas::Glyph& FontAtlas::glyph(LabelFont font, std::uint32_t codepoint) {
+    const GlyphKey key{static_cast<int>(font), codepoint};
+    auto it = m_glyphs.find(key);
+    if (it != m_glyphs.end()) return it->second;
+    return place(key, rasterize(face(font), codepoint));
+}
+
+void FontAtlas::warm(const std::vector<std::pair<LabelFont, std::string>>& texts) {
+    std::set<GlyphKey> wanted;
+    for (const auto& [font, text] : texts) {
+        for (std::uint32_t cp : decodeUtf8(text)) {
+            const GlyphKey key{static_cast<int>(font), cp};
+            if (m_glyphs.find(key) == m_glyphs.end()) wanted.insert(key);
+        }
+    }
+    const std::vector<GlyphKey> keys(wanted.begin(), wanted.end());
+    std::vector<Raster> rasters(keys.size());
+    const auto work = [&](std::size_t first, std::size_t step) {
+        for (std::size_t i = first; i < keys.size(); i += step) {
+            rasters[i] = rasterize(*m_faces[static_cast<std::size_t>(keys[i].first)], keys[i].second);
+        }
+    };
+    const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads && t < keys.size(); ++t) pool.emplace_back(work, t, threads);
+    work(0, threads);
+    for (auto& t : pool) t.join();
+    // Packed in key order, so the atlas is the same whatever the thread timing.
+    for (std::size_t i = 0; i < keys.size(); ++i) place(keys[i], rasters[i]);
 }
 
 TextBox FontAtlas::measure(const std::string& utf8, const TextStyle& style) {

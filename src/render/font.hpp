@@ -47,6 +47,9 @@ public:
     static core::Expected<std::unique_ptr<FontAtlas>> create();
     ~FontAtlas();
 
+    // Rasterises every glyph of these texts that is not in the atlas yet, on all cores at once
+    // (a distance field is costly; doing the labels' glyphs up front saves start-up time).
+    void warm(const std::vector<std::pair<LabelFont, std::string>>& texts);
     // Size of the text in `style` (UTF-8). Unknown characters measure as the font's fallback glyph.
     TextBox measure(const std::string& utf8, const TextStyle& style);
     // Appends quads (4 vertices, 6 indices each) for `utf8` with its box's top-left at (x, y).
@@ -75,11 +78,15 @@ private:
     };
     struct Face;
     FontAtlas();
+    struct Raster;
+    using GlyphKey = std::pair<int, std::uint32_t>;  // font, codepoint
     const Glyph& glyph(LabelFont font, std::uint32_t codepoint);
+    static Raster rasterize(const Face& face, std::uint32_t codepoint);
+    const Glyph& place(GlyphKey key, Raster raster);
     Face& face(LabelFont font);
 
     std::vector<std::unique_ptr<Face>> m_faces;
-    std::map<std::pair<int, std::uint32_t>, Glyph> m_glyphs;
+    std::map<GlyphKey, Glyph> m_glyphs;
     std::vector<std::uint8_t> m_atlas;
     int m_shelfX = 0, m_shelfY = 0, m_shelfH = 0;
     bool m_dirty = true;

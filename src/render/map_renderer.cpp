@@ -267,6 +267,15 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
     auto fonts = FontAtlas::create();
     if (!fonts) return fonts.error();
     impl->fonts = std::move(*fonts);
+    {
+        // Every label's glyphs, plus the characters of dates, figures and captions.
+        std::vector<std::pair<LabelFont, std::string>> texts;
+        for (const auto& l : scene.labels) texts.emplace_back(l.font, l.text);
+        for (LabelFont f : {LabelFont::Regular, LabelFont::Bold}) {
+            texts.emplace_back(f, "0123456789 ,.:;()-+/%'\xC2\xB7\xE2\x80\x94 JanuaryFebMonTueWedThuFriSatSun UTC km N");
+        }
+        impl->fonts->warm(texts);
+    }
     impl->atlasTexture = GlTexture::create();
 
     impl->neighbours = uploadFill(scene.neighbours);
