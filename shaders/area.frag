@@ -5,6 +5,7 @@ uniform vec4 u_color;
 uniform int u_pattern;       // 0 solid, 1 diagonal hatching, 2 dots
 uniform float u_spacingPx;   // pattern period
 uniform float u_lineWidthPx; // stripe width or dot radius
+uniform float u_wash;        // opacity of a flat wash of the same colour under the pattern
 
 out vec4 o_color;
 
@@ -18,6 +19,9 @@ void main() {
         vec2 cell = mod(gl_FragCoord.xy, u_spacingPx) - 0.5 * u_spacingPx;
         coverage = clamp(u_lineWidthPx + 0.5 - length(cell), 0.0, 1.0);
     }
-    if (coverage <= 0.0) discard;
-    o_color = vec4(u_color.rgb, u_color.a * coverage);
+    // The pattern over the wash, in one pass: both have the same colour, so "over" only
+    // combines their opacities.
+    float alpha = 1.0 - (1.0 - u_color.a * coverage) * (1.0 - u_wash);
+    if (alpha <= 0.0) discard;
+    o_color = vec4(u_color.rgb, alpha);
 }

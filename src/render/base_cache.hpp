@@ -3,8 +3,10 @@
 // on the clock. Frames over a fixed view — a time sequence, a playing clock, a story scene's hold —
 // draw it once, multisampled, and start every frame from a copy of it.
 #include <optional>
+#include <vector>
 
 #include "core/camera.hpp"
+#include "core/layers.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
 
@@ -37,11 +39,36 @@ struct BaseKey {
     bool operator!=(const BaseKey& o) const { return !(*this == o); }
 };
 
-// One drawing of the base map and what it was drawn for.
+// The shaded areas of a frame (blackout, emergency, curfew). Over a fixed view, the base with its
+// areas is redrawn only when these change: once per fade rather than once per frame.
+struct AreaKey {
+    std::vector<core::AreaShade> areas;
+
+    static AreaKey of(const core::FrameLayers* layers) { return AreaKey{layers ? layers->areas : std::vector<core::AreaShade>{}}; }
+    bool operator==(const AreaKey& o) const {
+        if (areas.size() != o.areas.size()) return false;
+        for (std::size_t i = 0; i < areas.size(); ++i) {
+            const core::AreaShade& a = areas[i];
+            const core::AreaShade& b = o.areas[i];
+            if (a.event != b.event || a.kind != b.kind || a.regionIndex != b.regionIndex || a.alpha != b.alpha ||
+                a.intensity != b.intensity) {
+                return false;
+            }
+        }
+        return true;
+    }
+    bool operator!=(const AreaKey& o) const { return !(*this == o); }
+};
+
+// One drawing of the base map (multisampled) and one of the base with its areas, and what each
+// was drawn for.
 struct BaseCache {
     std::optional<OffscreenTarget> target;
     std::optional<BaseKey> key;
-    int draws = 0;  // how many times the base was actually drawn (for tests and benchmarks)
+    std::optional<OffscreenTarget> withAreas;
+    std::optional<AreaKey> areaKey;
+    int draws = 0;      // how many times the base was actually drawn (for tests and benchmarks)
+    int areaDraws = 0;  // how many times the areas were
 };
 
 }  // namespace qantar::render

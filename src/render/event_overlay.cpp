@@ -64,8 +64,10 @@ struct EventOverlay::Impl {
 
     void drawInstances(const core::Camera& camera, const std::vector<Instance>& instances, const FrameOptions& o);
 
-    void drawArea(const core::AreaShade& a, const core::Rgba& color, int pattern, float spacing, float width) {
+    void drawArea(const core::AreaShade& a, const core::Rgba& color, int pattern, float spacing, float width,
+                  float washAlpha = 0.0f) {
         glUniform4f(glGetUniformLocation(area.id(), "u_color"), color.r, color.g, color.b, color.a * a.alpha * a.intensity);
+        glUniform1f(glGetUniformLocation(area.id(), "u_wash"), washAlpha * a.alpha * a.intensity);
         glUniform1i(glGetUniformLocation(area.id(), "u_pattern"), pattern);
         glUniform1f(glGetUniformLocation(area.id(), "u_spacingPx"), spacing);
         glUniform1f(glGetUniformLocation(area.id(), "u_lineWidthPx"), width);
@@ -133,10 +135,14 @@ core::Expected<std::unique_ptr<EventOverlay>> EventOverlay::create(const core::M
 }
 
 void EventOverlay::draw(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& o) {
+    drawAreas(camera, layers, o);
+    drawSymbols(camera, layers, o);
+}
+
+void EventOverlay::drawAreas(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& o) {
     Impl& d = *m_impl;
     const core::Theme& t = core::theme(o.theme);
     const auto m = camera.mapToClip();
-    const float vw = static_cast<float>(camera.widthPx()), vh = static_cast<float>(camera.heightPx());
     const float s = o.pixelScale;
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -147,17 +153,25 @@ void EventOverlay::draw(const core::Camera& camera, const core::FrameLayers& lay
     for (auto kind : {core::AreaKind::Internet, core::AreaKind::Emergency, core::AreaKind::Curfew}) {
         for (const auto& a : layers.areas) {
             if (a.kind != kind) continue;
-            if (kind == core::AreaKind::Internet) d.drawArea(a, t.internetShade, 2, 7.0f * s, 1.1f * s);
+            // The blackout: dots over a light wash of the same colour (both fade with partial
+            // restoration), drawn in one pass.
+            if (kind == core::AreaKind::Internet) d.drawArea(a, t.internetShade, 2, 7.0f * s, 1.1f * s, 0.25f);
             else if (kind == core::AreaKind::Emergency) d.drawArea(a, t.emergencyHatch, 1, 11.0f * s, 1.0f * s);
             else d.drawArea(a, t.curfewShade, 0, 1.0f, 1.0f);
         }
-        if (kind == core::AreaKind::Internet) {
-            // Partial restoration: a lighter wash as well as sparser dots.
-            for (const auto& a : layers.areas) {
-                if (a.kind == kind) d.drawArea(a, core::Rgba{t.internetShade.r, t.internetShade.g, t.internetShade.b, 0.25f}, 0, 1, 1);
-            }
-        }
     }
+
+    QANTAR_GL_CHECK("EventOverlay::drawAreas");
+}
+
+void EventOverlay::drawSymbols(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& o) {
+    Impl& d = *m_impl;
+    const core::Theme& t = core::theme(o.theme);
+    const auto m = camera.mapToClip();
+    const float vw = static_cast<float>(camera.widthPx()), vh = static_cast<float>(camera.heightPx());
+    const float s = o.pixelScale;
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
     // Airlift arcs (dashed, one pixel-scaled width) and their transports.
     std::vector<Instance> instances;
@@ -195,7 +209,7 @@ void EventOverlay::draw(const core::Camera& camera, const core::FrameLayers& lay
 
     appendMarks(camera, layers.marks, t, instances);
     d.drawInstances(camera, instances, o);
-    QANTAR_GL_CHECK("EventOverlay::draw");
+    QANTAR_GL_CHECK("EventOverlay::drawSymbols");
 }
 
 void EventOverlay::drawMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks,

@@ -21,7 +21,13 @@ public:
     ~EventOverlay();
 
     // Draws into the bound framebuffer (after MapRenderer::draw, same camera and options).
+    // Same as drawAreas() then drawSymbols().
     void draw(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options);
+    // The shaded areas (internet blackout, state of emergency, curfew) alone. They change far
+    // less often than the clock, so callers may keep them with the base map (see AreaKey).
+    void drawAreas(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options);
+    // Everything over the areas: airlift arcs and event symbols.
+    void drawSymbols(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options);
     // Draws symbols only (used by legends: positions are map points under the wanted pixels).
     void drawMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks, const FrameOptions& options);
 

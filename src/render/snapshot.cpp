@@ -78,14 +78,36 @@ core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene
             renderer.drawBase(camera, frame);
             cache.target->resolve();
             cache.key = key;
+            cache.areaKey.reset();
             ++cache.draws;
         }
-        target->copyFrom(*cache.target);
+        const bool events = request.events && request.overlay;
+        if (events) {
+            if (!cache.withAreas || cache.withAreas->width() != request.widthPx ||
+                cache.withAreas->height() != request.heightPx) {
+                auto t = OffscreenTarget::create(request.widthPx, request.heightPx, 1);
+                if (!t) return t.error();
+                cache.withAreas = std::move(*t);
+                cache.areaKey.reset();
+            }
+            AreaKey areaKey = AreaKey::of(request.events);
+            if (!cache.areaKey || *cache.areaKey != areaKey) {
+                cache.withAreas->copyFrom(*cache.target);
+                request.overlay->drawAreas(camera, *request.events, frame);
+                cache.withAreas->resolve();
+                cache.areaKey = std::move(areaKey);
+                ++cache.areaDraws;
+            }
+            target->copyFrom(*cache.withAreas);
+            request.overlay->drawSymbols(camera, *request.events, frame);
+        } else {
+            target->copyFrom(*cache.target);
+        }
     } else {
         target->bind();
         renderer.drawBase(camera, frame);
+        if (request.events && request.overlay) request.overlay->draw(camera, *request.events, frame);
     }
-    if (request.events && request.overlay) request.overlay->draw(camera, *request.events, frame);
     renderer.drawLabels(camera, frame);
     if (request.overlays && request.painter && request.projection) {
         OverlayPainters painters{renderer, request.overlay, *request.painter};

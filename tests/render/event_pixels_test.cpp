@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/event_world.hpp"
+#include "render/base_cache.hpp"
 #include "render/event_overlay.hpp"
 #include "render_fixture.hpp"
 
@@ -111,4 +112,50 @@ TEST_F(EventPixels, StateOfEmergencyHatchesTheCountryFromItsDeclaration) {
         }
     }
     EXPECT_GT(changed, total / 8) << "stripes should cover the country on 5 January";
+}
+
+TEST_F(EventPixels, CachedAreasAreRedrawnOnlyWhenTheyChangeAndMatchTheDirectFrame) {
+    // A sequence over a fixed view keeps the base and the shaded areas between frames; the frames
+    // must look the same as frames drawn from scratch, and the areas follow the clock.
+    const core::Camera cam = render::defaultCamera(*s_scene, 640, 360);
+    render::BaseCache cache;
+    std::optional<render::OffscreenTarget> target;
+    const auto frame = [&](const char* when, bool cached) {
+        auto t = core::parseIsoTime(when);
+        EXPECT_TRUE(t.ok());
+        const core::FrameLayers layers = s_world->layersAt(t->instant, core::EventLayerSettings{});
+        render::SnapshotRequest req;
+        req.widthPx = 640;
+        req.heightPx = 360;
+        req.attribution = false;
+        req.camera = cam;
+        req.events = &layers;
+        req.overlay = s_overlay;
+        if (cached) {
+            req.baseCache = &cache;
+            req.target = &target;
+        }
+        return render(req);
+    };
+    const auto visiblyDifferent = [](const render::Image& a, const render::Image& b) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < a.rgba.size(); i += 4) {
+            int d = 0;
+            for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(a.rgba[i + c] - b.rgba[i + c]));
+            n += d > 48;
+        }
+        return n;
+    };
+    // 6 January: blackout and state of emergency in force, nothing fading between 12:00 and 13:00.
+    const render::Image noon = frame("2022-01-06T12:00+06:00", true);
+    const render::Image one = frame("2022-01-06T13:00+06:00", true);
+    EXPECT_EQ(cache.draws, 1);
+    EXPECT_EQ(cache.areaDraws, 1) << "the same areas are not drawn again";
+    EXPECT_LT(visiblyDifferent(one, frame("2022-01-06T13:00+06:00", false)), one.rgba.size() / 4 / 100);
+    // Before the blackout and the emergency the areas differ, so they are redrawn.
+    const render::Image before = frame("2022-01-03T12:00+06:00", true);
+    EXPECT_EQ(cache.draws, 1);
+    EXPECT_EQ(cache.areaDraws, 2);
+    EXPECT_GT(visiblyDifferent(before, noon), before.rgba.size() / 4 / 20) << "the shading over the country goes";
+    EXPECT_LT(visiblyDifferent(before, frame("2022-01-03T12:00+06:00", false)), before.rgba.size() / 4 / 100);
 }
