@@ -1,16 +1,23 @@
 #!/bin/sh
 # One command for every performance figure in docs/performance.md:
-#   sh bench/run.sh            full run (about 10 minutes on 2 cores)
+#   sh bench/run.sh                        full run (about 10 minutes on 2 cores)
 #   QANTAR_BENCH_QUICK=1 sh bench/run.sh   a quick pass that only checks everything still runs
-# Writes bench/results.csv and bench/results.md (the table docs/performance.md quotes).
+#   QANTAR_BENCH_BUILD=dir sh bench/run.sh builds and measures in dir (default: build)
+# Writes bench/results.md (the tables docs/performance.md quotes: machine, in-process and
+# whole-process figures), bench/results.csv (every whole-process figure, one a row) and the raw
+# Google Benchmark CSVs bench/timeline.csv, bench/layers.csv and bench/render.csv.
 # Needs: a Release build (made here), xvfb-run, hyperfine, /usr/bin/time, ffmpeg, and for the
 # peer comparison Debian's python3-matplotlib and python3-pyproj (installed here when missing).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 quick=${QANTAR_BENCH_QUICK:-0}
-runs=5; frames=200; seqRuns=3
-[ "$quick" = 1 ] && { runs=1; frames=20; seqRuns=1; }
+B=${QANTAR_BENCH_BUILD:-build}
+# Frames per GUI case; a frame with 10^6 events takes seconds on llvmpipe, so that case has fewer.
+# Google Benchmark figures are the median of 3 repetitions.
+runs=5; frames=200; bigFrames=50; seqRuns=3
+gbargs="--benchmark_repetitions=3 --benchmark_report_aggregates_only=true"
+[ "$quick" = 1 ] && { runs=1; frames=20; bigFrames=5; seqRuns=1; gbargs="--benchmark_min_time=0.01"; }
 
 sh scripts/install-deps.sh
 missing=""
@@ -21,55 +28,72 @@ if [ -n "$missing" ]; then
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DQANTAR_BUILD_BENCH=ON >/dev/null
-cmake --build build -j"$(nproc)" >/dev/null
+cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Release -DQANTAR_BUILD_BENCH=ON >/dev/null
+cmake --build "$B" -j"$(nproc)" >/dev/null
 
-Q=build/qantar
+Q=$B/qantar
+xvfb() { xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 csv=bench/results.csv
 echo "case,metric,value,unit" > "$csv"
-row() { echo "$1,$2,$3,$4" >> "$csv"; echo "  $1: $2 = $3 $4"; }
+row() { echo "\"$1\",$2,$3,$4" >> "$csv"; echo "  $1: $2 = $3 $4"; }  # case names have commas
+fail() { echo "bench/run.sh: $1" >&2; [ -f "$out/err" ] && tail -n 20 "$out/err" >&2; exit 1; }
+# Largest peak resident memory in a /usr/bin/time -f %M file (one line a run, in KB), in MB.
+peakMb() { awk '/^[0-9]+$/ { if ($1 > m) m = $1 } END { if (m == "") exit 1; printf "%d", m / 1024 }' "$1"; }
 
-# Median of a hyperfine run, in milliseconds.
+# Median of a hyperfine run, in milliseconds, and the peak memory of the same runs: each run is
+# wrapped in /usr/bin/time (which adds about a millisecond).
 hf() { # name, command...
     name=$1; shift
-    hyperfine -N --runs "$runs" --warmup 1 --export-json "$out/hf.json" "$*" >/dev/null 2>&1
+    : > "$out/mem"
+    hyperfine -N --runs "$runs" --warmup 1 --export-json "$out/hf.json" \
+        "/usr/bin/time -f %M -a -o $out/mem $*" >"$out/err" 2>&1 || fail "'$name' failed"
     ms=$(/usr/bin/python3 -c "import json; r=json.load(open('$out/hf.json'))['results'][0]; print(round(r['median']*1000, 1))")
     row "$name" median_ms "$ms" ms
+    row "$name" peak_rss_mb "$(peakMb "$out/mem")" MB
 }
-# Peak resident memory of one run, in MB.
-peak() { # name, command...
-    name=$1; shift
-    /usr/bin/time -f "%M" -o "$out/mem" "$@" >/dev/null 2>&1 || true
-    row "$name" peak_rss_mb "$(( $(tail -n 1 "$out/mem") / 1024 ))" MB
-}
-gui() { # name, extra args...
-    name=$1; shift
-    json=$(xvfb-run -a -s "-screen 0 1920x1080x24" $Q --window 1920x1080 --benchmark-frames "$frames" "$@" 2>/dev/null | tail -n 1)
-    row "$name" frame_median_ms "$(echo "$json" | sed -n 's/.*"median_ms": \([0-9.]*\).*/\1/p')" ms
-    row "$name" frame_p95_ms "$(echo "$json" | sed -n 's/.*"p95_ms": \([0-9.]*\).*/\1/p')" ms
-    row "$name" fps_median "$(echo "$json" | sed -n 's/.*"fps_median": \([0-9.]*\).*/\1/p')" fps
+# A GUI case: frame, CPU and GPU times from qantar's JSON line, peak memory of the same run.
+gui() { # name, frames, extra args...
+    name=$1; n=$2; shift 2
+    : > "$out/mem"
+    xvfb /usr/bin/time -f %M -o "$out/mem" $Q --window 1920x1080 --benchmark-frames "$n" "$@" \
+        >"$out/gui" 2>"$out/err" || fail "'$name' failed"
+    json=$(grep '"median_ms"' "$out/gui" | tail -n 1)
+    [ -n "$json" ] || fail "'$name' printed no frame times"
+    [ -s "$out/renderer" ] || echo "$json" | sed -n 's/.*"gl_renderer": "\([^"]*\)".*/\1/p' > "$out/renderer"
+    field() { echo "$json" | sed -n "s/.*\"$1\": \([0-9.]*\|null\)[,}].*/\1/p"; }
+    row "$name" frames "$(field frames)" frames
+    row "$name" frame_median_ms "$(field median_ms)" ms
+    row "$name" frame_p95_ms "$(field p95_ms)" ms
+    row "$name" fps_median "$(field fps_median)" fps
+    for m in cpu_median_ms cpu_p95_ms gpu_median_ms gpu_p95_ms; do row "$name" "$m" "$(field $m)" ms; done
+    row "$name" peak_rss_mb "$(peakMb "$out/mem")" MB
 }
 
 echo "In-process benchmarks (Google Benchmark)"
-build/bench/qantar_timeline_bench --benchmark_filter='ConstantDensity|Build' --benchmark_format=csv \
-    ${QANTAR_BENCH_QUICK:+--benchmark_min_time=0.01} > "$out/timeline.csv" 2>/dev/null || true
-cp "$out/timeline.csv" bench/timeline.csv
-build/bench/qantar_render_bench --benchmark_format=csv ${QANTAR_BENCH_QUICK:+--benchmark_min_time=0.01} \
-    > bench/render.csv 2>/dev/null || true
+# Time queries and layer evaluation run separately: the CSV writer wants one set of counters.
+$B/bench/qantar_timeline_bench --benchmark_filter='ConstantDensity|Build' --benchmark_format=csv $gbargs \
+    > bench/timeline.csv 2>"$out/err" || fail "qantar_timeline_bench (time queries) failed"
+$B/bench/qantar_timeline_bench --benchmark_filter='EvaluateLayers' --benchmark_format=csv $gbargs \
+    > bench/layers.csv 2>"$out/err" || fail "qantar_timeline_bench (layer evaluation) failed"
+$B/bench/qantar_render_bench --benchmark_format=csv $gbargs > bench/render.csv 2>"$out/err" \
+    || fail "qantar_render_bench failed"
 
 echo "GUI frame times at 1920x1080 on the software renderer"
-gui "gui bundled, panning"
-gui "gui bundled, clock playing" --benchmark-play
-gui "gui 100000 events, clock playing" --benchmark-play --synthetic-events 100000
-[ "$quick" = 1 ] || gui "gui 1000000 events, clock playing" --benchmark-play --synthetic-events 1000000
+gui "gui bundled, panning" "$frames"
+gui "gui bundled, clock playing" "$frames" --benchmark-play
+gui "gui 100000 events, clock playing" "$frames" --benchmark-play --synthetic-events 100000
+gui "gui 1000000 events, clock playing" "$bigFrames" --benchmark-play --synthetic-events 1000000
 
 echo "Start-up to the first frame"
+: > "$out/mem"
 for i in $(seq 1 "$runs"); do
-    xvfb-run -a -s "-screen 0 1920x1080x24" $Q --window 1920x1080 --first-frame-benchmark 2>/dev/null | tail -n 1
+    xvfb /usr/bin/time -f %M -a -o "$out/mem" $Q --window 1920x1080 --first-frame-benchmark 2>"$out/err" | tail -n 1
 done | sed -n 's/.*"first_frame_ms": \([0-9.]*\).*/\1/p' | sort -n > "$out/startup"
+[ -s "$out/startup" ] || fail "start-up printed no first-frame time"
 row "start-up to first frame" median_ms "$(sed -n "$(( ($(wc -l < "$out/startup") + 1) / 2 ))p" "$out/startup")" ms
+row "start-up to first frame" peak_rss_mb "$(peakMb "$out/mem")" MB
 
 echo "Exports"
 hf "export 1920x1080 frame" $Q export --size 1920x1080 --time 2022-01-05T20:00 --out "$out/a.png"
@@ -79,30 +103,164 @@ hf "export 40 frames 1920x1080 to PNGs" $Q export --from 2022-01-04T00:00 --to 2
 hf "export 40 frames 1920x1080 to MP4" $Q export --from 2022-01-04T00:00 --to 2022-01-05T15:00 --step 1h --size 1920x1080 --video "$out/seq.mp4" --quiet
 runs=$runs_saved
 
-echo "Peak memory"
-peak "gui bundled (100 frames)" xvfb-run -a -s "-screen 0 1920x1080x24" $Q --window 1920x1080 --benchmark-frames 100
-peak "export 1920x1080 frame" $Q export --size 1920x1080 --time 2022-01-05T20:00 --out "$out/c.png"
-peak "export 3840x2160 frame" $Q export --size 3840x2160 --time 2022-01-05T20:00 --out "$out/d.png"
-[ "$quick" = 1 ] || peak "gui 1000000 events" xvfb-run -a -s "-screen 0 1920x1080x24" $Q --window 1920x1080 --benchmark-frames 20 --synthetic-events 1000000
-
 echo "Peer: the same map and events drawn by a matplotlib script"
 hf "matplotlib 1920x1080 frame" /usr/bin/python3 bench/peer_matplotlib.py frame "$out/p.png"
 runs=$seqRuns
 hf "matplotlib 40 frames 1920x1080" /usr/bin/python3 bench/peer_matplotlib.py sequence "$out/pseq" 40
 runs=$runs_saved
 
-/usr/bin/python3 - "$csv" > bench/results.md <<'PY'
-import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1])))
-get = lambda case, metric: next((float(r["value"]) for r in rows if r["case"] == case and r["metric"] == metric), None)
-print("| case | metric | value |")
-print("| --- | --- | --- |")
-for r in rows:
-    print(f"| {r['case']} | {r['metric']} | {r['value']} {r['unit']} |")
+# The machine, for the report.
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- 2>/dev/null || commit="$commit, with uncommitted changes"
+export QB_MODE="$([ "$quick" = 1 ] && echo "quick pass (QANTAR_BENCH_QUICK=1): checks that everything runs, the figures mean little" || echo full)"
+export QB_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')" QB_COMMIT="$commit" QB_NPROC="$(nproc)"
+export QB_CPU="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+export QB_MESA="$(dpkg-query -W -f='${Version}' libgl1-mesa-dri 2>/dev/null || echo unknown)"
+export QB_GL="$(cat "$out/renderer")" QB_KERNEL="$(uname -sr)"
+export QB_MEM="$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)"
+
+/usr/bin/python3 - "$csv" bench/timeline.csv bench/layers.csv bench/render.csv > bench/results.md <<'PY'
+import csv, os, re, sys
+
+E = os.environ
+whole = list(csv.DictReader(open(sys.argv[1])))
+NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
+SIZES = [1000, 10000, 100000, 1000000]
+SIZE_LABEL = {1000: "10^3", 10000: "10^4", 100000: "10^5", 1000000: "10^6"}
+
+
+def num(x):
+    x = float(x)
+    return f"{x:.0f}" if abs(x) >= 100 else f"{x:.1f}" if abs(x) >= 10 else f"{x:.2f}"
+
+
+def dur(value, unit):
+    ns = float(value) * NS[unit]
+    for scale, name in ((1e9, "s"), (1e6, "ms"), (1e3, "µs")):
+        if ns >= scale:
+            return f"{num(ns / scale)} {name}"
+    return f"{num(ns)} ns"
+
+
+def gbench(path):
+    """Google Benchmark CSV: {name: row}, the median of the repetitions when there are some, and the
+    largest coefficient of variation between repetitions (None without repetitions)."""
+    rows = list(csv.DictReader(open(path)))
+    med = {r["name"][: -len("_median")]: r for r in rows if r["name"].endswith("_median")}
+    # stddev / mean (the CSV writer of libbenchmark 1.7 garbles its own _cv rows)
+    by = {r["name"]: r for r in rows}
+    cvs = [float(by[n]["real_time"]) / float(by[n[: -len("_stddev")] + "_mean"]["real_time"])
+           for n in by if n.endswith("_stddev") and float(by.get(n[: -len("_stddev")] + "_mean", {}).get("real_time") or 0) > 0]
+    if not med:
+        med = {r["name"]: r for r in rows}
+    return med, (max(cvs) if cvs else None)
+
+
+def spread(cv):
+    if cv is None:
+        return "one run each (no repetitions)."
+    return f"median of 3 repetitions; the repetitions differ by up to {100 * cv:.0f}% (coefficient of variation)."
+
+
+def whole_value(case, metric):
+    return next((r["value"] for r in whole if r["case"] == case and r["metric"] == metric), None)
+
+
+print("# qantar benchmark results\n")
+print("Written by `sh bench/run.sh`. Timings on a shared machine are noisy: compare figures from one run.\n")
+print("| | |\n| --- | --- |")
+for k, v in [("run", E["QB_MODE"]), ("date", E["QB_DATE"]), ("commit", E["QB_COMMIT"]),
+             ("CPU", f"{E['QB_CPU']}, {E['QB_NPROC']} logical cores (nproc)"), ("memory", E["QB_MEM"]),
+             ("OpenGL renderer", E["QB_GL"] or "unknown"), ("Mesa (libgl1-mesa-dri)", E["QB_MESA"]),
+             ("kernel", E["QB_KERNEL"])]:
+    print(f"| {k} | {v} |")
+
+print("\n## In-process figures (Google Benchmark, Release build)\n")
+tl, tl_cv = gbench(sys.argv[2])
+print("### Timeline queries\n")
+print("Synthetic events at a constant density (about 40 in force at any moment), so the number of results "
+      "per query stays the same and the time shows how a query grows with n. Time per query; building the "
+      "index is per dataset.\n")
+print("| query | " + " | ".join(SIZE_LABEL[n] for n in SIZES) + " |")
+print("| --- |" + " ---: |" * len(SIZES))
+for prefix, label in [("BM_ActiveAt_ConstantDensity", "events in force at a random moment"),
+                      ("BM_ActiveAtPlayback_ConstantDensity", "events in force, playing (a minute apart)"),
+                      ("BM_Overlapping1h_ConstantDensity", "events overlapping a 1-hour window"),
+                      ("BM_LinearScan_ConstantDensity", "linear scan of every event (the O(n) baseline)"),
+                      ("BM_BuildIndex_ConstantDensity", "building the index"),
+                      ("BM_BuildIndex_FixedSpan", "building the index, all events in 1–12 January")]:
+    cells = [dur(r["real_time"], r["time_unit"]) if (r := tl.get(f"{prefix}/{n}")) else "–" for n in SIZES]
+    print(f"| {label} | " + " | ".join(cells) + " |")
+cells = [num(r["k"]) if (r := tl.get(f"BM_ActiveAt_ConstantDensity/{n}")) and r.get("k") else "–" for n in SIZES]
+print("| results per query (k) | " + " | ".join(cells) + " |")
+print(f"\n{spread(tl_cv).capitalize()}\n")
+
+ly, ly_cv = gbench(sys.argv[3])
+print("### Layer evaluation\n")
+print("`evaluateLayers`: everything the animated event layers show at one moment (marks, shaded areas, "
+      "airlifts, counters), computed once per frame while the clock plays. Synthetic events from "
+      "`makeSyntheticDataset` (the GUI's `--synthetic-events`) over 1–12 January, the layer context "
+      "built as the app builds it, all layers on, 12-hour trail. Time per evaluation, and the point "
+      "marks it returns.\n")
+print("| | bundled (73 events) | " + " | ".join(SIZE_LABEL[n] for n in SIZES) + " |")
+print("| --- | ---: |" + " ---: |" * len(SIZES))
+for mode, label in [("Moment", "one moment, 2022-01-05 20:00"), ("Playing", "playing, a minute of simulated time per call")]:
+    keys = [f"BM_EvaluateLayers_{mode}_Bundled"] + [f"BM_EvaluateLayers_{mode}/{n}" for n in SIZES]
+    cells = [dur(r["real_time"], r["time_unit"]) if (r := ly.get(k)) else "–" for k in keys]
+    print(f"| {label} | " + " | ".join(cells) + " |")
+    cells = [f"{float(r['marks']):.0f}" if (r := ly.get(k)) and r.get("marks") else "–" for k in keys]
+    print(f"| marks returned ({mode.lower()}) | " + " | ".join(cells) + " |")
+print(f"\n{spread(ly_cv).capitalize()}\n")
+
+rd, rd_cv = gbench(sys.argv[4])
+print("### Base map\n")
+print("A 1920x1080 frame of the base map (no events) drawn offscreen through EGL and waited for with "
+      "glFinish, and the base map's start-up work; wall time and the CPU time of the calling thread.\n")
+print("| benchmark | wall time | CPU time |")
+print("| --- | ---: | ---: |")
+LAYERS = {"0": "all layers", "1": "fills only", "2": "lines only"}
+NAMES = {"BM_LoadMapData": "loading the map data (read and project the GeoJSON)",
+         "BM_BuildMapScene": "building the map scene (triangulate, simplify, extrude)"}
+for name, r in rd.items():
+    p = dict(re.findall(r"(\w+):(\d+)", name))
+    base = name.split("/")[0]
+    if base == "BM_MapFrame1080p":
+        label = f"frame 1920x1080, {LAYERS.get(p.get('layers'), 'layers ' + str(p.get('layers')))}, MSAA {p.get('msaa', '?')}"
+    else:
+        label = NAMES.get(base, name)
+    print(f"| {label} | {dur(r['real_time'], r['time_unit'])} | {dur(r['cpu_time'], r['time_unit'])} |")
+print(f"\n{spread(rd_cv).capitalize()}\n")
+
+print("## Whole-process figures\n")
+print("### GUI frame times, 1920x1080, software renderer\n")
+print("`qantar --benchmark-frames N` under Xvfb, after 5 frames of warm-up. *Frame*: from the start of a "
+      "frame until its GL work has finished (glFinish). *CPU*: from the start of the frame until it is "
+      "handed to the swap — the program's own work plus any waits for the renderer inside GL calls. "
+      "*GPU*: a GL_TIME_ELAPSED query around the frame's GL work. On llvmpipe the \"GPU\" is "
+      "rasterizer threads on the same cores, and the query counts from the first to the last of their "
+      "work in the frame, gaps included; CPU and GPU overlap, so they do not add up to the frame. "
+      "Peak memory: the largest resident set of the same run.\n")
+print("| case | frames | frame median | frame p95 | fps (median) | CPU median | CPU p95 | GPU median | GPU p95 | peak memory |")
+print("| --- |" + " ---: |" * 9)
+for case in dict.fromkeys(r["case"] for r in whole if r["case"].startswith("gui ")):
+    v = lambda m: whole_value(case, m)
+    ms = lambda m: "n/a" if v(m) in (None, "", "null") else f"{num(v(m))} ms"
+    print(f"| {case[4:]} | {v('frames')} | {ms('frame_median_ms')} | {ms('frame_p95_ms')} | {v('fps_median')} | "
+          f"{ms('cpu_median_ms')} | {ms('cpu_p95_ms')} | {ms('gpu_median_ms')} | {ms('gpu_p95_ms')} | "
+          f"{v('peak_rss_mb')} MB |")
+
+print("\n### Start-up, exports and the matplotlib peer\n")
+print("Median wall time of the whole process (hyperfine; start-up: until the first frame is on screen, "
+      "measured by qantar), and the largest peak resident memory over the same runs (/usr/bin/time).\n")
+print("| case | median | peak memory |")
+print("| --- | ---: | ---: |")
+for case in dict.fromkeys(r["case"] for r in whole if not r["case"].startswith("gui ")):
+    m, p = whole_value(case, "median_ms"), whole_value(case, "peak_rss_mb")
+    print(f"| {case} | {dur(m, 'ms') if m else '–'} | {p + ' MB' if p else '–'} |")
 for q, p, label in [("export 1920x1080 frame", "matplotlib 1920x1080 frame", "1920x1080 frame"),
                     ("export 40 frames 1920x1080 to PNGs", "matplotlib 40 frames 1920x1080", "40-frame sequence")]:
-    a, b = get(q, "median_ms"), get(p, "median_ms")
-    if a and b:
-        print(f"| peer ratio, {label} | matplotlib / qantar | {b / a:.2f}x |")
+    a, b = whole_value(q, "median_ms"), whole_value(p, "median_ms")
+    if a and b and float(a) > 0:
+        print(f"| peer ratio, {label}: matplotlib / qantar | {float(b) / float(a):.2f}x | |")
 PY
-echo "wrote $csv and bench/results.md"
+echo "wrote bench/results.md, $csv and bench/timeline.csv, bench/layers.csv, bench/render.csv"

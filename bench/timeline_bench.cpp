@@ -6,18 +6,34 @@
 // A linear scan over the same intervals is the baseline an O(n) query would follow.
 // Counters: k = average results per query; items/s = queries per second.
 //
+// Layer evaluation (core/layers.hpp, evaluateLayers: everything the animated layers show at one
+// moment, computed once per frame) on core::makeSyntheticDataset's events, the ones the GUI's
+// --synthetic-events shows, with the LayerContext built as the app builds it (core::EventWorld on
+// the bundled map data), default layer settings (all on, 12 h trail):
+//   EvaluateLayers_Moment   — the same moment, 2022-01-05 20:00 Almaty time, every iteration.
+//   EvaluateLayers_Playing  — as while the clock plays: each call a minute of simulated time later.
+//   ..._Bundled             — the same on the bundled 73 events, for scale.
+// Counters: marks = point symbols produced per call; items/s = layer evaluations per second.
+//
 // Run: build/bench/qantar_timeline_bench  (Release build)
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/event_world.hpp"
 #include "core/events.hpp"
+#include "core/layers.hpp"
+#include "core/map_data.hpp"
+#include "core/projection.hpp"
 #include "core/synthetic.hpp"
 #include "core/time.hpp"
 #include "core/timeline.hpp"
@@ -205,6 +221,85 @@ void BM_LinearScan_ConstantDensity(benchmark::State& s) { linearScan(s, Spread::
 void BM_BuildIndex_FixedSpan(benchmark::State& s) { build(s, Spread::FixedSpan); }
 void BM_BuildIndex_ConstantDensity(benchmark::State& s) { build(s, Spread::ConstantDensity); }
 
+// --- Layer evaluation ---------------------------------------------------------------------------
+
+struct MapWorld {
+    std::unique_ptr<Projection> projection;
+    std::unique_ptr<MapData> map;
+};
+
+const MapWorld& mapWorld() {
+    static const MapWorld w = [] {
+        MapWorld x;
+        auto proj = Projection::create();
+        if (!proj) {
+            std::fprintf(stderr, "%s\n", proj.error().message.c_str());
+            std::exit(1);
+        }
+        x.projection = std::make_unique<Projection>(std::move(*proj));
+        auto map = loadMapData(std::string(QANTAR_ASSET_DIR) + "/geo", *x.projection);
+        if (!map) {
+            std::fprintf(stderr, "%s\n", map.error().message.c_str());
+            std::exit(1);
+        }
+        x.map = std::make_unique<MapData>(std::move(*map));
+        return x;
+    }();
+    return w;
+}
+
+// The world of n synthetic events (n = 0: the bundled events), as the GUI builds it for
+// --synthetic-events n. Only the last one is kept: 10^6 events take a few hundred MB.
+const EventWorld& eventWorld(std::size_t n) {
+    static std::size_t cachedN = SIZE_MAX;
+    static std::unique_ptr<EventWorld> cached;
+    if (cachedN != n || !cached) {
+        cached.reset();
+        const MapWorld& m = mapWorld();
+        if (n == 0) {
+            auto w = loadEventWorld(std::string(QANTAR_ASSET_DIR) + "/events/events.json", *m.map, *m.projection);
+            if (!w) {
+                std::fprintf(stderr, "%s\n", w.error().message.c_str());
+                std::exit(1);
+            }
+            cached = std::move(*w);
+        } else {
+            cached = std::make_unique<EventWorld>(makeSyntheticDataset(n), *m.map, *m.projection);
+        }
+        cachedN = n;
+    }
+    return *cached;
+}
+
+const Instant kLayerMoment = toInstant(CivilTime{2022, 1, 5, 20, 0, 0}, kAlmatyTime);
+
+void evaluateLayersAt(benchmark::State& state, std::size_t n, bool playing) {
+    const EventWorld& world = eventWorld(n);
+    const LayerContext ctx = world.context();
+    const EventLayerSettings settings;
+    // Playing starts on 3 January and walks the week at a minute per call, as the clock does at
+    // one simulated hour per second and 60 frames per second.
+    const Instant first = playing ? toInstant(CivilTime{2022, 1, 3, 0, 0, 0}, kAlmatyTime) : kLayerMoment;
+    Instant t = first;
+    std::size_t marks = 0;
+    for (auto _ : state) {
+        FrameLayers f = evaluateLayers(ctx, t, settings);
+        marks += f.marks.size();
+        benchmark::DoNotOptimize(f.marks.data());
+        if (playing) {
+            t = t + Duration::minutes(1);
+            if (t > first + Duration::days(7)) t = first;
+        }
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+    state.counters["marks"] = benchmark::Counter(static_cast<double>(marks), benchmark::Counter::kAvgIterations);
+}
+
+void BM_EvaluateLayers_Moment(benchmark::State& s) { evaluateLayersAt(s, static_cast<std::size_t>(s.range(0)), false); }
+void BM_EvaluateLayers_Playing(benchmark::State& s) { evaluateLayersAt(s, static_cast<std::size_t>(s.range(0)), true); }
+void BM_EvaluateLayers_Moment_Bundled(benchmark::State& s) { evaluateLayersAt(s, 0, false); }
+void BM_EvaluateLayers_Playing_Bundled(benchmark::State& s) { evaluateLayersAt(s, 0, true); }
+
 }  // namespace
 
 BENCHMARK(BM_ActiveAt_FixedSpan)->RangeMultiplier(10)->Range(1000, 1000000);
@@ -215,5 +310,21 @@ BENCHMARK(BM_Overlapping1h_ConstantDensity)->RangeMultiplier(10)->Range(1000, 10
 BENCHMARK(BM_LinearScan_ConstantDensity)->RangeMultiplier(10)->Range(1000, 1000000);
 BENCHMARK(BM_BuildIndex_FixedSpan)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BuildIndex_ConstantDensity)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond);
+
+namespace {
+// After the time queries, size by size, so each world is built once. Their counter differs from
+// the queries' k: run them separately when writing CSV (the CSV reporter wants one set of counters).
+[[maybe_unused]] const bool kLayerBenchmarks = [] {
+    benchmark::RegisterBenchmark("BM_EvaluateLayers_Moment_Bundled", BM_EvaluateLayers_Moment_Bundled)
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark("BM_EvaluateLayers_Playing_Bundled", BM_EvaluateLayers_Playing_Bundled)
+        ->Unit(benchmark::kMicrosecond);
+    for (std::int64_t n : {1000, 10000, 100000, 1000000}) {
+        benchmark::RegisterBenchmark("BM_EvaluateLayers_Moment", BM_EvaluateLayers_Moment)->Arg(n)->Unit(benchmark::kMicrosecond);
+        benchmark::RegisterBenchmark("BM_EvaluateLayers_Playing", BM_EvaluateLayers_Playing)->Arg(n)->Unit(benchmark::kMicrosecond);
+    }
+    return true;
+}();
+}  // namespace
 
 BENCHMARK_MAIN();

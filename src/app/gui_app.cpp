@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -28,6 +29,7 @@
 #include "core/import/import.hpp"
 #include "app/gui_exporter.hpp"
 #include "render/embedded.hpp"
+#include "render/base_cache.hpp"
 #include "render/event_overlay.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
@@ -63,18 +65,6 @@ int fail(const std::string& message) {
 void glfwErrorCallback(int code, const char* description) {
     std::fprintf(stderr, "qantar: GLFW error %d: %s\n", code, description);
 }
-
-// What the base map (fills, lines) depends on.
-struct BaseKey {
-    double cx, cy, mpp;
-    int w, h;
-    core::ThemeId theme;
-    core::LayerVisibility layers;
-    bool operator==(const BaseKey& o) const {
-        return cx == o.cx && cy == o.cy && mpp == o.mpp && w == o.w && h == o.h && theme == o.theme &&
-               layers.on == o.layers.on;
-    }
-};
 
 // What the finished frame (base + events + labels) depends on beyond the base.
 struct OverlayKey {
@@ -197,22 +187,41 @@ void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods
     g_keyQueue->presses.push_back(ui::KeyPress{k, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
 }
 
-void printStats(std::vector<double> ms) {
-    if (ms.empty()) return;
+// Median and 95th percentile of a list of per-frame times (not empty).
+std::pair<double, double> medianP95(std::vector<double> ms) {
     std::sort(ms.begin(), ms.end());
-    const double median = ms[ms.size() / 2];
-    const double p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
-    std::printf("{\"frames\": %zu, \"median_ms\": %.3f, \"p95_ms\": %.3f, \"fps_median\": %.1f}\n", ms.size(), median,
-                p95, 1000.0 / median);
+    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+}
+
+// The --benchmark-frames result, one JSON line. frame: the whole frame until the GL work has
+// finished (glFinish); cpu: the frame's work until it is handed to the swap, which on a software
+// renderer includes any waits for the rasterizer the GL calls make; gpu: GL_TIME_ELAPSED around
+// the frame's GL work (null when there are no timer queries).
+void printStats(const std::vector<double>& frameMs, const std::vector<double>& cpuMs, const std::vector<double>& gpuMs) {
+    if (frameMs.empty()) return;
+    const auto [median, p95] = medianP95(frameMs);
+    const auto [cpuMedian, cpuP95] = medianP95(cpuMs.empty() ? frameMs : cpuMs);
+    char gpu[96] = "\"gpu_median_ms\": null, \"gpu_p95_ms\": null";
+    if (!gpuMs.empty()) {
+        const auto [gpuMedian, gpuP95] = medianP95(gpuMs);
+        std::snprintf(gpu, sizeof gpu, "\"gpu_median_ms\": %.3f, \"gpu_p95_ms\": %.3f", gpuMedian, gpuP95);
+    }
+    const char* r = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    std::string renderer = r ? r : "";
+    std::replace_if(renderer.begin(), renderer.end(), [](char c) { return c == '"' || c == '\\' || c < ' '; }, ' ');
+    std::printf("{\"frames\": %zu, \"median_ms\": %.3f, \"p95_ms\": %.3f, \"fps_median\": %.1f, \"cpu_median_ms\": %.3f, "
+                "\"cpu_p95_ms\": %.3f, %s, \"gl_renderer\": \"%s\"}\n",
+                frameMs.size(), median, p95, 1000.0 / median, cpuMedian, cpuP95, gpu, renderer.c_str());
 }
 
 // The map view's render targets: the base map (single-sampled while moving, multisampled once
 // settled) and the finished frame that copies the base and adds events and labels on top, so a
 // playing clock redraws only the overlay.
 struct MapTargets {
-    std::optional<render::OffscreenTarget> fastBase, fineBase, frame;
+    std::optional<render::OffscreenTarget> fastBase, fineBase, withAreas, frame;
     const render::OffscreenTarget* base = nullptr;
-    std::optional<BaseKey> baseKey;
+    std::optional<render::BaseKey> baseKey;
+    std::optional<render::AreaKey> areaKey;  // what withAreas holds over the base
     std::optional<OverlayKey> overlayKey;
     bool fineDue = false;
     std::chrono::steady_clock::time_point lastChange;
@@ -221,15 +230,19 @@ struct MapTargets {
         if (frame && frame->width() == w && frame->height() == h) return std::nullopt;
         auto fast = render::OffscreenTarget::create(w, h, 1);
         auto fine = render::OffscreenTarget::create(w, h, samples);
+        auto areas = render::OffscreenTarget::create(w, h, 1);
         auto fr = render::OffscreenTarget::create(w, h, 1);
         if (!fast) return fast.error();
         if (!fine) return fine.error();
+        if (!areas) return areas.error();
         if (!fr) return fr.error();
         fastBase = std::move(*fast);
         fineBase = std::move(*fine);
+        withAreas = std::move(*areas);
         frame = std::move(*fr);
         base = nullptr;
         baseKey.reset();
+        areaKey.reset();
         overlayKey.reset();
         return std::nullopt;
     }
@@ -251,27 +264,34 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
         if (!t) return fail("--time: " + t.error().message);
         startTime = *t;
     }
-    auto base = core::loadBaseMap(options.assets);
-    if (!base) return fail(base.error().message);
-    const std::string assetDir = (*base)->assetDir;
-    core::Projection* projection = &(*base)->projection;
-    core::MapData* data = &(*base)->data;
-    core::MapScene* scene = &(*base)->scene;
-    // A broken event file does not stop the map: it opens without events and says why.
-    std::string eventsPath = options.data.empty() ? (*base)->bundledEvents() : options.data;
-    if (options.data.empty() && !settings.lastDataset.empty() && core::readTextFile(settings.lastDataset)) {
-        eventsPath = settings.lastDataset;
-    }
-    std::unique_ptr<core::EventWorld> world;
-    std::string loadProblem;
-    if (options.syntheticEvents > 0) {
-        world = std::make_unique<core::EventWorld>(core::makeSyntheticDataset(options.syntheticEvents), *data, *projection);
-    } else if (auto w = core::loadEventWorld(eventsPath, *data, *projection)) {
-        world = std::move(*w);
-    } else {
-        loadProblem = w.error().message;
-    }
-    if (!loadProblem.empty()) std::fprintf(stderr, "qantar: %s\n", loadProblem.c_str());
+    // The map and the events load on the second core while the window, OpenGL and the interface
+    // start on this one.
+    struct Loaded {
+        core::Expected<std::unique_ptr<core::BaseMap>> base = core::Error{core::ErrorKind::BadArgument, "not loaded"};
+        std::string eventsPath;
+        std::unique_ptr<core::EventWorld> world;
+        std::string loadProblem;
+    };
+    auto loading = std::async(std::launch::async, [&options, &settings]() {
+        Loaded l;
+        l.base = core::loadBaseMap(options.assets);
+        if (!l.base) return l;
+        const core::BaseMap& b = **l.base;
+        // A broken event file does not stop the map: it opens without events and says why.
+        l.eventsPath = options.data.empty() ? b.bundledEvents() : options.data;
+        if (options.data.empty() && !settings.lastDataset.empty() && core::readTextFile(settings.lastDataset)) {
+            l.eventsPath = settings.lastDataset;
+        }
+        if (options.syntheticEvents > 0) {
+            l.world = std::make_unique<core::EventWorld>(core::makeSyntheticDataset(options.syntheticEvents), b.data,
+                                                         b.projection);
+        } else if (auto w = core::loadEventWorld(l.eventsPath, b.data, b.projection)) {
+            l.world = std::move(*w);
+        } else {
+            l.loadProblem = w.error().message;
+        }
+        return l;
+    });
 
     glfwSetErrorCallback(glfwErrorCallback);
     if (!glfwInit()) return fail("cannot open a window: no display (set DISPLAY, or use 'qantar export' headless)");
@@ -309,7 +329,19 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     int exitCode = 0;
-    {
+    Loaded loaded = loading.get();
+    if (!loaded.base) {
+        exitCode = fail(loaded.base.error().message);
+    } else {
+        auto& base = loaded.base;
+        const std::string assetDir = (*base)->assetDir;
+        core::Projection* projection = &(*base)->projection;
+        core::MapData* data = &(*base)->data;
+        core::MapScene* scene = &(*base)->scene;
+        const std::string& eventsPath = loaded.eventsPath;
+        std::unique_ptr<core::EventWorld>& world = loaded.world;
+        const std::string& loadProblem = loaded.loadProblem;
+        if (!loadProblem.empty()) std::fprintf(stderr, "qantar: %s\n", loadProblem.c_str());
         auto renderer = render::MapRenderer::create(*scene);
         auto overlay = render::EventOverlay::create(*scene);
         if (!renderer || !overlay) {
@@ -387,8 +419,11 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
             ui::OpenDialog openDialog;
             bool fitted = false;
             bool showLoadProblem = !loadProblem.empty();
-            std::vector<double> frameMs;
+            std::vector<double> frameMs, cpuMs, gpuMs;
             int frame = 0;
+            // GPU time per benchmark frame: a GL_TIME_ELAPSED query (core in OpenGL 3.3).
+            GLuint gpuQuery = 0;
+            if (options.benchmarkFrames > 0 && GLAD_GL_VERSION_3_3) glGenQueries(1, &gpuQuery);
             auto last = std::chrono::steady_clock::now();
             if (options.benchmarkPlay) {
                 state.clock.playing = true;
@@ -398,6 +433,7 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
 
             while (!glfwWindowShouldClose(window) && !state.quitRequested) {
                 const auto t0 = std::chrono::steady_clock::now();
+                if (gpuQuery) glBeginQuery(GL_TIME_ELAPSED, gpuQuery);
                 // Block while nothing happens: an idle, paused map costs no CPU.
                 const bool animating = state.clock.playing || (state.storyState.scene >= 0 && state.storyState.follow &&
                                                                !state.storyState.paused);
@@ -637,8 +673,7 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                 render::FrameOptions fo;
                 fo.theme = state.theme;
                 fo.layers = state.layers;
-                const BaseKey baseKey{state.camera.center().x, state.camera.center().y, state.camera.metersPerPixel(), w, h,
-                                      state.theme, state.layers};
+                const render::BaseKey baseKey = render::BaseKey::of(state.camera, fo);
                 bool baseChanged = false;
                 if (!targets.baseKey || !(*targets.baseKey == baseKey)) {
                     const bool first = !targets.baseKey.has_value();
@@ -662,8 +697,17 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                 }
                 const OverlayKey overlayKey{state.clock.now.unixSeconds, state.eventLayers};
                 if (baseChanged || !targets.overlayKey || !(*targets.overlayKey == overlayKey)) {
-                    targets.frame->copyFrom(*targets.base);
-                    if (world) (*overlay)->draw(state.camera, state.frame, fo);
+                    // The shaded areas stay with the base until they change (a fade, a new
+                    // blackout): drawing them costs a software renderer more than all the symbols.
+                    render::AreaKey areaKey = render::AreaKey::of(world ? &state.frame : nullptr);
+                    if (baseChanged || !targets.areaKey || *targets.areaKey != areaKey) {
+                        targets.withAreas->copyFrom(*targets.base);
+                        if (world) (*overlay)->drawAreas(state.camera, state.frame, fo);
+                        targets.withAreas->resolve();
+                        targets.areaKey = std::move(areaKey);
+                    }
+                    targets.frame->copyFrom(*targets.withAreas);
+                    if (world) (*overlay)->drawSymbols(state.camera, state.frame, fo);
                     (*renderer)->drawLabels(state.camera, fo);
                     targets.frame->resolve();
                     targets.overlayKey = overlayKey;
@@ -677,6 +721,8 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                 glClearColor(bg.r, bg.g, bg.b, 1.0f);
                 glClear(GL_COLOR_BUFFER_BIT);
                 ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+                const auto tCpu = std::chrono::steady_clock::now();
+                if (gpuQuery) glEndQuery(GL_TIME_ELAPSED);
                 glfwSwapBuffers(window);
                 if (options.firstFrameBenchmark) {
                     glFinish();
@@ -689,11 +735,20 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                 if (options.benchmarkFrames > 0) {
                     glFinish();
                     const auto t1 = std::chrono::steady_clock::now();
-                    if (frame >= 5) frameMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+                    if (frame >= 5) {
+                        frameMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+                        cpuMs.push_back(std::chrono::duration<double, std::milli>(tCpu - t0).count());
+                        if (gpuQuery) {
+                            GLuint64 ns = 0;  // available: glFinish has run
+                            glGetQueryObjectui64v(gpuQuery, GL_QUERY_RESULT, &ns);
+                            gpuMs.push_back(static_cast<double>(ns) / 1e6);
+                        }
+                    }
                     if (++frame >= options.benchmarkFrames + 5) break;
                 }
             }
-            if (options.benchmarkFrames > 0) printStats(frameMs);
+            if (options.benchmarkFrames > 0) printStats(frameMs, cpuMs, gpuMs);
+            if (gpuQuery) glDeleteQueries(1, &gpuQuery);
             if (options.printView) {
                 const core::MapXY c = state.camera.center();
                 const auto ll = projection->unproject(c);
