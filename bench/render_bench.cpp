@@ -83,6 +83,33 @@ void BM_MapFrame1080p(benchmark::State& state) {
         glFinish();
     }
 }
+// Start-up cost of the base map, without OpenGL: reading and projecting the GeoJSON layers, then
+// triangulating, simplifying and extruding them into the scene.
+void BM_LoadMapData(benchmark::State& state) {
+    auto projection = core::Projection::create();
+    for (auto _ : state) {
+        auto d = core::loadMapData(std::string(QANTAR_ASSET_DIR) + "/geo", *projection);
+        if (!d) state.SkipWithError(d.error().message.c_str());
+        benchmark::DoNotOptimize(d);
+    }
+}
+BENCHMARK(BM_LoadMapData)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_BuildMapScene(benchmark::State& state) {
+    auto projection = core::Projection::create();
+    auto data = core::loadMapData(std::string(QANTAR_ASSET_DIR) + "/geo", *projection);
+    if (!data) {
+        state.SkipWithError(data.error().message.c_str());
+        return;
+    }
+    for (auto _ : state) {
+        auto scene = core::buildMapScene(*data, *projection);
+        if (!scene) state.SkipWithError(scene.error().message.c_str());
+        benchmark::DoNotOptimize(scene);
+    }
+}
+BENCHMARK(BM_BuildMapScene)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 BENCHMARK(BM_MapFrame1080p)
     ->ArgNames({"msaa", "layers"})
     ->Args({1, 0})

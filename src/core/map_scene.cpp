@@ -1,8 +1,13 @@
 #include "core/map_scene.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
+#include <functional>
+#include <limits>
+#include <system_error>
+#include <thread>
 
 #include "core/theme.hpp"
 
@@ -29,18 +34,76 @@ namespace {
 float fillStyle(FillStyle s) { return static_cast<float>(static_cast<int>(s)); }
 float lineStyle(LineStyle s) { return static_cast<float>(static_cast<int>(s)); }
 
-Status fillAll(const std::vector<MapPolygon>& polys, float style, FillMesh& out, const std::string& what) {
-    for (const auto& p : polys) {
-        if (auto err = triangulatePolygon(p, style, out)) {
-            return Error{err->kind, what + ": " + err->message};
+// Building the scene is mostly GEOS triangulating polygons one by one, which parallelises well.
+constexpr unsigned kMaxBuildThreads = 4;
+
+// A piece of the scene built on its own: it writes only its own result.
+struct BuildJob {
+    double cost = 0.0;  // rough, for starting the longest jobs first
+    std::function<void()> run;
+};
+
+// Runs every job on up to kMaxBuildThreads threads (this one included), costliest first. Jobs
+// write only their own results, which the caller assembles in a fixed order afterwards, so the
+// scene does not depend on the number of threads or on which thread ran which job.
+void runJobs(std::vector<BuildJob>& jobs) {
+    std::stable_sort(jobs.begin(), jobs.end(), [](const BuildJob& a, const BuildJob& b) { return a.cost > b.cost; });
+    std::atomic<std::size_t> next{0};
+    auto work = [&jobs, &next] {
+        for (std::size_t i = next.fetch_add(1); i < jobs.size(); i = next.fetch_add(1)) jobs[i].run();
+    };
+    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, kMaxBuildThreads);
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads && t < jobs.size(); ++t) {
+        try {
+            helpers.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // no more threads: the ones we have do all the work
         }
     }
-    return std::nullopt;
+    work();
+    for (std::thread& h : helpers) h.join();
 }
 
-void outlineAll(const std::vector<MapPolygon>& polys, float style, LineMesh& out) {
-    for (const auto& p : polys)
-        for (const auto& r : p.rings) extrudePolyline(r, true, style, out);
+// One polygon triangulated on its own, appended to its layer's mesh afterwards.
+struct FillPart {
+    const MapPolygon* polygon = nullptr;
+    float style = 0.0f;
+    FillMesh* target = nullptr;
+    const std::string* what = nullptr;  // the feature's name, for errors
+    FillMesh mesh;
+    Status error;
+};
+
+void appendMesh(const FillMesh& part, FillMesh& out) {
+    const auto base = static_cast<std::uint32_t>(out.vertices.size());
+    out.vertices.insert(out.vertices.end(), part.vertices.begin(), part.vertices.end());
+    for (std::uint32_t i : part.indices) out.indices.push_back(base + i);
+}
+
+// A line layer before extrusion: its lines measured, each with its style.
+struct LineLayer {
+    std::vector<MeasuredLine> lines;
+    std::vector<float> styles;
+    void add(const MapRing& line, bool closed, float style) {
+        lines.push_back(measureLine(line, closed));
+        styles.push_back(style);
+    }
+    std::size_t pointCount() const {
+        std::size_t n = 0;
+        for (const MeasuredLine& l : lines) n += l.points.size();
+        return n;
+    }
+};
+
+// Extrudes a layer at full resolution into `full` and at each kLineLevelToleranceM into `levels`.
+void extrudeLayer(const LineLayer& layer, LineMesh& full, const std::vector<LineMesh*>& levels) {
+    for (std::size_t i = 0; i < layer.lines.size(); ++i) extrudeLine(layer.lines[i], layer.styles[i], full);
+    const std::vector<double> tolerances(kLineLevelToleranceM.begin(), kLineLevelToleranceM.end());
+    const auto simple = simplifyLines(layer.lines, tolerances);
+    for (std::size_t level = 0; level < levels.size(); ++level) {
+        for (std::size_t i = 0; i < simple[level].size(); ++i) extrudeLine(simple[level][i], layer.styles[i], *levels[level]);
+    }
 }
 
 std::string upper(const std::string& s) {
@@ -185,42 +248,118 @@ void addAreaLabels(const MapData& data, std::vector<MapLabel>& labels) {
 
 }  // namespace
 
+int lineLevelFor(const MapScene& scene, double metersPerPixel) {
+    int level = 0;
+    for (std::size_t i = 0; i < scene.simplifiedLines.size(); ++i) {
+        if (metersPerPixel >= scene.simplifiedLines[i].minMetersPerPixel) level = static_cast<int>(i) + 1;
+    }
+    return level;
+}
+
 Expected<MapScene> buildMapScene(const MapData& data, const Projection& projection) {
     MapScene s;
     s.kazakhstanBox = data.kazakhstanBox;
     s.dataBox = data.dataBox;
+
+    // Every polygon to triangulate, in the order its triangles go into the meshes.
+    std::vector<FillPart> fills;
+    auto addFills = [&fills](const std::vector<MapPolygon>& polys, float style, FillMesh& target,
+                             const std::string& what) {
+        for (const MapPolygon& p : polys) {
+            FillPart f;
+            f.polygon = &p;
+            f.style = style;
+            f.target = &target;
+            f.what = &what;
+            fills.push_back(std::move(f));
+        }
+    };
     for (const Country& c : data.countries) {
         const bool kz = c.iso3 == "KAZ";
-        FillMesh& mesh = kz ? s.kazakhstan : s.neighbours;
-        if (auto err = fillAll(c.polygons, fillStyle(kz ? FillStyle::Kazakhstan : FillStyle::Neighbour), mesh, c.name)) {
-            return *err;
-        }
+        addFills(c.polygons, fillStyle(kz ? FillStyle::Kazakhstan : FillStyle::Neighbour), kz ? s.kazakhstan : s.neighbours,
+                 c.name);
     }
+    const std::size_t firstRegionFill = fills.size();
     for (const Region& r : data.regions) {
-        const float style = fillStyle(FillStyle::RegionTint0) + static_cast<float>(r.tint);
-        const auto first = static_cast<std::uint32_t>(s.regions.indices.size());
-        if (auto err = fillAll(r.polygons, style, s.regions, r.name)) return *err;
-        s.regionIndexRanges.emplace_back(first, static_cast<std::uint32_t>(s.regions.indices.size()) - first);
-        outlineAll(r.polygons, lineStyle(LineStyle::RegionBorder), s.regionBorders);
+        addFills(r.polygons, fillStyle(FillStyle::RegionTint0) + static_cast<float>(r.tint), s.regions, r.name);
     }
-    for (const WaterBody& w : data.water) {
-        if (auto err = fillAll(w.polygons, fillStyle(FillStyle::Water), s.water, w.name)) return *err;
-        outlineAll(w.polygons, lineStyle(LineStyle::WaterOutline), s.waterOutlines);
-    }
+    for (const WaterBody& w : data.water) addFills(w.polygons, fillStyle(FillStyle::Water), s.water, w.name);
+
+    // The line layers, measured once and extruded at every level.
+    LineLayer regionBorders, waterOutlines, rivers, countryBorders, kazakhstanBorder;
+    for (const Region& r : data.regions)
+        for (const auto& p : r.polygons)
+            for (const auto& ring : p.rings) regionBorders.add(ring, true, lineStyle(LineStyle::RegionBorder));
+    for (const WaterBody& w : data.water)
+        for (const auto& p : w.polygons)
+            for (const auto& ring : p.rings) waterOutlines.add(ring, true, lineStyle(LineStyle::WaterOutline));
     for (const River& r : data.rivers) {
         const bool major = r.scaleRank <= 4;
-        for (const auto& l : r.lines) {
-            extrudePolyline(l, false, lineStyle(major ? LineStyle::RiverMajor : LineStyle::RiverMinor), s.rivers);
-        }
+        for (const auto& l : r.lines) rivers.add(l, false, lineStyle(major ? LineStyle::RiverMajor : LineStyle::RiverMinor));
     }
     for (const Border& b : data.borders) {
-        LineMesh& mesh = b.touchesKazakhstan ? s.kazakhstanBorder : s.countryBorders;
+        LineLayer& layer = b.touchesKazakhstan ? kazakhstanBorder : countryBorders;
         const float style = lineStyle(b.touchesKazakhstan ? LineStyle::KazakhstanBorder : LineStyle::CountryBorder);
-        for (const auto& l : b.lines) extrudePolyline(l, false, style, mesh);
+        for (const auto& l : b.lines) layer.add(l, false, style);
     }
+    s.simplifiedLines.resize(kLineLevelToleranceM.size());
+    for (std::size_t i = 0; i < kLineLevelToleranceM.size(); ++i) {
+        s.simplifiedLines[i].toleranceM = kLineLevelToleranceM[i];
+        s.simplifiedLines[i].minMetersPerPixel = kLineLevelToleranceM[i] / kMaxLineErrorPx;
+    }
+
+    // PROJ contexts are not shared between threads: the graticule is projected here.
     addGraticule(projection, s.graticule);
-    addPlaceLabels(data, s.labels);
-    addAreaLabels(data, s.labels);
+
+    std::vector<BuildJob> jobs;
+    jobs.reserve(fills.size() + 6);
+    for (FillPart& f : fills) {
+        std::size_t points = 0;
+        for (const auto& r : f.polygon->rings) points += r.size();
+        // Constrained Delaunay triangulation grows a little faster than the point count.
+        const double cost = static_cast<double>(points) * std::log2(2.0 + static_cast<double>(points));
+        jobs.push_back({cost, [&f] { f.error = triangulatePolygon(*f.polygon, f.style, f.mesh); }});
+    }
+    // Per point, measuring importance and extruding four levels costs a few times less than
+    // triangulating.
+    constexpr double kLineCost = 2.0;
+    struct LineJob {
+        const LineLayer* layer;
+        LineMesh* full;
+        LineMesh MapLines::*simplified;
+    };
+    for (const LineJob& j : {LineJob{&rivers, &s.rivers, &MapLines::rivers},
+                             LineJob{&waterOutlines, &s.waterOutlines, &MapLines::waterOutlines},
+                             LineJob{&regionBorders, &s.regionBorders, &MapLines::regionBorders},
+                             LineJob{&countryBorders, &s.countryBorders, &MapLines::countryBorders},
+                             LineJob{&kazakhstanBorder, &s.kazakhstanBorder, &MapLines::kazakhstanBorder}}) {
+        std::vector<LineMesh*> levels;
+        for (SimplifiedLines& l : s.simplifiedLines) levels.push_back(&(l.lines.*j.simplified));
+        jobs.push_back({static_cast<double>(j.layer->pointCount()) * kLineCost,
+                        [layer = j.layer, full = j.full, levels] { extrudeLayer(*layer, *full, levels); }});
+    }
+    // Label points are GEOS's maximum inscribed circles, together about as long as the largest
+    // triangulation: started first so it does not finish last.
+    constexpr double kLabelCost = std::numeric_limits<double>::max();
+    jobs.push_back({kLabelCost, [&data, &s] {
+                        addPlaceLabels(data, s.labels);
+                        addAreaLabels(data, s.labels);
+                    }});
+    runJobs(jobs);
+
+    // Assemble the fills in order; the first failure, in that order, is the one reported.
+    for (std::size_t i = 0; i < fills.size(); ++i) {
+        FillPart& f = fills[i];
+        if (f.error) return Error{f.error->kind, *f.what + ": " + f.error->message};
+    }
+    std::size_t next = 0;
+    for (; next < firstRegionFill; ++next) appendMesh(fills[next].mesh, *fills[next].target);
+    for (const Region& r : data.regions) {
+        const auto first = static_cast<std::uint32_t>(s.regions.indices.size());
+        for (std::size_t k = 0; k < r.polygons.size(); ++k, ++next) appendMesh(fills[next].mesh, s.regions);
+        s.regionIndexRanges.emplace_back(first, static_cast<std::uint32_t>(s.regions.indices.size()) - first);
+    }
+    for (; next < fills.size(); ++next) appendMesh(fills[next].mesh, *fills[next].target);
     return s;
 }
 

@@ -43,6 +43,29 @@ struct MapLabel {
     MapLayer layer = MapLayer::Labels;  // the layer whose toggle hides it
 };
 
+// The line layers that get simpler when zoomed out, at one level of detail.
+struct MapLines {
+    LineMesh rivers;
+    LineMesh waterOutlines;
+    LineMesh regionBorders;
+    LineMesh countryBorders;
+    LineMesh kazakhstanBorder;
+};
+
+// Largest distance, in pixels, between a simplified line and the full-resolution one that a
+// frame may show.
+constexpr double kMaxLineErrorPx = 0.5;
+// Simplification tolerances of the coarser line levels, map metres, finer to coarser. A level is
+// drawn once a pixel spans toleranceM / kMaxLineErrorPx metres or more: the default
+// full-country view of a 1080p frame is about 1,700 m per pixel, so it gets the coarsest level.
+constexpr std::array<double, 3> kLineLevelToleranceM{100.0, 300.0, 800.0};
+
+struct SimplifiedLines {
+    double toleranceM = 0.0;
+    double minMetersPerPixel = 0.0;  // toleranceM / kMaxLineErrorPx
+    MapLines lines;
+};
+
 struct MapScene {
     FillMesh neighbours;   // every country but Kazakhstan
     FillMesh kazakhstan;   // Kazakhstan's country outline (under the regions)
@@ -56,12 +79,21 @@ struct MapScene {
     LineMesh regionBorders;
     LineMesh countryBorders;
     LineMesh kazakhstanBorder;
+    // Coarser versions of the five line layers above, one per kLineLevelToleranceM (the graticule
+    // is already coarse and has no other levels).
+    std::vector<SimplifiedLines> simplifiedLines;
     std::vector<MapLabel> labels;
     MapBox kazakhstanBox;
     MapBox dataBox;
 };
 
-// Triangulates and extrudes everything. Fails only if a polygon cannot be triangulated at all.
+// The line level to draw at a scale: 0 for the full-resolution layers, i for simplifiedLines[i - 1];
+// the coarsest whose error stays below kMaxLineErrorPx.
+int lineLevelFor(const MapScene& scene, double metersPerPixel);
+
+// Triangulates, simplifies and extrudes everything, spreading the polygons over a few threads;
+// the scene is the same whatever their number. Fails only if a polygon cannot be triangulated at
+// all (the first such polygon in layer order is reported).
 Expected<MapScene> buildMapScene(const MapData& data, const Projection& projection);
 
 }  // namespace qantar::core

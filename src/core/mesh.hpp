@@ -54,6 +54,36 @@ constexpr float kMaxMiterLength = 3.0f;
 // a line with fewer than two distinct points adds nothing.
 void extrudePolyline(const MapRing& line, bool closed, float style, LineMesh& out);
 
+// A line ready for extrusion: consecutive duplicate points removed (for a closed ring also the
+// repeated first point), with each strip vertex's distance along the line, map metres. A closed
+// ring has one more `along` entry than points: the way back to its first point.
+struct MeasuredLine {
+    MapRing points;
+    std::vector<double> along;
+    bool closed = false;
+};
+
+// Drops duplicates and measures, as extrudePolyline does before extruding.
+MeasuredLine measureLine(const MapRing& line, bool closed);
+
+// Extrudes a measured (possibly simplified) line; extrudePolyline(l, c, s, out) is
+// extrudeLine(measureLine(l, c), s, out). The stored `along` is used as is, so a simplified line
+// keeps its dashes where the full line has them.
+void extrudeLine(const MeasuredLine& line, float style, LineMesh& out);
+
+// Douglas-Peucker simplification of a layer of lines: keeps a subset of each line's points (with
+// their `along`) so that every dropped point lies within `toleranceM` of the simplified line, and
+// every point of the simplified line within `toleranceM` of the original.
+// Points where lines meet or part (junctions of three regions, ends of open lines) are always
+// kept and a run of points that several lines share is simplified the same way in each, so
+// neighbouring regions' outlines still coincide after simplification. A closed ring that would
+// keep fewer than 3 points is returned whole. The result has one line per input line, in order.
+std::vector<MeasuredLine> simplifyLines(const std::vector<MeasuredLine>& lines, double toleranceM);
+// The same at several tolerances at once (result[i] is simplifyLines(lines, tolerancesM[i])), for
+// the price of about one.
+std::vector<std::vector<MeasuredLine>> simplifyLines(const std::vector<MeasuredLine>& lines,
+                                                     const std::vector<double>& tolerancesM);
+
 }  // namespace qantar::core
 
 namespace qantar::core {

@@ -19,6 +19,7 @@ struct BaseKey {
     core::LayerVisibility layers;
     float pixelScale = 1.0f;
     bool transparent = false;
+    int lineLevel = FrameOptions::kAutoLineLevel;
 
     static BaseKey of(const core::Camera& camera, const FrameOptions& options) {
         const core::MapXY c = camera.center();
@@ -30,11 +31,13 @@ struct BaseKey {
                        options.theme,
                        options.layers,
                        options.pixelScale,
-                       options.transparentBackground};
+                       options.transparentBackground,
+                       options.lineLevel};
     }
     bool operator==(const BaseKey& o) const {
         return cx == o.cx && cy == o.cy && mpp == o.mpp && w == o.w && h == o.h && theme == o.theme &&
-               layers.on == o.layers.on && pixelScale == o.pixelScale && transparent == o.transparent;
+               layers.on == o.layers.on && pixelScale == o.pixelScale && transparent == o.transparent &&
+               lineLevel == o.lineLevel;
     }
     bool operator!=(const BaseKey& o) const { return !(*this == o); }
 };

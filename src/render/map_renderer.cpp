@@ -1,5 +1,6 @@
 #include "render/map_renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <string>
@@ -99,7 +100,13 @@ struct MapRenderer::Impl {
     const core::MapScene* scene = nullptr;
     GlProgram fill, line, marker, text;
     GpuMesh neighbours, kazakhstan, regions, water;
-    GpuMesh graticule, rivers, waterOutlines, regionBorders, countryBorders, kazakhstanBorder;
+    GpuMesh graticule;
+    // The simplifiable line layers, full resolution first, then MapScene::simplifiedLines.
+    struct GpuLines {
+        GpuMesh rivers, waterOutlines, regionBorders, countryBorders, kazakhstanBorder;
+    };
+    std::vector<GpuLines> lineLevels;
+    int lastLineLevel = 0;
     GpuMesh boundaries;  // imported by the user
     std::unique_ptr<FontAtlas> fonts;
     GlTexture atlasTexture;
@@ -283,11 +290,15 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
     impl->regions = uploadFill(scene.regions);
     impl->water = uploadFill(scene.water);
     impl->graticule = uploadLine(scene.graticule);
-    impl->rivers = uploadLine(scene.rivers);
-    impl->waterOutlines = uploadLine(scene.waterOutlines);
-    impl->regionBorders = uploadLine(scene.regionBorders);
-    impl->countryBorders = uploadLine(scene.countryBorders);
-    impl->kazakhstanBorder = uploadLine(scene.kazakhstanBorder);
+    impl->lineLevels.push_back(Impl::GpuLines{uploadLine(scene.rivers), uploadLine(scene.waterOutlines),
+                                              uploadLine(scene.regionBorders), uploadLine(scene.countryBorders),
+                                              uploadLine(scene.kazakhstanBorder)});
+    for (const core::SimplifiedLines& level : scene.simplifiedLines) {
+        const core::MapLines& l = level.lines;
+        impl->lineLevels.push_back(Impl::GpuLines{uploadLine(l.rivers), uploadLine(l.waterOutlines),
+                                                  uploadLine(l.regionBorders), uploadLine(l.countryBorders),
+                                                  uploadLine(l.kazakhstanBorder)});
+    }
 
     // Markers: a unit quad per instance.
     impl->markerVao = GlVertexArray::create();
@@ -317,6 +328,7 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
 void MapRenderer::setBoundaries(const core::LineMesh& outlines) { m_impl->boundaries = uploadLine(outlines); }
 
 const std::vector<core::PlacedLabel>& MapRenderer::placedLabels() const { return m_impl->placed; }
+int MapRenderer::lastLineLevel() const { return m_impl->lastLineLevel; }
 FontAtlas& MapRenderer::fonts() { return *m_impl->fonts; }
 
 void MapRenderer::draw(const core::Camera& camera, const FrameOptions& o) {
@@ -379,18 +391,24 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o) {
     glUniform4fv(glGetUniformLocation(lp, "u_look"), 8, looks);
     if (L.visible(MapLayer::Graticule)) drawMesh(d.graticule);
 
+    // Zoomed out, simplified lines: the same pixels for a fraction of the vertices.
+    int level = o.lineLevel == FrameOptions::kAutoLineLevel ? core::lineLevelFor(*d.scene, camera.metersPerPixel())
+                                                             : o.lineLevel;
+    level = std::clamp(level, 0, static_cast<int>(d.lineLevels.size()) - 1);
+    d.lastLineLevel = level;
+    const Impl::GpuLines& lines = d.lineLevels[static_cast<std::size_t>(level)];
     if (L.visible(MapLayer::Water)) {
         glUseProgram(d.fill.id());
         drawMesh(d.water);
         glUseProgram(lp);
-        drawMesh(d.waterOutlines);
+        drawMesh(lines.waterOutlines);
     }
     glUseProgram(lp);
-    if (L.visible(MapLayer::Rivers)) drawMesh(d.rivers);
-    if (L.visible(MapLayer::RegionBorders)) drawMesh(d.regionBorders);
+    if (L.visible(MapLayer::Rivers)) drawMesh(lines.rivers);
+    if (L.visible(MapLayer::RegionBorders)) drawMesh(lines.regionBorders);
     if (L.visible(MapLayer::CountryBorders)) {
-        drawMesh(d.countryBorders);
-        drawMesh(d.kazakhstanBorder);
+        drawMesh(lines.countryBorders);
+        drawMesh(lines.kazakhstanBorder);
     }
     drawMesh(d.boundaries);
 

@@ -21,6 +21,11 @@ struct FrameOptions {
     // a 4K image reads like a 1080p one.
     float pixelScale = 1.0f;
     bool transparentBackground = false;
+    // Which simplification of the line layers to draw: kAutoLineLevel picks the coarsest whose
+    // error stays under core::kMaxLineErrorPx at the camera's scale (core::lineLevelFor); 0 is
+    // full resolution, i is MapScene::simplifiedLines[i - 1].
+    static constexpr int kAutoLineLevel = -1;
+    int lineLevel = kAutoLineLevel;
 };
 
 class MapRenderer {
@@ -41,6 +46,9 @@ public:
     // Replaces the outlines of imported boundary layers (drawn above the region borders in the
     // "custom boundary" line style); an empty mesh removes them.
     void setBoundaries(const core::LineMesh& outlines);
+
+    // The line level the last drawBase() drew (see FrameOptions::lineLevel).
+    int lastLineLevel() const;
 
     // The labels placed by the last draw (indices refer to the scene's label list).
     const std::vector<core::PlacedLabel>& placedLabels() const;
