@@ -20,8 +20,10 @@ out float v_soft;
 
 void main() {
     float r = i_shape.x * u_pixelScale;
-    // The quad covers the symbol, its pulse ring (up to 3 radii) and the uncertainty halo.
-    float extent = max(r * 3.2, i_shape.w) + 2.0 * u_pixelScale + 1.0;
+    // The quad covers the symbol (star tips reach 1.25 radii), its pulse ring (up to 3 radii) when
+    // it pulses, and the uncertainty halo; no larger, as every covered pixel is shaded.
+    float reach = i_shape.z >= 0.0 ? r * 3.2 : r * 1.3;
+    float extent = max(reach, i_shape.w) + 2.0 * u_pixelScale + 1.0;
     vec3 clip = u_mapToClip * vec3(i_pos, 1.0);
     clip.xy += a_corner * extent * 2.0 / u_viewportPx;
     gl_Position = vec4(clip.xy, 0.0, 1.0);

@@ -98,4 +98,27 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> foldMarks(const std::vector
     return runs;
 }
 
+std::vector<DepthRun> coverageRuns(const std::vector<std::pair<double, double>>& spans, int left, int right) {
+    std::vector<DepthRun> runs;
+    if (right <= left) return runs;
+    // A difference array over the columns: +1 where a span starts covering, -1 after it ends.
+    // A span covers the columns whose centres it contains.
+    std::vector<int> delta(static_cast<std::size_t>(right - left) + 1, 0);
+    for (const auto& [a, b] : spans) {
+        const double first = std::ceil(std::max(a, static_cast<double>(left)) - 0.5);
+        const double last = std::ceil(std::min(b, static_cast<double>(right)) - 0.5);  // exclusive
+        if (!(last > first)) continue;
+        ++delta[static_cast<std::size_t>(first - left)];
+        --delta[static_cast<std::size_t>(last - left)];
+    }
+    int depth = 0;
+    for (int x = left; x < right; ++x) {
+        depth += delta[static_cast<std::size_t>(x - left)];
+        if (depth <= 0) continue;
+        if (!runs.empty() && runs.back().x1 == x && runs.back().depth == depth) ++runs.back().x1;
+        else runs.push_back(DepthRun{x, x + 1, depth});
+    }
+    return runs;
+}
+
 }  // namespace qantar::core

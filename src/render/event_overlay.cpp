@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <unordered_map>
 
 #include "core/mesh.hpp"
 #include "render/gl_objects.hpp"
@@ -223,6 +224,10 @@ void EventOverlay::drawMarks(const core::Camera& camera, const std::vector<core:
 
 void EventOverlay::appendMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks,
                                const core::Theme& t, std::vector<Instance>& instances) {
+    if (marks.size() > kDenseMarks) {
+        appendDenseMarks(camera, marks, t, instances);
+        return;
+    }
     // Event symbols: older first, so the newest sits on top.
     for (const auto& mk : marks) {
         const core::Rgba c = t.marks[static_cast<std::size_t>(mk.kind)];
@@ -230,6 +235,30 @@ void EventOverlay::appendMarks(const core::Camera& camera, const std::vector<cor
         instances.push_back(Instance{static_cast<float>(mk.pos.x), static_cast<float>(mk.pos.y), mk.sizePx,
                                      static_cast<float>(mk.kind), mk.pulse, haloPx, c.r, c.g, c.b, mk.alpha,
                                      mk.uncertainTime ? 1.0f : 0.0f});
+    }
+}
+
+void EventOverlay::appendDenseMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks,
+                                    const core::Theme& t, std::vector<Instance>& instances) {
+    // Tens of thousands of marks cannot be read one by one, and drawing each full symbol costs a
+    // software renderer seconds a frame. Each 3-pixel cell shows its newest mark as a small dot in
+    // that mark's colour (no pulse ring or halo): a density picture of where things happen.
+    constexpr double kCellPx = 3.0;
+    const double w = camera.widthPx(), h = camera.heightPx();
+    std::unordered_map<std::uint64_t, std::size_t> cellOf;
+    cellOf.reserve(marks.size() / 4);
+    for (const auto& mk : marks) {
+        const core::ScreenPx p = camera.toScreen(mk.pos);
+        if (p.x < -4.0 || p.y < -4.0 || p.x > w + 4.0 || p.y > h + 4.0) continue;
+        const auto cx = static_cast<std::uint64_t>((p.x + 4.0) / kCellPx);
+        const auto cy = static_cast<std::uint64_t>((p.y + 4.0) / kCellPx);
+        const std::uint64_t key = (cx << 32) | cy;
+        const core::Rgba c = t.marks[static_cast<std::size_t>(mk.kind)];
+        const Instance dot{static_cast<float>(mk.pos.x), static_cast<float>(mk.pos.y), kDenseRadiusPx,
+                           static_cast<float>(mk.kind), -1.0f, 0.0f, c.r, c.g, c.b, mk.alpha, 0.0f};
+        auto [it, inserted] = cellOf.emplace(key, instances.size());
+        if (inserted) instances.push_back(dot);
+        else instances[it->second] = dot;  // marks come oldest first: the newest wins
     }
 }
 

@@ -36,6 +36,15 @@ private:
     struct Instance;
     static void appendMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks, const core::Theme& theme,
                             std::vector<Instance>& instances);
+    static void appendDenseMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks,
+                                 const core::Theme& theme, std::vector<Instance>& instances);
+
+public:
+    // Above this many marks in a frame, symbols are drawn as a density of small dots.
+    static constexpr std::size_t kDenseMarks = 4000;
+    static constexpr float kDenseRadiusPx = 2.5f;
+
+private:
     explicit EventOverlay(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };

@@ -77,9 +77,14 @@ void EventListPanel::draw(AppState& state, float top, float bottom) {
         ImGui::EndCombo();
     }
 
-    m_rows.clear();
-    for (std::uint32_t i = 0; i < data.events.size(); ++i)
-        if (matches(data.events[i])) m_rows.push_back(i);
+    // The filter runs again only when it or the dataset changes, not every frame.
+    const RowsKey key{state.world, data.events.size(), m_search, m_categories, m_place};
+    if (!(key == m_rowsKey)) {
+        m_rows.clear();
+        for (std::uint32_t i = 0; i < data.events.size(); ++i)
+            if (matches(data.events[i])) m_rows.push_back(i);
+        m_rowsKey = key;
+    }
     ImGui::TextDisabled("%zu of %zu events", m_rows.size(), data.events.size());
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |

@@ -23,6 +23,19 @@ private:
                                                         true, true, true, true, true, true};
     std::string m_place;  // empty: all places
     std::vector<std::uint32_t> m_rows;
+    // What m_rows was filtered for.
+    struct RowsKey {
+        const core::EventWorld* world = nullptr;
+        std::size_t events = 0;
+        std::string search;
+        std::array<bool, core::kCategoryCount> categories{};
+        std::string place;
+        bool operator==(const RowsKey& o) const {
+            return world == o.world && events == o.events && search == o.search && categories == o.categories &&
+                   place == o.place;
+        }
+    };
+    RowsKey m_rowsKey;
 };
 
 }  // namespace qantar::ui

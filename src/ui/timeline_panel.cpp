@@ -229,12 +229,9 @@ void TimelinePanel::drawCanvas(AppState& state) {
     float y = origin.y + kTickRowPx;
     // Bands: internet connectivity, then curfew hours.
     dl->AddText(ImVec2(origin.x + 4.0f, y - 1.0f), dimCol, "Internet");
-    m_visible.clear();
-    index.overlapping(m_axis.start(), m_axis.end(), m_visible);
-    std::sort(m_visible.begin(), m_visible.end());
-    for (auto i : m_visible) {
+    const Lanes& lanes = lanesFor(*state.world, trackX, trackW);
+    for (auto i : lanes.internet) {
         const core::Event& e = data.events[i];
-        if (e.category != core::Category::InternetBlackout) continue;
         const core::Interval iv = index.interval(i);
         const float x0 = std::max(trackX, static_cast<float>(m_axis.toX(iv.start)));
         const float x1 = std::min(trackX + trackW, static_cast<float>(m_axis.toX(iv.end)));
@@ -245,9 +242,8 @@ void TimelinePanel::drawCanvas(AppState& state) {
     }
     y += kBandPx + 2.0f;
     dl->AddText(ImVec2(origin.x + 4.0f, y - 1.0f), dimCol, "Curfew hours");
-    for (auto i : m_visible) {
+    for (auto i : lanes.curfews) {
         const core::Event& e = data.events[i];
-        if (e.category != core::Category::Curfew || !e.recurrence) continue;
         const core::Interval iv = index.interval(i);
         // One block per night, in the curfew's own zone.
         core::CivilTime day = core::toCivil(std::max(iv.start, m_axis.start()) - core::Duration::days(1), e.localZone);
@@ -268,8 +264,6 @@ void TimelinePanel::drawCanvas(AppState& state) {
 
     // Lanes: one per category; intervals as bars, folded where marks crowd.
     const std::uint32_t* hoveredRunBegin = nullptr;
-    std::vector<std::uint32_t> laneEvents;
-    std::vector<double> xs;
     std::vector<std::uint32_t> tooltip;
     for (int c = 0; c < core::kCategoryCount; ++c) {
         const auto cat = static_cast<core::Category>(c);
@@ -278,21 +272,19 @@ void TimelinePanel::drawCanvas(AppState& state) {
             dl->AddRectFilled(ImVec2(trackX, laneY), ImVec2(trackX + trackW, laneY + kLanePx), IM_COL32(255, 255, 255, 8));
         }
         dl->AddText(ImVec2(origin.x + 4.0f, laneY - 2.0f), textCol, core::categoryLabel(cat));
-        laneEvents.clear();
-        for (auto i : m_visible)
-            if (data.events[i].category == cat) laneEvents.push_back(i);
-        xs.clear();
-        for (auto i : laneEvents) xs.push_back(m_axis.toX(index.interval(i).start));
+        const std::vector<std::uint32_t>& laneEvents = lanes.laneEvents[static_cast<std::size_t>(c)];
+        const std::vector<double>& xs = lanes.xs[static_cast<std::size_t>(c)];
         const core::Rgba col = categoryColor(cat, theme);
         // Each event's extent as a faint bar (overlaps build up), then its start as a tick;
-        // ticks closer than 3 px fold into one with a count.
-        for (auto i : laneEvents) {
-            const core::Interval iv = index.interval(i);
-            const float x0 = std::max(trackX, static_cast<float>(m_axis.toX(iv.start)));
-            const float x1 = std::min(trackX + trackW, static_cast<float>(m_axis.toX(iv.end)));
-            if (x1 > x0) dl->AddRectFilled(ImVec2(x0, laneY + 3.0f), ImVec2(x1, laneY + kLanePx - 3.0f), toU32(col, 0.28f));
+        // ticks closer than 3 px fold into one with a count. The bars are painted as runs of
+        // equal overlap depth, with the opacity that many stacked bars would have: the same
+        // picture as one rectangle per event, at the cost of one per change of depth.
+        for (const core::DepthRun& run : lanes.runs[static_cast<std::size_t>(c)]) {
+            const float alpha = 1.0f - std::pow(1.0f - 0.28f, static_cast<float>(std::min(run.depth, 64)));
+            dl->AddRectFilled(ImVec2(static_cast<float>(run.x0), laneY + 3.0f),
+                              ImVec2(static_cast<float>(run.x1), laneY + kLanePx - 3.0f), toU32(col, alpha));
         }
-        for (const auto& [a, b] : core::foldMarks(xs)) {
+        for (const auto& [a, b] : lanes.folds[static_cast<std::size_t>(c)]) {
             const float x0 = static_cast<float>(xs[a]);
             const float x1 = static_cast<float>(xs[b - 1]);
             if (x1 < trackX - 4.0f || x0 > trackX + trackW + 4.0f) continue;
@@ -345,6 +337,47 @@ void TimelinePanel::drawCanvas(AppState& state) {
             state.selectEvent(tooltip.front());
         }
     }
+}
+
+const TimelinePanel::Lanes& TimelinePanel::lanesFor(const core::EventWorld& world, float trackX, float trackW) {
+    Lanes& l = m_lanes;
+    const core::Dataset& data = world.data();
+    if (l.world == &world && l.events == data.events.size() && l.start == m_axis.start().unixSeconds &&
+        l.end == m_axis.end().unixSeconds && l.trackX == trackX && l.trackW == trackW) {
+        return l;
+    }
+    l.world = &world;
+    l.events = data.events.size();
+    l.start = m_axis.start().unixSeconds;
+    l.end = m_axis.end().unixSeconds;
+    l.trackX = trackX;
+    l.trackW = trackW;
+    const core::TimelineIndex& index = world.index();
+    std::vector<std::uint32_t> visible;
+    index.overlapping(m_axis.start(), m_axis.end(), visible);
+    std::sort(visible.begin(), visible.end());
+    for (auto& v : l.laneEvents) v.clear();
+    l.internet.clear();
+    l.curfews.clear();
+    for (auto i : visible) {
+        const core::Event& e = data.events[i];
+        l.laneEvents[static_cast<std::size_t>(e.category)].push_back(i);
+        if (e.category == core::Category::InternetBlackout) l.internet.push_back(i);
+        if (e.category == core::Category::Curfew && e.recurrence) l.curfews.push_back(i);
+    }
+    std::vector<std::pair<double, double>> spans;
+    for (std::size_t c = 0; c < l.laneEvents.size(); ++c) {
+        l.xs[c].clear();
+        spans.clear();
+        for (auto i : l.laneEvents[c]) {
+            const core::Interval iv = index.interval(i);
+            l.xs[c].push_back(m_axis.toX(iv.start));
+            spans.emplace_back(m_axis.toX(iv.start), m_axis.toX(iv.end));
+        }
+        l.runs[c] = core::coverageRuns(spans, static_cast<int>(std::floor(trackX)), static_cast<int>(std::ceil(trackX + trackW)));
+        l.folds[c] = core::foldMarks(l.xs[c]);
+    }
+    return l;
 }
 
 }  // namespace qantar::ui

@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,22 @@ private:
     bool m_scrubbing = false;
     char m_timeText[64] = "";
     std::string m_timeError;
-    std::vector<std::uint32_t> m_visible;  // scratch: events in the visible window
+    // What the lanes show for one window of time at one width, kept while neither changes (a
+    // playing clock moves only the cursor): with a million events, finding and sorting them
+    // per frame would cost more than everything else in the window.
+    struct Lanes {
+        const core::EventWorld* world = nullptr;
+        std::size_t events = 0;
+        std::int64_t start = 0, end = 0;
+        float trackX = 0.0f, trackW = 0.0f;
+        std::vector<std::uint32_t> internet, curfews;  // the bands' events overlapping the window
+        std::array<std::vector<std::uint32_t>, core::kCategoryCount> laneEvents;  // per lane, ascending
+        std::array<std::vector<double>, core::kCategoryCount> xs;              // their start x
+        std::array<std::vector<core::DepthRun>, core::kCategoryCount> runs;    // extent bars
+        std::array<std::vector<std::pair<std::uint32_t, std::uint32_t>>, core::kCategoryCount> folds;
+    };
+    const Lanes& lanesFor(const core::EventWorld& world, float trackX, float trackW);
+    Lanes m_lanes;
 };
 
 }  // namespace qantar::ui

@@ -159,3 +159,47 @@ TEST_F(EventPixels, CachedAreasAreRedrawnOnlyWhenTheyChangeAndMatchTheDirectFram
     EXPECT_GT(visiblyDifferent(before, noon), before.rgba.size() / 4 / 20) << "the shading over the country goes";
     EXPECT_LT(visiblyDifferent(before, frame("2022-01-03T12:00+06:00", false)), before.rgba.size() / 4 / 100);
 }
+
+TEST_F(EventPixels, ThousandsOfMarksDrawAsADensityOfSmallDots) {
+    // Past EventOverlay::kDenseMarks, marks become small dots: every spot with an event is still
+    // coloured, but a mark no longer covers its full symbol and pulse ring.
+    const core::Camera cam = render::defaultCamera(*s_scene, 640, 360);
+    const core::MapXY almaty = *s_projection->project(s_data->findPlace("Almaty")->lonLat);
+    const auto frameWith = [&](std::size_t count) {
+        core::FrameLayers layers;
+        for (std::size_t i = 0; i < count; ++i) {
+            core::EventMark mk{};
+            mk.event = static_cast<std::uint32_t>(i);
+            mk.pos = almaty;
+            mk.kind = core::MarkKind::Protest;
+            mk.sizePx = 8.0f;
+            mk.alpha = 1.0f;
+            mk.pulse = 0.5f;
+            layers.marks.push_back(mk);
+        }
+        render::SnapshotRequest req;
+        req.widthPx = 640;
+        req.heightPx = 360;
+        req.attribution = false;
+        req.camera = cam;
+        req.events = &layers;
+        req.overlay = s_overlay;
+        req.frame.layers.set(core::MapLayer::Labels, false);
+        req.frame.layers.set(core::MapLayer::Cities, false);
+        return render(req);
+    };
+    const render::Image none = frameWith(0);
+    const render::Image few = frameWith(3);
+    const render::Image many = frameWith(render::EventOverlay::kDenseMarks + 1);
+    const auto changed = [&](const render::Image& img) {
+        std::size_t n = 0;
+        for (int y = 0; y < img.height; ++y)
+            for (int x = 0; x < img.width; ++x) n += difference(img, none, x, y) > 30;
+        return n;
+    };
+    const std::size_t symbol = changed(few), dot = changed(many);
+    EXPECT_GT(dot, 4u) << "the dense dot is drawn";
+    EXPECT_LT(dot * 4, symbol) << "a dot is much smaller than a full symbol with its pulse ring";
+    const core::ScreenPx p = cam.toScreen(almaty);
+    EXPECT_GT(difference(many, none, static_cast<int>(p.x), static_cast<int>(p.y)), 30) << "the dot sits on Almaty";
+}
