@@ -20,8 +20,9 @@ case "$mode" in
         ;;
     test)
         # 1. The suite on a Release build with warnings as errors.
-        # 2. Every loader's fuzzer for QANTAR_FUZZ_SECONDS (60 s by default).
-        # 3. The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+        # 2. The benchmarks in their quick mode (that they run; no figures are judged).
+        # 3. Every loader's fuzzer for QANTAR_FUZZ_SECONDS (60 s by default).
+        # 4. The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
         # QANTAR_QUICK=1 stops after the first stage.
         sh scripts/install-deps.sh
         cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DQANTAR_BUILD_TESTS=ON -DQANTAR_BUILD_BENCH=ON \
@@ -29,6 +30,7 @@ case "$mode" in
         cmake --build build -j"$jobs"
         (cd build && ctest --output-on-failure --timeout 600)
         [ "${QANTAR_QUICK:-0}" = 1 ] && exit 0
+        QANTAR_BENCH_QUICK=1 sh bench/run.sh
         sh scripts/fuzz.sh
         cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQANTAR_BUILD_TESTS=ON -DQANTAR_BUILD_BENCH=OFF \
             -DQANTAR_SANITIZE=address,undefined >/dev/null

@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <algorithm>
 #include <future>
+#include <thread>
 #include <memory>
 #include <optional>
 
@@ -207,8 +209,8 @@ int runExport(const ExportOptions& o) {
         if (!e) return fail(e.error().message);
         encoder.emplace(std::move(*e));
     }
-    // PNGs are compressed on a worker thread while the next frame renders.
-    PngWriterPool pngs(1, 2);
+    // PNGs are compressed on worker threads (one per core) while the next frame renders.
+    PngWriterPool pngs(std::max(1u, std::thread::hardware_concurrency()), 3);
     auto emit = [&](render::Image& img, const std::string& pngPath) -> core::Status {
         if (encoder) return encoder->write(img);
         return pngs.write(std::move(img), pngPath);
