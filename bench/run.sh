@@ -7,7 +7,7 @@
 # whole-process figures), $R/results.csv (every whole-process figure, one a row) and the raw
 # Google Benchmark CSVs $R/timeline.csv, $R/layers.csv and $R/render.csv.
 # Needs: a Release build (made here), xvfb-run, hyperfine, /usr/bin/time, ffmpeg, and for the
-# peer comparison Debian's python3-matplotlib and python3-pyproj (installed here when missing).
+# peer comparison Debian's python3-matplotlib and python3-pyproj (scripts/install-deps.sh installs them all).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -23,15 +23,7 @@ runs=5; frames=200; bigFrames=200; seqRuns=3
 gbargs="--benchmark_repetitions=3 --benchmark_report_aggregates_only=true"
 [ "$quick" = 1 ] && { runs=1; frames=20; bigFrames=5; seqRuns=1; gbargs="--benchmark_min_time=0.01"; }
 
-sh scripts/install-deps.sh
-missing=""
-for p in hyperfine time python3-matplotlib python3-pyproj; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-    $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+sh scripts/install-deps.sh  # also hyperfine, GNU time, matplotlib and pyproj for the peer
 cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Release -DQANTAR_BUILD_BENCH=ON >/dev/null
 cmake --build "$B" -j"$(nproc)" >/dev/null
 

@@ -14,6 +14,7 @@ xvfb xauth xdotool libx11-dev
 ffmpeg
 postgresql-15 postgresql-15-postgis-3
 clang libclang-rt-14-dev
+hyperfine time python3-matplotlib python3-pyproj
 "
 
 missing=""
