@@ -218,10 +218,10 @@ void printStats(const std::vector<double>& frameMs, const std::vector<double>& c
 // settled) and the finished frame that copies the base and adds events and labels on top, so a
 // playing clock redraws only the overlay.
 struct MapTargets {
-    std::optional<render::OffscreenTarget> fastBase, fineBase, withAreas, frame;
+    std::optional<render::OffscreenTarget> fastBase, fineBase, frame;
     const render::OffscreenTarget* base = nullptr;
     std::optional<render::BaseKey> baseKey;
-    std::optional<render::AreaKey> areaKey;  // what withAreas holds over the base
+    render::AreaLayer areas;  // the base with the shaded areas over it
     std::optional<OverlayKey> overlayKey;
     bool fineDue = false;
     std::chrono::steady_clock::time_point lastChange;
@@ -230,19 +230,15 @@ struct MapTargets {
         if (frame && frame->width() == w && frame->height() == h) return std::nullopt;
         auto fast = render::OffscreenTarget::create(w, h, 1);
         auto fine = render::OffscreenTarget::create(w, h, samples);
-        auto areas = render::OffscreenTarget::create(w, h, 1);
         auto fr = render::OffscreenTarget::create(w, h, 1);
         if (!fast) return fast.error();
         if (!fine) return fine.error();
-        if (!areas) return areas.error();
         if (!fr) return fr.error();
         fastBase = std::move(*fast);
         fineBase = std::move(*fine);
-        withAreas = std::move(*areas);
         frame = std::move(*fr);
         base = nullptr;
         baseKey.reset();
-        areaKey.reset();
         overlayKey.reset();
         return std::nullopt;
     }
@@ -699,14 +695,12 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                 if (baseChanged || !targets.overlayKey || !(*targets.overlayKey == overlayKey)) {
                     // The shaded areas stay with the base until they change (a fade, a new
                     // blackout): drawing them costs a software renderer more than all the symbols.
-                    render::AreaKey areaKey = render::AreaKey::of(world ? &state.frame : nullptr);
-                    if (baseChanged || !targets.areaKey || *targets.areaKey != areaKey) {
-                        targets.withAreas->copyFrom(*targets.base);
-                        if (world) (*overlay)->drawAreas(state.camera, state.frame, fo);
-                        targets.withAreas->resolve();
-                        targets.areaKey = std::move(areaKey);
+                    if (auto err = targets.areas.update(*targets.base, baseChanged, overlay->get(), state.camera,
+                                                        world ? &state.frame : nullptr, fo)) {
+                        exitCode = fail(err->message);
+                        break;
                     }
-                    targets.frame->copyFrom(*targets.withAreas);
+                    targets.frame->copyFrom(*targets.areas.target);
                     if (world) (*overlay)->drawSymbols(state.camera, state.frame, fo);
                     (*renderer)->drawLabels(state.camera, fo);
                     targets.frame->resolve();

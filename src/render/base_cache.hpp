@@ -7,6 +7,7 @@
 
 #include "core/camera.hpp"
 #include "core/layers.hpp"
+#include "render/event_overlay.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
 
@@ -63,15 +64,29 @@ struct AreaKey {
     bool operator!=(const AreaKey& o) const { return !(*this == o); }
 };
 
+// Makes `target` a widthPx x heightPx target with `samples` (a target of that size is kept as it
+// is). True when it was (re)made, so whatever it held must be drawn again.
+core::Expected<bool> ensureTarget(std::optional<OffscreenTarget>& target, int widthPx, int heightPx, int samples);
+
+// The base map with the shaded areas drawn over it (single-sampled), and which areas it holds.
+struct AreaLayer {
+    std::optional<OffscreenTarget> target;
+    std::optional<AreaKey> key;
+    int draws = 0;  // how many times the areas were actually drawn (for tests and benchmarks)
+
+    // Brings `target` up to date: a copy of `base` (resolved) with the areas of `layers` over it,
+    // drawn again only when the areas change or `baseChanged`. No overlay or layers: the base alone.
+    core::Status update(const OffscreenTarget& base, bool baseChanged, EventOverlay* overlay, const core::Camera& camera,
+                        const core::FrameLayers* layers, const FrameOptions& options);
+};
+
 // One drawing of the base map (multisampled) and one of the base with its areas, and what each
 // was drawn for.
 struct BaseCache {
     std::optional<OffscreenTarget> target;
     std::optional<BaseKey> key;
-    std::optional<OffscreenTarget> withAreas;
-    std::optional<AreaKey> areaKey;
-    int draws = 0;      // how many times the base was actually drawn (for tests and benchmarks)
-    int areaDraws = 0;  // how many times the areas were
+    AreaLayer areas;
+    int draws = 0;  // how many times the base was actually drawn (for tests and benchmarks)
 };
 
 }  // namespace qantar::render

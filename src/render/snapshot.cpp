@@ -52,13 +52,11 @@ void drawCaption(MapRenderer& renderer, const core::Theme& theme, const std::vec
 core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene& scene, const SnapshotRequest& request) {
     std::optional<OffscreenTarget> local;
     std::optional<OffscreenTarget>& target = request.target ? *request.target : local;
-    if (!target || target->width() != request.widthPx || target->height() != request.heightPx) {
-        // Over a cached base everything left is anti-aliased in its shader (lines, text, symbols,
-        // patterns, fringed shapes), so the frame itself needs no multisampling: on a software
-        // renderer that is four times less blending per frame.
-        auto t = OffscreenTarget::create(request.widthPx, request.heightPx, request.baseCache ? 1 : 4);
-        if (!t) return t.error();
-        target = std::move(*t);
+    // Over a cached base everything left is anti-aliased in its shader (lines, text, symbols,
+    // patterns, fringed shapes), so the frame itself needs no multisampling: on a software
+    // renderer that is four times less blending per frame.
+    if (auto made = ensureTarget(target, request.widthPx, request.heightPx, request.baseCache ? 1 : 4); !made) {
+        return made.error();
     }
     FrameOptions frame = request.frame;
     if (frame.pixelScale <= 0.0f) frame.pixelScale = pixelScaleForSize(request.widthPx, request.heightPx);
@@ -66,43 +64,23 @@ core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene
     camera.setViewport(request.widthPx, request.heightPx);
     if (request.baseCache) {
         BaseCache& cache = *request.baseCache;
-        if (!cache.target || cache.target->width() != request.widthPx || cache.target->height() != request.heightPx) {
-            auto t = OffscreenTarget::create(request.widthPx, request.heightPx, 4);
-            if (!t) return t.error();
-            cache.target = std::move(*t);
-            cache.key.reset();
-        }
+        auto made = ensureTarget(cache.target, request.widthPx, request.heightPx, 4);
+        if (!made) return made.error();
         const BaseKey key = BaseKey::of(camera, frame);
-        if (!cache.key || *cache.key != key) {
+        const bool baseChanged = *made || !cache.key || *cache.key != key;
+        if (baseChanged) {
             cache.target->bind();
             renderer.drawBase(camera, frame);
             cache.target->resolve();
             cache.key = key;
-            cache.areaKey.reset();
             ++cache.draws;
         }
         const bool events = request.events && request.overlay;
-        if (events) {
-            if (!cache.withAreas || cache.withAreas->width() != request.widthPx ||
-                cache.withAreas->height() != request.heightPx) {
-                auto t = OffscreenTarget::create(request.widthPx, request.heightPx, 1);
-                if (!t) return t.error();
-                cache.withAreas = std::move(*t);
-                cache.areaKey.reset();
-            }
-            AreaKey areaKey = AreaKey::of(request.events);
-            if (!cache.areaKey || *cache.areaKey != areaKey) {
-                cache.withAreas->copyFrom(*cache.target);
-                request.overlay->drawAreas(camera, *request.events, frame);
-                cache.withAreas->resolve();
-                cache.areaKey = std::move(areaKey);
-                ++cache.areaDraws;
-            }
-            target->copyFrom(*cache.withAreas);
-            request.overlay->drawSymbols(camera, *request.events, frame);
-        } else {
-            target->copyFrom(*cache.target);
+        if (auto err = cache.areas.update(*cache.target, baseChanged, request.overlay, camera, request.events, frame)) {
+            return *err;
         }
+        target->copyFrom(*cache.areas.target);
+        if (events) request.overlay->drawSymbols(camera, *request.events, frame);
     } else {
         target->bind();
         renderer.drawBase(camera, frame);

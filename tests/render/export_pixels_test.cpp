@@ -238,13 +238,7 @@ TEST_F(ExportPixels, CachedBaseFrameLooksLikeTheMultisampledFrame) {
     req.baseCache = &cache;
     const render::Image cached = render(req);
     ASSERT_EQ(classic.rgba.size(), cached.rgba.size());
-    std::size_t differing = 0;
-    for (std::size_t i = 0; i < classic.rgba.size(); i += 4) {
-        int d = 0;
-        for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(classic.rgba[i + c] - cached.rgba[i + c]));
-        if (d > 48) ++differing;
-    }
-    EXPECT_LT(differing, classic.rgba.size() / 4 / 100) << "fewer than 1% of pixels differ visibly";
+    EXPECT_LT(visiblyDifferentPixels(classic, cached), classic.rgba.size() / 4 / 100) << "fewer than 1% of pixels differ visibly";
 }
 
 TEST_F(ExportPixels, PainterSmoothsOnlyTheEdgesAskedFor) {

@@ -3,6 +3,8 @@
 // a few hundred milliseconds).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -53,6 +55,18 @@ protected:
         auto img = render::renderSnapshot(*s_renderer, *s_scene, req);
         EXPECT_TRUE(img.ok()) << (img.ok() ? "" : img.error().message);
         return img.ok() ? std::move(*img) : render::Image{};
+    }
+
+    // Pixels where some colour channel of two same-sized images differs by more than `threshold`.
+    static std::size_t visiblyDifferentPixels(const render::Image& a, const render::Image& b, int threshold = 48) {
+        EXPECT_EQ(a.rgba.size(), b.rgba.size());
+        std::size_t n = 0;
+        for (std::size_t i = 0; i + 3 < std::min(a.rgba.size(), b.rgba.size()); i += 4) {
+            int d = 0;
+            for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(a.rgba[i + c] - b.rgba[i + c]));
+            n += d > threshold;
+        }
+        return n;
     }
 
     // Where a lon/lat lands in an image rendered with `camera`.
