@@ -120,13 +120,15 @@ TEST(AtomicWrite, KilledMidWriteLeavesTheOldOrTheNewFileWhole) {
     ASSERT_FALSE(writeFileAtomically(path, a));
     std::mt19937 rng(7);
     int caughtWriting = 0;
-    for (int round = 0; round < 20; ++round) {
+    // At least 20 rounds, and more (up to 200) until a kill has landed mid-write: a slow start
+    // (a sanitizer build forking) can make the first kills land before any write began.
+    for (int round = 0; round < 200 && (round < 20 || caughtWriting == 0); ++round) {
         const pid_t child = fork();
         ASSERT_GE(child, 0);
         if (child == 0) {
             for (int i = 0;; ++i) (void)writeFileAtomically(path, i % 2 ? a : b);
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(5 + rng() % 40));
+        std::this_thread::sleep_for(std::chrono::milliseconds(5 + rng() % (round < 20 ? 40 : 200)));
         kill(child, SIGKILL);
         int status = 0;
         waitpid(child, &status, 0);
