@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <map>
 #include <system_error>
 #include <thread>
 
@@ -98,10 +99,12 @@ struct LineLayer {
 
 // Extrudes a layer at full resolution into `full` and at each kLineLevelToleranceM into `levels`.
 void extrudeLayer(const LineLayer& layer, LineMesh& full, const std::vector<LineMesh*>& levels) {
+    reserveExtrusion(layer.lines, full);
     for (std::size_t i = 0; i < layer.lines.size(); ++i) extrudeLine(layer.lines[i], layer.styles[i], full);
     const std::vector<double> tolerances(kLineLevelToleranceM.begin(), kLineLevelToleranceM.end());
     const auto simple = simplifyLines(layer.lines, tolerances);
     for (std::size_t level = 0; level < levels.size(); ++level) {
+        reserveExtrusion(simple[level], *levels[level]);
         for (std::size_t i = 0; i < simple[level].size(); ++i) extrudeLine(simple[level][i], layer.styles[i], *levels[level]);
     }
 }
@@ -351,6 +354,17 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
     for (std::size_t i = 0; i < fills.size(); ++i) {
         FillPart& f = fills[i];
         if (f.error) return Error{f.error->kind, *f.what + ": " + f.error->message};
+    }
+    // Each mesh sized once, exactly: they are kept for the program's life.
+    std::map<FillMesh*, std::pair<std::size_t, std::size_t>> sizes;
+    for (FillPart& f : fills) {
+        auto& [vertices, indices] = sizes[f.target];
+        vertices += f.mesh.vertices.size();
+        indices += f.mesh.indices.size();
+    }
+    for (auto& [mesh, size] : sizes) {
+        mesh->vertices.reserve(size.first);
+        mesh->indices.reserve(size.second);
     }
     std::size_t next = 0;
     for (; next < firstRegionFill; ++next) appendMesh(fills[next].mesh, *fills[next].target);

@@ -196,6 +196,20 @@ void extrudeLine(const MeasuredLine& line, float style, LineMesh& out) {
     }
 }
 
+void reserveExtrusion(const std::vector<MeasuredLine>& lines, LineMesh& out) {
+    std::size_t vertices = 0, indices = 0;
+    for (const MeasuredLine& line : lines) {
+        const std::size_t n = line.points.size();
+        if (n < 2 || (line.closed && n < 3)) continue;
+        const std::size_t count = line.closed ? n + 1 : n;
+        if (line.along.size() != count) continue;
+        vertices += 2 * count;
+        indices += 6 * (count - 1);
+    }
+    out.vertices.reserve(out.vertices.size() + vertices);
+    out.indices.reserve(out.indices.size() + indices);
+}
+
 void extrudePolyline(const MapRing& line, bool closed, float style, LineMesh& out) {
     extrudeLine(measureLine(line, closed), style, out);
 }

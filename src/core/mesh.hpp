@@ -71,6 +71,10 @@ MeasuredLine measureLine(const MapRing& line, bool closed);
 // keeps its dashes where the full line has them.
 void extrudeLine(const MeasuredLine& line, float style, LineMesh& out);
 
+// Reserves room in `out` for exactly what extruding `lines` appends, so a layer's mesh holds no
+// spare capacity (the meshes stay in memory for the program's life).
+void reserveExtrusion(const std::vector<MeasuredLine>& lines, LineMesh& out);
+
 // Douglas-Peucker simplification of a layer of lines: keeps a subset of each line's points (with
 // their `along`) so that every dropped point lies within `toleranceM` of the simplified line, and
 // every point of the simplified line within `toleranceM` of the original.
