@@ -103,6 +103,32 @@ Fonts setupImGuiFonts(float presenterScale) {
     return fonts;
 }
 
+// ImGui's OpenGL backend uploads the font atlas as RGBA (8 MB for these four fonts) and keeps its
+// CPU copies. The atlas is white with the coverage in alpha, so one channel holds all of it: this
+// replaces the backend's texture with a single-channel one read as (1, 1, 1, coverage) and frees
+// the CPU pixels (the glyph metrics stay). Call after ImGui_ImplOpenGL3_Init; the texture must be
+// released before the context goes.
+render::GlTexture uploadCompactFontAtlas() {
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+    render::GlTexture texture = render::GlTexture::create();
+    glBindTexture(GL_TEXTURE_2D, texture.id());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture.id())));
+    io.Fonts->ClearTexData();
+    return texture;
+}
+
 // Key presses since the last frame, translated for the UI (see ui/key_input.hpp).
 ui::KeyQueue* g_keyQueue = nullptr;
 // Files dropped on the window since the last frame.
@@ -214,12 +240,12 @@ void printStats(const std::vector<double>& frameMs, const std::vector<double>& c
                 frameMs.size(), median, p95, 1000.0 / median, cpuMedian, cpuP95, gpu, renderer.c_str());
 }
 
-// The map view's render targets: the base map (single-sampled while moving, multisampled once
-// settled) and the finished frame that copies the base and adds events and labels on top, so a
-// playing clock redraws only the overlay.
+// The map view's render targets: the base map and the finished frame that copies the base and
+// adds events and labels on top, so a playing clock redraws only the overlay. While the view moves
+// the base is drawn straight into its texture, single-sampled; once it settles it is drawn again
+// multisampled and resolved into the same texture, so the two never need a target each.
 struct MapTargets {
-    std::optional<render::OffscreenTarget> fastBase, fineBase, frame;
-    const render::OffscreenTarget* base = nullptr;
+    std::optional<render::OffscreenTarget> base, frame;
     std::optional<render::BaseKey> baseKey;
     render::AreaLayer areas;  // the base with the shaded areas over it
     std::optional<OverlayKey> overlayKey;
@@ -228,16 +254,14 @@ struct MapTargets {
 
     core::Status ensure(int w, int h, int samples) {
         if (frame && frame->width() == w && frame->height() == h) return std::nullopt;
-        auto fast = render::OffscreenTarget::create(w, h, 1);
-        auto fine = render::OffscreenTarget::create(w, h, samples);
+        frame.reset();  // the old targets go before the new ones are made
+        base.reset();
+        auto b = render::OffscreenTarget::create(w, h, samples, render::MsaaStorage::Bands);
+        if (!b) return b.error();
+        base = std::move(*b);
         auto fr = render::OffscreenTarget::create(w, h, 1);
-        if (!fast) return fast.error();
-        if (!fine) return fine.error();
         if (!fr) return fr.error();
-        fastBase = std::move(*fast);
-        fineBase = std::move(*fine);
         frame = std::move(*fr);
-        base = nullptr;
         baseKey.reset();
         overlayKey.reset();
         return std::nullopt;
@@ -323,6 +347,7 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
     ImFont* largeFont = fonts.large;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    render::GlTexture fontTexture = uploadCompactFontAtlas();
 
     int exitCode = 0;
     Loaded loaded = loading.get();
@@ -672,22 +697,22 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                 const render::BaseKey baseKey = render::BaseKey::of(state.camera, fo);
                 bool baseChanged = false;
                 if (!targets.baseKey || !(*targets.baseKey == baseKey)) {
+                    // The first view is drawn fine at once; a moving one quickly, until it settles.
                     const bool first = !targets.baseKey.has_value();
-                    const render::OffscreenTarget& t = first ? *targets.fineBase : *targets.fastBase;
-                    t.bind();
-                    (*renderer)->drawBase(state.camera, fo);
-                    t.resolve();
-                    targets.base = &t;
+                    if (first) {
+                        render::drawFineBase(**renderer, *targets.base, state.camera, fo);
+                    } else {
+                        targets.base->bindSingleSampled();
+                        (*renderer)->drawBase(state.camera, fo);
+                        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+                    }
                     targets.baseKey = baseKey;
                     targets.fineDue = !first;
                     targets.lastChange = now;
                     baseChanged = true;
                 } else if (targets.fineDue &&
                            std::chrono::duration<double>(now - targets.lastChange).count() >= kSettleSeconds) {
-                    targets.fineBase->bind();
-                    (*renderer)->drawBase(state.camera, fo);
-                    targets.fineBase->resolve();
-                    targets.base = &*targets.fineBase;
+                    render::drawFineBase(**renderer, *targets.base, state.camera, fo);
                     targets.fineDue = false;
                     baseChanged = true;
                 }
@@ -781,6 +806,7 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
         }
     }
 
+    fontTexture.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -2,12 +2,19 @@
 
 namespace qantar::render {
 
-core::Expected<bool> ensureTarget(std::optional<OffscreenTarget>& target, int widthPx, int heightPx, int samples) {
+core::Expected<bool> ensureTarget(std::optional<OffscreenTarget>& target, int widthPx, int heightPx, int samples,
+                                  MsaaStorage storage) {
     if (target && target->width() == widthPx && target->height() == heightPx) return false;
-    auto t = OffscreenTarget::create(widthPx, heightPx, samples);
+    target.reset();  // the old one goes before the new one is made
+    auto t = OffscreenTarget::create(widthPx, heightPx, samples, storage);
     if (!t) return t.error();
     target = std::move(*t);
     return true;
+}
+
+void drawFineBase(MapRenderer& renderer, const OffscreenTarget& target, const core::Camera& camera,
+                  const FrameOptions& options) {
+    target.drawBanded([&](int offsetY) { renderer.drawBase(camera, options, offsetY); });
 }
 
 core::Status AreaLayer::update(const OffscreenTarget& base, bool baseChanged, EventOverlay* overlay,

@@ -66,7 +66,12 @@ struct AreaKey {
 
 // Makes `target` a widthPx x heightPx target with `samples` (a target of that size is kept as it
 // is). True when it was (re)made, so whatever it held must be drawn again.
-core::Expected<bool> ensureTarget(std::optional<OffscreenTarget>& target, int widthPx, int heightPx, int samples);
+core::Expected<bool> ensureTarget(std::optional<OffscreenTarget>& target, int widthPx, int heightPx, int samples,
+                                  MsaaStorage storage = MsaaStorage::Whole);
+
+// Draws the base map into `target` multisampled and resolved (in bands when the target is banded).
+void drawFineBase(MapRenderer& renderer, const OffscreenTarget& target, const core::Camera& camera,
+                  const FrameOptions& options);
 
 // The base map with the shaded areas drawn over it (single-sampled), and which areas it holds.
 struct AreaLayer {

@@ -336,13 +336,13 @@ void MapRenderer::draw(const core::Camera& camera, const FrameOptions& o) {
     drawLabels(camera, o);
 }
 
-void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o) {
+void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, int offsetY) {
     Impl& d = *m_impl;
     const core::Theme& t = core::theme(o.theme);
     const auto& L = o.layers;
     using core::MapLayer;
 
-    glViewport(0, 0, camera.widthPx(), camera.heightPx());
+    glViewport(0, offsetY, camera.widthPx(), camera.heightPx());
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);

@@ -39,7 +39,9 @@ public:
     // Same as drawBase() then drawLabels().
     void draw(const core::Camera& camera, const FrameOptions& options);
     // Clears and draws fills and lines; event layers go between this and drawLabels().
-    void drawBase(const core::Camera& camera, const FrameOptions& options);
+    // `offsetY`: the view's bottom edge in the bound framebuffer, negative when the framebuffer
+    // holds only a band of the view (OffscreenTarget::drawBanded).
+    void drawBase(const core::Camera& camera, const FrameOptions& options, int offsetY = 0);
     // Draws city markers and labels on top, so they stay legible over event symbols.
     void drawLabels(const core::Camera& camera, const FrameOptions& options);
 

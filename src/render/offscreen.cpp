@@ -5,7 +5,7 @@
 
 namespace qantar::render {
 
-core::Expected<OffscreenTarget> OffscreenTarget::create(int widthPx, int heightPx, int samples) {
+core::Expected<OffscreenTarget> OffscreenTarget::create(int widthPx, int heightPx, int samples, MsaaStorage storage) {
     GLint maxSize = 0, maxSamples = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxSize);
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
@@ -18,6 +18,7 @@ core::Expected<OffscreenTarget> OffscreenTarget::create(int widthPx, int heightP
     t.m_width = widthPx;
     t.m_height = heightPx;
     t.m_samples = std::clamp(samples, 1, std::max(1, static_cast<int>(maxSamples)));
+    t.m_bandRows = storage == MsaaStorage::Bands ? (heightPx + t.m_samples - 1) / t.m_samples : heightPx;
 
     t.m_texture = GlTexture::create();
     glBindTexture(GL_TEXTURE_2D, t.m_texture.id());
@@ -36,7 +37,7 @@ core::Expected<OffscreenTarget> OffscreenTarget::create(int widthPx, int heightP
     if (t.m_samples > 1) {
         t.m_msColor = GlRenderbuffer::create();
         glBindRenderbuffer(GL_RENDERBUFFER, t.m_msColor.id());
-        glRenderbufferStorageMultisample(GL_RENDERBUFFER, t.m_samples, GL_RGBA8, widthPx, heightPx);
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, t.m_samples, GL_RGBA8, widthPx, t.m_bandRows);
         t.m_msFbo = GlFramebuffer::create();
         glBindFramebuffer(GL_FRAMEBUFFER, t.m_msFbo.id());
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t.m_msColor.id());
@@ -50,12 +51,38 @@ core::Expected<OffscreenTarget> OffscreenTarget::create(int widthPx, int heightP
 }
 
 void OffscreenTarget::bind() const {
-    glBindFramebuffer(GL_FRAMEBUFFER, m_samples > 1 ? m_msFbo.id() : m_resolveFbo.id());
+    const bool whole = m_samples > 1 && m_bandRows == m_height;
+    glBindFramebuffer(GL_FRAMEBUFFER, whole ? m_msFbo.id() : m_resolveFbo.id());
+    glViewport(0, 0, m_width, m_height);
+}
+
+void OffscreenTarget::drawBanded(const std::function<void(int offsetY)>& draw) const {
+    if (m_samples == 1) {
+        bindSingleSampled();
+        draw(0);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        return;
+    }
+    for (int y0 = 0; y0 < m_height; y0 += m_bandRows) {
+        const int rows = std::min(m_bandRows, m_height - y0);
+        glBindFramebuffer(GL_FRAMEBUFFER, m_msFbo.id());
+        glViewport(0, -y0, m_width, m_height);
+        draw(-y0);
+        // A multisample resolve may move the rectangle but not resize it.
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, m_msFbo.id());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_resolveFbo.id());
+        glBlitFramebuffer(0, 0, m_width, rows, 0, y0, m_width, y0 + rows, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void OffscreenTarget::bindSingleSampled() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, m_resolveFbo.id());
     glViewport(0, 0, m_width, m_height);
 }
 
 void OffscreenTarget::resolve() const {
-    if (m_samples > 1) {
+    if (m_samples > 1 && m_bandRows == m_height) {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, m_msFbo.id());
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_resolveFbo.id());
         glBlitFramebuffer(0, 0, m_width, m_height, 0, 0, m_width, m_height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
@@ -65,7 +92,8 @@ void OffscreenTarget::resolve() const {
 
 void OffscreenTarget::copyFrom(const OffscreenTarget& source) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, source.m_resolveFbo.id());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_samples > 1 ? m_msFbo.id() : m_resolveFbo.id());
+    const bool whole = m_samples > 1 && m_bandRows == m_height;
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, whole ? m_msFbo.id() : m_resolveFbo.id());
     glBlitFramebuffer(0, 0, source.m_width, source.m_height, 0, 0, m_width, m_height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     bind();
 }

@@ -64,14 +64,12 @@ core::Expected<Image> renderSnapshot(MapRenderer& renderer, const core::MapScene
     camera.setViewport(request.widthPx, request.heightPx);
     if (request.baseCache) {
         BaseCache& cache = *request.baseCache;
-        auto made = ensureTarget(cache.target, request.widthPx, request.heightPx, 4);
+        auto made = ensureTarget(cache.target, request.widthPx, request.heightPx, 4, MsaaStorage::Bands);
         if (!made) return made.error();
         const BaseKey key = BaseKey::of(camera, frame);
         const bool baseChanged = *made || !cache.key || *cache.key != key;
         if (baseChanged) {
-            cache.target->bind();
-            renderer.drawBase(camera, frame);
-            cache.target->resolve();
+            drawFineBase(renderer, *cache.target, camera, frame);
             cache.key = key;
             ++cache.draws;
         }
