@@ -1,5 +1,6 @@
 // `qantar export`: one frame, a sequence of PNGs, a video, or a story's scenes — rendered
 // offscreen with no display server.
+#include <malloc.h>  // malloc_trim
 #include <unistd.h>
 
 #include <chrono>
@@ -168,7 +169,7 @@ int runExport(const ExportOptions& o) {
     if (!base) return fail(base.error().message);
     if (!context) return fail(context.error().message);
     const core::Projection* projection = &(*base)->projection;
-    const core::MapScene* scene = &(*base)->scene;
+    core::MapScene* scene = &(*base)->scene;
     std::unique_ptr<core::EventWorld> world;
     if (at || sequence || story) {
         const std::string path = o.data.empty() ? (*base)->bundledEvents() : o.data;
@@ -178,6 +179,10 @@ int runExport(const ExportOptions& o) {
     }
     auto maker = FrameMaker::create(*scene, *projection, world.get());
     if (!maker) return fail(maker.error().message);
+    // The maker draws from the uploaded geometry; the loader thread's malloc arena gives back
+    // what it freed (see gui_app.cpp).
+    core::releaseMeshes(*scene);
+    malloc_trim(0);
 
     FrameSpec spec;
     spec.widthPx = width;

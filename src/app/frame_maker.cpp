@@ -39,17 +39,25 @@ core::Expected<OverlaySet> parseOverlaySet(const std::string& text, bool haveTit
 
 core::Expected<std::unique_ptr<FrameMaker>> FrameMaker::create(const core::MapScene& scene,
                                                                const core::Projection& projection,
-                                                               const core::EventWorld* world) {
+                                                               const core::EventWorld* world, SharedRenderers shared) {
     std::unique_ptr<FrameMaker> m(new FrameMaker());
     m->m_scene = &scene;
     m->m_projection = &projection;
     m->m_world = world;
-    auto map = render::MapRenderer::create(scene);
-    if (!map) return map.error();
-    m->m_map = std::move(*map);
-    auto events = render::EventOverlay::create(scene);
-    if (!events) return events.error();
-    m->m_events = std::move(*events);
+    m->m_map = shared.map;
+    m->m_events = shared.events;
+    if (!m->m_map) {
+        auto map = render::MapRenderer::create(scene);
+        if (!map) return map.error();
+        m->m_ownMap = std::move(*map);
+        m->m_map = m->m_ownMap.get();
+    }
+    if (!m->m_events) {
+        auto events = render::EventOverlay::create(scene);
+        if (!events) return events.error();
+        m->m_ownEvents = std::move(*events);
+        m->m_events = m->m_ownEvents.get();
+    }
     auto painter = render::Painter::create();
     if (!painter) return painter.error();
     m->m_painter = std::move(*painter);
@@ -80,7 +88,7 @@ core::Expected<render::Image> FrameMaker::make(const FrameSpec& spec) {
     if (spec.time && m_world) {
         layers = m_world->layersAt(*spec.time, spec.layers);
         req.events = &layers;
-        req.overlay = m_events.get();
+        req.overlay = m_events;
         if (spec.overlays.time) ov.moment = core::momentCaption(*m_world, layers, spec.zone);
         if (spec.overlays.legend) {
             for (int i = 0; i < core::kEventLayerCount; ++i) {

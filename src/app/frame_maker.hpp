@@ -42,12 +42,22 @@ struct FrameSpec {
     const core::Scene* scene = nullptr;      // a story scene's caption to burn in
 };
 
+// Renderers a FrameMaker may borrow instead of making its own: the window's, when it shares the
+// window's GL context, so the map geometry is not uploaded twice (and the window may free its
+// copy of the meshes once they are uploaded).
+struct SharedRenderers {
+    render::MapRenderer* map = nullptr;
+    render::EventOverlay* events = nullptr;
+};
+
 class FrameMaker {
 public:
-    // Needs a current OpenGL 3.3 context; `world` may be null (map only).
+    // Needs a current OpenGL 3.3 context; `world` may be null (map only). With `shared`, draws
+    // with those renderers (which must outlive the maker) and needs no meshes in `scene`.
     static core::Expected<std::unique_ptr<FrameMaker>> create(const core::MapScene& scene,
                                                               const core::Projection& projection,
-                                                              const core::EventWorld* world);
+                                                              const core::EventWorld* world,
+                                                              SharedRenderers shared = {});
     core::Expected<render::Image> make(const FrameSpec& spec);
     // The default camera for an image of this size.
     core::Camera defaultCamera(int widthPx, int heightPx) const;
@@ -59,8 +69,10 @@ private:
     const core::MapScene* m_scene = nullptr;
     const core::Projection* m_projection = nullptr;
     const core::EventWorld* m_world = nullptr;
-    std::unique_ptr<render::MapRenderer> m_map;
-    std::unique_ptr<render::EventOverlay> m_events;
+    std::unique_ptr<render::MapRenderer> m_ownMap;
+    std::unique_ptr<render::EventOverlay> m_ownEvents;
+    render::MapRenderer* m_map = nullptr;  // m_ownMap's, or borrowed
+    render::EventOverlay* m_events = nullptr;
     std::unique_ptr<render::Painter> m_painter;
     std::optional<render::OffscreenTarget> m_target;
     render::BaseCache m_base;

@@ -8,6 +8,8 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <malloc.h>  // malloc_trim
+
 #include <algorithm>
 #include <chrono>
 #include <future>
@@ -368,6 +370,11 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
         if (!renderer || !overlay) {
             exitCode = fail(renderer ? overlay.error().message : renderer.error().message);
         } else {
+            // Everything draws from the uploaded copy from now on, exports included.
+            core::releaseMeshes(*scene);
+            // The map was built on worker threads, whose malloc arenas keep freed memory (the
+            // GeoJSON, GEOS's work, these meshes) from the system until trimmed: about 10 MB.
+            malloc_trim(0);
             ui::AppState state;
             state.scene = &*scene;
             state.projection = &*projection;
@@ -392,7 +399,7 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
             ui::StoryPanel storyPanel;
             ui::PresenterOverlay presenter;
             ui::ExportDialog exportDialog;
-            GuiExporter exporter(*scene, *projection, world.get());
+            GuiExporter exporter(*scene, *projection, world.get(), SharedRenderers{renderer->get(), overlay->get()});
             MapTargets targets;
             const core::EventWorld* layersWorld = nullptr;  // what state.frame was computed from
             std::optional<OverlayKey> layersKeyOf;

@@ -23,7 +23,7 @@ void GuiExporter::step(ui::AppState& state) {
     if (job.requested) {
         job.requested = false;
         if (!m_maker) {
-            auto m = FrameMaker::create(m_scene, m_projection, m_world);
+            auto m = FrameMaker::create(m_scene, m_projection, m_world, m_shared);
             if (!m) {
                 job.message = m.error().message;
                 return;

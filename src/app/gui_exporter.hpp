@@ -13,8 +13,10 @@ namespace qantar::app {
 
 class GuiExporter {
 public:
-    GuiExporter(const core::MapScene& scene, const core::Projection& projection, const core::EventWorld* world)
-        : m_scene(scene), m_projection(projection), m_world(world) {}
+    // Draws with the window's renderers (`shared`), which must outlive the exporter.
+    GuiExporter(const core::MapScene& scene, const core::Projection& projection, const core::EventWorld* world,
+                SharedRenderers shared)
+        : m_scene(scene), m_projection(projection), m_world(world), m_shared(shared) {}
     // Starts a requested job and renders its next frame; call once per UI frame.
     void step(ui::AppState& state);
     // The dataset changed (opened or imported): later exports use the new one.
@@ -29,6 +31,7 @@ private:
     const core::MapScene& m_scene;
     const core::Projection& m_projection;
     const core::EventWorld* m_world;
+    SharedRenderers m_shared;
     std::unique_ptr<FrameMaker> m_maker;
     std::optional<VideoEncoder> m_encoder;
     FrameSpec m_spec;

@@ -259,6 +259,16 @@ int lineLevelFor(const MapScene& scene, double metersPerPixel) {
     return level;
 }
 
+void releaseMeshes(MapScene& scene) {
+    // Assigning an empty mesh gives the storage back (clear() would keep the capacity).
+    for (FillMesh* m : {&scene.neighbours, &scene.kazakhstan, &scene.regions, &scene.water}) *m = {};
+    for (LineMesh* m : {&scene.graticule, &scene.rivers, &scene.waterOutlines, &scene.regionBorders,
+                        &scene.countryBorders, &scene.kazakhstanBorder}) {
+        *m = {};
+    }
+    for (SimplifiedLines& level : scene.simplifiedLines) level.lines = {};
+}
+
 Expected<MapScene> buildMapScene(const MapData& data, const Projection& projection) {
     MapScene s;
     s.kazakhstanBox = data.kazakhstanBox;

@@ -91,6 +91,11 @@ struct MapScene {
 // the coarsest whose error stays below kMaxLineErrorPx.
 int lineLevelFor(const MapScene& scene, double metersPerPixel);
 
+// Frees the vertices and indices of every mesh, for a program that has uploaded them and draws
+// from the GPU's copy. Labels, boxes, region index ranges and line-level tolerances stay, so the
+// scene still serves label placement, camera fits, area shading and lineLevelFor.
+void releaseMeshes(MapScene& scene);
+
 // Triangulates, simplifies and extrudes everything, spreading the polygons over a few threads;
 // the scene is the same whatever their number. Fails only if a polygon cannot be triangulated at
 // all (the first such polygon in layer order is reported).

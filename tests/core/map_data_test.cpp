@@ -125,6 +125,37 @@ TEST_F(MapDataTest, SceneTriangulatesEveryLayerAndLabelsEveryKeyCity) {
         }
 }
 
+TEST_F(MapDataTest, ReleasedSceneKeepsWhatDrawingStillNeeds) {
+    auto built = buildMapScene(*s_data, *s_projection);
+    ASSERT_TRUE(built.ok()) << built.error().message;
+    MapScene scene = std::move(*built);
+    const std::size_t labels = scene.labels.size();
+    const auto ranges = scene.regionIndexRanges;
+    std::vector<int> levels;
+    for (double mpp : {10.0, 150.0, 500.0, 1200.0, 5000.0}) levels.push_back(lineLevelFor(scene, mpp));
+    ASSERT_NE(levels.front(), levels.back()) << "the scales should span several line levels";
+
+    releaseMeshes(scene);
+    // Nothing of the geometry is held any more, not even as spare capacity.
+    for (const FillMesh* m : {&scene.neighbours, &scene.kazakhstan, &scene.regions, &scene.water}) {
+        EXPECT_EQ(m->vertices.capacity() + m->indices.capacity(), 0u);
+    }
+    for (const LineMesh* m : {&scene.graticule, &scene.rivers, &scene.waterOutlines, &scene.regionBorders,
+                              &scene.countryBorders, &scene.kazakhstanBorder}) {
+        EXPECT_EQ(m->vertices.capacity() + m->indices.capacity(), 0u);
+    }
+    for (const SimplifiedLines& level : scene.simplifiedLines) {
+        EXPECT_EQ(level.lines.rivers.vertices.capacity() + level.lines.regionBorders.indices.capacity(), 0u);
+    }
+    // What label placement, area shading, camera fits and the choice of line level use stays.
+    EXPECT_EQ(scene.labels.size(), labels);
+    EXPECT_EQ(scene.regionIndexRanges, ranges);
+    EXPECT_GT(scene.kazakhstanBox.maxX, scene.kazakhstanBox.minX);
+    std::vector<int> after;
+    for (double mpp : {10.0, 150.0, 500.0, 1200.0, 5000.0}) after.push_back(lineLevelFor(scene, mpp));
+    EXPECT_EQ(after, levels);
+}
+
 TEST(MapDataLoad, MissingFileIsNamed) {
     const fs::path dir = fs::temp_directory_path() / "qantar_missing_geo";
     fs::remove_all(dir);
