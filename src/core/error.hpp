@@ -24,7 +24,8 @@ namespace qantar::core {
     X(DatasetInvalid, "event data is invalid")                         \
     X(GraphicsUnavailable, "OpenGL is not available")                  \
     X(ShaderBuild, "shader failed to build")                           \
-    X(ImageEncode, "image could not be encoded")
+    X(ImageEncode, "image could not be encoded")                       \
+    X(ImportUnavailable, "importing is not available")
 
 enum class ErrorKind {
 #define QANTAR_ERROR_ENUM(id, summary) id,

@@ -1,8 +1,9 @@
-// importBoundaries: custom boundary layers (GeoJSON, Shapefile, GeoPackage, any OGR source) as
-// named WGS 84 polygons, for others to draw.
+// importBoundaries (here gdalImportBoundaries, in the GDAL module): custom boundary layers
+// (GeoJSON, Shapefile, GeoPackage, any OGR source) as named WGS 84 polygons, for others to draw.
 #include <memory>
 
 #include "core/import/event_collector.hpp"
+#include "core/import/gdal_module.hpp"
 #include "core/import/import.hpp"
 #include "core/import/ogr_source.hpp"
 
@@ -60,7 +61,7 @@ bool collectPolygons(const OGRGeometry& g, std::vector<LonLatPolygon>& out) {
 
 }  // namespace
 
-Expected<std::vector<Boundary>> importBoundaries(const std::string& source, const ImportOptions& options) {
+Expected<std::vector<Boundary>> importer::gdalImportBoundaries(const std::string& source, const ImportOptions& options) {
     importer::GdalErrorCapture quiet;
     auto opened = importer::VectorSource::open(source);
     if (!opened) return opened.error();

@@ -1,7 +1,13 @@
 # Importing other formats through GDAL/OGR (ACLED CSV, GeoJSON with time properties, KML/KMZ,
-# any OGR source including PostGIS): sources are added to qantar_core here.
+# any OGR source including PostGIS). GDAL and the ~120 libraries it needs are loaded only when
+# something is imported: the readers are built into a module, libqantar-gdal.so, beside the
+# program, and qantar_core only holds the functions that load it on first use
+# (core/import/gdal_module.hpp).
 find_package(GDAL CONFIG REQUIRED)
-target_sources(qantar_core PRIVATE
+
+# The readers, as a static library: linked into the module, and directly into the fuzzer and the
+# tests of internals. Position-independent, as is qantar_core (src/CMakeLists.txt), for the module.
+add_library(qantar_gdal_impl STATIC
   core/import/acled.cpp
   core/import/boundaries.cpp
   core/import/event_collector.cpp
@@ -11,4 +17,30 @@ target_sources(qantar_core PRIVATE
   core/import/ogr_source.cpp
   core/import/time_values.cpp
 )
-target_link_libraries(qantar_core PRIVATE GDAL::GDAL)
+set_target_properties(qantar_gdal_impl PROPERTIES POSITION_INDEPENDENT_CODE ON)
+target_link_libraries(qantar_gdal_impl PUBLIC qantar_core PRIVATE GDAL::GDAL qantar_warnings)
+
+# The module. Only its entry point is exported (gdal_module.map); everything else it holds, its
+# copies of core included, stays inside it.
+add_library(qantar_gdal MODULE core/import/gdal_module.cpp)
+target_link_libraries(qantar_gdal PRIVATE qantar_gdal_impl qantar_warnings)
+set_target_properties(qantar_gdal PROPERTIES
+  OUTPUT_NAME qantar-gdal
+  LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}
+  CXX_VISIBILITY_PRESET hidden
+  VISIBILITY_INLINES_HIDDEN ON
+  LINK_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/core/import/gdal_module.map)
+target_link_options(qantar_gdal PRIVATE -Wl,--version-script=${CMAKE_CURRENT_SOURCE_DIR}/core/import/gdal_module.map)
+# Every symbol resolved at link time, so that a missing library fails the build, not the first
+# import. Not with sanitizers: clang leaves their runtime to the program.
+if(NOT QANTAR_SANITIZE)
+  target_link_options(qantar_gdal PRIVATE -Wl,-z,defs)
+endif()
+
+# The loader, in qantar_core: it looks for the module beside the running program, then where this
+# build puts it (the test programs live in build/tests/).
+target_sources(qantar_core PRIVATE core/import/gdal_loader.cpp)
+target_compile_definitions(qantar_core PRIVATE
+  QANTAR_GDAL_MODULE_FILE_NAME="$<TARGET_FILE_NAME:qantar_gdal>"
+  QANTAR_GDAL_MODULE_BUILD_PATH="$<TARGET_FILE:qantar_gdal>")
+target_link_libraries(qantar_core PRIVATE ${CMAKE_DL_LIBS})

@@ -5,6 +5,7 @@
 #include "core/import/acled.hpp"
 #include "core/import/event_collector.hpp"
 #include "core/import/features.hpp"
+#include "core/import/gdal_module.hpp"
 #include "core/import/ogr_source.hpp"
 
 namespace qantar::core {
@@ -36,7 +37,8 @@ Error nothingImported(const std::string& label, const ImportReport& report, std:
 
 }  // namespace
 
-Expected<std::pair<Dataset, ImportReport>> importEvents(const std::string& source, const ImportOptions& options) {
+Expected<std::pair<Dataset, ImportReport>> importer::gdalImportEvents(const std::string& source,
+                                                                    const ImportOptions& options) {
     importer::GdalErrorCapture quiet;
     auto opened = importer::VectorSource::open(source);
     if (!opened) return opened.error();
@@ -100,7 +102,7 @@ Expected<std::pair<Dataset, ImportReport>> importEvents(const std::string& sourc
     return std::make_pair(std::move(ds), std::move(report));
 }
 
-Expected<std::vector<ImportField>> listImportFields(const std::string& source, const ImportOptions& options) {
+Expected<std::vector<ImportField>> importer::gdalListImportFields(const std::string& source, const ImportOptions& options) {
     importer::GdalErrorCapture quiet;
     auto opened = importer::VectorSource::open(source);
     if (!opened) return opened.error();
