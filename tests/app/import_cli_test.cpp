@@ -151,6 +151,38 @@ TEST(ImportCli, UnwritableOutputIsOneLine) {
     EXPECT_NE(l.back().find("cannot write"), std::string::npos) << r.err;
 }
 
+// GDAL is loaded on the first import (src/core/import/gdal_module.hpp); without its module,
+// importing fails with one line saying where the module was looked for and why it did not load.
+TEST(ImportCli, MissingGdalModuleIsOneClearLine) {
+    const std::string module = (scratch() / "no-such-dir" / "libqantar-gdal.so").string();
+    const std::string out = (scratch() / "no-module.json").string();
+    fs::remove(out);
+    const CliRun r = qantar::test::runQantarSplit("import " + q(dataFile("geojson_time.geojson")) + " --out " + q(out),
+                                                  scratch().string(), "QANTAR_GDAL_MODULE=" + q(module));
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    const auto l = lines(r.err);
+    ASSERT_EQ(l.size(), 1u) << r.err;
+    EXPECT_EQ(l[0].rfind("qantar: importing needs qantar's GDAL module libqantar-gdal.so, which could not be "
+                         "loaded: " + module + ": ",
+                         0),
+              0u)
+        << l[0];
+    EXPECT_FALSE(fs::exists(out));
+}
+
+// A module from another build (its entry point refuses this program's interface version).
+TEST(ImportCli, GdalModuleOfAnotherVersionIsRefused) {
+    const std::string out = (scratch() / "stale-module.json").string();
+    fs::remove(out);
+    const CliRun r = qantar::test::runQantarSplit("import " + q(dataFile("geojson_time.geojson")) + " --out " + q(out),
+                                                  scratch().string(), "QANTAR_GDAL_MODULE=" + q(QANTAR_STALE_MODULE));
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_EQ(r.err, std::string("qantar: importing needs qantar's GDAL module libqantar-gdal.so, which could not be "
+                                 "loaded: ") +
+                         QANTAR_STALE_MODULE + ": built from another version of qantar (rebuild it with the program)\n");
+    EXPECT_FALSE(fs::exists(out));
+}
+
 TEST(ImportCli, OutIsRequired) {
     const CliRun r = run("import " + q(dataFile("geojson_time.geojson")));
     EXPECT_EQ(r.exitCode, 2) << r.err;

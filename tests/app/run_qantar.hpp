@@ -48,11 +48,12 @@ struct SplitRun {
 };
 
 // `qantar ARGS` with stdout and stderr kept apart (stderr goes through a file in `scratchDir`).
-inline SplitRun runQantarSplit(const std::string& args, const std::string& scratchDir) {
+// `env` holds extra NAME=VALUE settings for the program, as for runQantar.
+inline SplitRun runQantarSplit(const std::string& args, const std::string& scratchDir, const std::string& env = "") {
     static int runs = 0;
     const std::string errFile = scratchDir + "/stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++runs) + ".txt";
-    const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(QANTAR_BINARY) + " " + args + " 2>'" +
-                            errFile + "'";
+    const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + env + " " + std::string(QANTAR_BINARY) + " " + args +
+                            " 2>'" + errFile + "'";
     SplitRun r;
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return r;
