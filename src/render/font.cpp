@@ -45,7 +45,7 @@ std::vector<std::uint32_t> decodeUtf8(const std::string& s) {
     return out;
 }
 
-FontAtlas::FontAtlas() : m_atlas(static_cast<std::size_t>(kAtlasSize) * kAtlasSize, 0) {}
+FontAtlas::FontAtlas() : m_atlas(static_cast<std::size_t>(kAtlasSize) * kAtlasMinHeight, 0) {}
 FontAtlas::~FontAtlas() = default;
 
 core::Expected<std::unique_ptr<FontAtlas>> FontAtlas::create() {
@@ -96,16 +96,19 @@ const FontAtlas::Glyph& FontAtlas::place(GlyphKey key, Raster r) {
             m_shelfY += m_shelfH + 1;
             m_shelfH = 0;
         }
-        if (m_shelfY + r.h + 1 <= kAtlasSize) {
+        while (m_shelfY + r.h + 1 > m_height && m_height < kAtlasSize) {
+            m_height *= 2;  // rows are appended: what is placed stays where it is
+            m_atlas.resize(static_cast<std::size_t>(kAtlasSize) * m_height, 0);
+        }
+        if (m_shelfY + r.h + 1 <= m_height) {
             for (int row = 0; row < r.h; ++row) {
                 std::copy_n(r.sdf + row * r.w, r.w,
                             m_atlas.begin() + static_cast<std::ptrdiff_t>((m_shelfY + row) * kAtlasSize + m_shelfX));
             }
-            const float inv = 1.0f / static_cast<float>(kAtlasSize);
-            g.u0 = static_cast<float>(m_shelfX) * inv;
-            g.v0 = static_cast<float>(m_shelfY) * inv;
-            g.u1 = static_cast<float>(m_shelfX + r.w) * inv;
-            g.v1 = static_cast<float>(m_shelfY + r.h) * inv;
+            g.u0 = static_cast<float>(m_shelfX);
+            g.v0 = static_cast<float>(m_shelfY);
+            g.u1 = static_cast<float>(m_shelfX + r.w);
+            g.v1 = static_cast<float>(m_shelfY + r.h);
             g.x0 = static_cast<float>(r.xoff);
             g.y0 = static_cast<float>(r.yoff);
             g.w = static_cast<float>(r.w);

@@ -56,14 +56,18 @@ public:
     void layout(const std::string& utf8, const TextStyle& style, float x, float y, std::vector<TextVertex>& vertices,
                 std::vector<std::uint32_t>& indices);
 
+    // The atlas grows downwards, doubling its height as glyphs arrive (the map's labels fill about
+    // a sixth of the largest size); glyph texture coordinates are in atlas pixels, so a quad laid
+    // out before a growth stays right after it.
     int atlasWidth() const { return kAtlasSize; }
-    int atlasHeight() const { return kAtlasSize; }
+    int atlasHeight() const { return m_height; }
     const std::vector<std::uint8_t>& atlas() const { return m_atlas; }
     // True when glyphs were added since the last clearDirty().
     bool dirty() const { return m_dirty; }
     void clearDirty() { m_dirty = false; }
 
-    static constexpr int kAtlasSize = 2048;
+    static constexpr int kAtlasSize = 2048;       // width, and the largest height
+    static constexpr int kAtlasMinHeight = 256;
     static constexpr float kBasePx = 40.0f;    // glyphs are rasterised at this em size
     static constexpr int kPaddingPx = 8;       // distance field reach around each glyph
     static constexpr float kOnEdge = 128.0f;   // SDF byte value on the outline
@@ -71,7 +75,7 @@ public:
 
 private:
     struct Glyph {
-        float u0, v0, u1, v1;
+        float u0, v0, u1, v1;  // atlas pixels
         float x0, y0;   // quad offset from the pen position at base size (y down)
         float w, h;     // quad size at base size
         float advance;  // at base size
@@ -88,6 +92,7 @@ private:
     std::vector<std::unique_ptr<Face>> m_faces;
     std::map<GlyphKey, Glyph> m_glyphs;
     std::vector<std::uint8_t> m_atlas;
+    int m_height = kAtlasMinHeight;
     int m_shelfX = 0, m_shelfY = 0, m_shelfH = 0;
     bool m_dirty = true;
 };
