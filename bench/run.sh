@@ -110,7 +110,8 @@ runs=$runs_saved
 
 # The machine, for the report.
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-git diff --quiet HEAD -- 2>/dev/null || commit="$commit, with uncommitted changes"
+# (the results this run has already written into bench/ do not count as changes)
+git diff --quiet HEAD -- . ':!bench/*.csv' ':!bench/results.md' 2>/dev/null || commit="$commit, with uncommitted changes"
 export QB_MODE="$([ "$quick" = 1 ] && echo "quick pass (QANTAR_BENCH_QUICK=1): checks that everything runs, the figures mean little" || echo full)"
 export QB_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')" QB_COMMIT="$commit" QB_NPROC="$(nproc)"
 export QB_CPU="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
