@@ -33,22 +33,28 @@ protected:
         RenderFixture::TearDownTestSuite();
     }
 
+    // A request for a frame of `layers` seen by `camera` (its size), without credits.
+    static render::SnapshotRequest eventRequest(const core::Camera& camera, const core::FrameLayers& layers) {
+        render::SnapshotRequest req;
+        req.widthPx = camera.widthPx();
+        req.heightPx = camera.heightPx();
+        req.attribution = false;
+        req.camera = camera;
+        req.events = &layers;
+        req.overlay = s_overlay;
+        return req;
+    }
+
     // A frame at `when` (ISO, Almaty time) with a camera centred on `centre` at `mpp` m/px.
     static render::Image frameAt(const char* when, core::LonLat centre, double mpp, core::FrameLayers& layers) {
         auto t = core::parseIsoTime(when);
         EXPECT_TRUE(t.ok());
         layers = s_world->layersAt(t->instant, core::EventLayerSettings{});
-        render::SnapshotRequest req;
-        req.widthPx = 640;
-        req.heightPx = 480;
-        req.attribution = false;
+        render::SnapshotRequest req = eventRequest(core::Camera(*s_projection->project(centre), mpp, 640, 480), layers);
         req.frame.theme = core::ThemeId::Light;
         // Base layers that could cover a symbol's centre are hidden, so the test sees the event.
         req.frame.layers.set(core::MapLayer::Labels, false);
         req.frame.layers.set(core::MapLayer::Cities, false);
-        req.camera = core::Camera(*s_projection->project(centre), mpp, 640, 480);
-        req.events = &layers;
-        req.overlay = s_overlay;
         return render(req);
     }
 
@@ -124,13 +130,7 @@ TEST_F(EventPixels, CachedAreasAreRedrawnOnlyWhenTheyChangeAndMatchTheDirectFram
         auto t = core::parseIsoTime(when);
         EXPECT_TRUE(t.ok());
         const core::FrameLayers layers = s_world->layersAt(t->instant, core::EventLayerSettings{});
-        render::SnapshotRequest req;
-        req.widthPx = 640;
-        req.heightPx = 360;
-        req.attribution = false;
-        req.camera = cam;
-        req.events = &layers;
-        req.overlay = s_overlay;
+        render::SnapshotRequest req = eventRequest(cam, layers);
         if (cached) {
             req.baseCache = &cache;
             req.target = &target;
@@ -168,13 +168,7 @@ TEST_F(EventPixels, ThousandsOfMarksDrawAsADensityOfSmallDots) {
             mk.pulse = 0.5f;
             layers.marks.push_back(mk);
         }
-        render::SnapshotRequest req;
-        req.widthPx = 640;
-        req.heightPx = 360;
-        req.attribution = false;
-        req.camera = cam;
-        req.events = &layers;
-        req.overlay = s_overlay;
+        render::SnapshotRequest req = eventRequest(cam, layers);
         req.frame.layers.set(core::MapLayer::Labels, false);
         req.frame.layers.set(core::MapLayer::Cities, false);
         return render(req);
