@@ -1,6 +1,5 @@
 // `qantar export`: one frame, a sequence of PNGs, a video, or a story's scenes — rendered
 // offscreen with no display server.
-#include <malloc.h>  // malloc_trim
 #include <unistd.h>
 
 #include <chrono>
@@ -179,10 +178,7 @@ int runExport(const ExportOptions& o) {
     }
     auto maker = FrameMaker::create(*scene, *projection, world.get());
     if (!maker) return fail(maker.error().message);
-    // The maker draws from the uploaded geometry; the loader thread's malloc arena gives back
-    // what it freed (see gui_app.cpp).
-    core::releaseMeshes(*scene);
-    malloc_trim(0);
+    core::releaseMeshes(*scene);  // the maker draws from the uploaded geometry
 
     FrameSpec spec;
     spec.widthPx = width;

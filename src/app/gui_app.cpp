@@ -8,8 +8,6 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
-#include <malloc.h>  // malloc_trim
-
 #include <algorithm>
 #include <chrono>
 #include <future>
@@ -372,9 +370,6 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
         } else {
             // Everything draws from the uploaded copy from now on, exports included.
             core::releaseMeshes(*scene);
-            // The map was built on worker threads, whose malloc arenas keep freed memory (the
-            // GeoJSON, GEOS's work, these meshes) from the system until trimmed: about 10 MB.
-            malloc_trim(0);
             ui::AppState state;
             state.scene = &*scene;
             state.projection = &*projection;

@@ -92,7 +92,7 @@ struct MapScene {
 int lineLevelFor(const MapScene& scene, double metersPerPixel);
 
 // Frees the vertices and indices of every mesh, for a program that has uploaded them and draws
-// from the GPU's copy. Labels, boxes, region index ranges and line-level tolerances stay, so the
+// from the GPU's copy, and gives the freed memory back to the system. Labels, boxes, region index ranges and line-level tolerances stay, so the
 // scene still serves label placement, camera fits, area shading and lineLevelFor.
 void releaseMeshes(MapScene& scene);
 
