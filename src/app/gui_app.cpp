@@ -249,6 +249,7 @@ struct MapTargets {
     std::optional<render::BaseKey> baseKey;
     render::AreaLayer areas;  // the base with the shaded areas over it
     std::optional<OverlayKey> overlayKey;
+    std::optional<std::int64_t> eventsTime;  // the moment of the event layers the frame shows
     bool fineDue = false;
     std::chrono::steady_clock::time_point lastChange;
 
@@ -398,6 +399,17 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
             MapTargets targets;
             const core::EventWorld* layersWorld = nullptr;  // what state.frame was computed from
             std::optional<OverlayKey> layersKeyOf;
+            // The layers are a pure function of (dataset, time, settings): recomputed only when
+            // one of them changed, not on every frame of an idle or panning window.
+            auto refreshLayers = [&] {
+                if (!world) return;
+                const OverlayKey key{state.clock.now.unixSeconds, state.eventLayers};
+                if (world.get() != layersWorld || !layersKeyOf || !(*layersKeyOf == key)) {
+                    state.frame = world->layersAt(state.clock.now, state.eventLayers);
+                    layersWorld = world.get();
+                    layersKeyOf = key;
+                }
+            };
             // Presentation mode: the window goes full screen and comes back where it was.
             bool wasPresenting = false;
             int windowedX = 0, windowedY = 0, windowedW = windowW, windowedH = windowH;
@@ -491,16 +503,7 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                     if (state.presenting && state.storyState.plan) ui::goToScene(state, 0, state.appSeconds);
                 }
                 ui::updateStory(state, state.appSeconds);
-                // The layers are a pure function of (dataset, time, settings): recomputed only when
-                // one of them changed, not on every frame of an idle or panning window.
-                if (world) {
-                    const OverlayKey layersKey{state.clock.now.unixSeconds, state.eventLayers};
-                    if (world.get() != layersWorld || !layersKeyOf || !(*layersKeyOf == layersKey)) {
-                        state.frame = world->layersAt(state.clock.now, state.eventLayers);
-                        layersWorld = world.get();
-                        layersKeyOf = layersKey;
-                    }
-                }
+                refreshLayers();  // for the panels (the moment's counters, the legend)
                 if (state.presenting) {
                     presenter.draw(state, fonts.presenter);
                 } else {
@@ -718,6 +721,9 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                     targets.fineDue = false;
                     baseChanged = true;
                 }
+                // The panels may have moved the clock (a click or drag on the timeline): the map
+                // shows the layers of the moment it is drawn at, and is keyed by that moment.
+                refreshLayers();
                 const OverlayKey overlayKey{state.clock.now.unixSeconds, state.eventLayers};
                 if (baseChanged || !targets.overlayKey || !(*targets.overlayKey == overlayKey)) {
                     // The shaded areas stay with the base until they change (a fade, a new
@@ -729,6 +735,8 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                     }
                     targets.frame->copyFrom(*targets.areas.target);
                     if (world) (*overlay)->drawSymbols(state.camera, state.frame, fo);
+                    targets.eventsTime.reset();
+                    if (world && layersKeyOf) targets.eventsTime = layersKeyOf->time;
                     (*renderer)->drawLabels(state.camera, fo);
                     targets.frame->resolve();
                     targets.overlayKey = overlayKey;
@@ -771,10 +779,13 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
             if (options.benchmarkFrames > 0) printStats(frameMs, cpuMs, gpuMs);
             if (gpuQuery) glDeleteQueries(1, &gpuQuery);
             if (options.printView) {
+                // The moment whose event layers the map last drew (empty without events).
+                std::string mapEventsTime;
+                if (targets.eventsTime) mapEventsTime = core::formatIso(core::Instant{*targets.eventsTime}, core::kUtc);
                 const core::MapXY c = state.camera.center();
                 const auto ll = projection->unproject(c);
                 std::printf("{\"center_x\": %.3f, \"center_y\": %.3f, \"meters_per_pixel\": %.6f, \"center_lon\": %.6f, "
-                            "\"center_lat\": %.6f, \"theme\": \"%s\", \"time\": \"%s\", \"playing\": %s, \"selected\": \"%s\", \"presenting\": %s, \"scene\": %d, \"blank\": %s, \"recovery_offered\": %s, \"story_scenes\": %zu, \"story_edited\": %s, \"events\": %zu}\n",
+                            "\"center_lat\": %.6f, \"theme\": \"%s\", \"time\": \"%s\", \"playing\": %s, \"selected\": \"%s\", \"presenting\": %s, \"scene\": %d, \"blank\": %s, \"recovery_offered\": %s, \"story_scenes\": %zu, \"story_edited\": %s, \"events\": %zu, \"map_events_time\": \"%s\"}\n",
                             c.x, c.y, state.camera.metersPerPixel(), ll ? ll->lon : 0.0, ll ? ll->lat : 0.0,
                             core::theme(state.theme).name, core::formatIso(state.clock.now, core::kUtc).c_str(),
                             state.clock.playing ? "true" : "false",
@@ -782,7 +793,8 @@ int runGui(const GuiOptions& options, std::chrono::steady_clock::time_point proc
                             state.presenting ? "true" : "false", state.storyState.scene + 1,
                             state.storyState.blank ? "true" : "false", state.recoveryOffered ? "true" : "false",
                             state.storyState.story ? state.storyState.story->scenes.size() : std::size_t{0},
-                            state.storyState.edited ? "true" : "false", world ? world->data().events.size() : std::size_t{0});
+                            state.storyState.edited ? "true" : "false", world ? world->data().events.size() : std::size_t{0},
+                            mapEventsTime.c_str());
             }
             // Settings for next time (atomically).
             if (!state.presenting) glfwGetWindowSize(window, &windowedW, &windowedH);

@@ -5,6 +5,8 @@
 #      (a click on an event mark selects that event instead)
 #   3. drag along the track from 3 Jan to 9 Jan   -> the clock follows to 9 Jan
 #   4. press Space                                -> the clock plays
+# After each jump, the map shows the events of the moment the clock is on (map_events_time), not
+# those of the moment before the click or key.
 set -eu
 QANTAR=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,6 +43,10 @@ if not (d.day == 9 or (d.day == 8 and d.hour >= 18) or (d.day == 10 and d.hour <
 p = json.load(open(f"{w}/play.json"))
 if p["playing"] is not True or not t("play") > datetime(2022, 1, 1, 18, 0, tzinfo=timezone.utc):
     fails.append(f"Space should start playback and move the clock: {p}")
+for name in ("next", "click", "drag"):
+    v = json.load(open(f"{w}/{name}.json"))
+    if v.get("map_events_time") != v["time"]:
+        fails.append(f"{name}: the map shows the events of {v.get('map_events_time')}, the clock is at {v['time']}")
 for f in fails:
     print("FAIL:", f)
 sys.exit(1 if fails else 0)
