@@ -7,9 +7,9 @@
 #include <cstdlib>
 #include <memory>
 
-#include "core/map_data.hpp"
-#include "core/map_scene.hpp"
-#include "core/projection.hpp"
+#include "core/map/map_data.hpp"
+#include "core/map/map_scene.hpp"
+#include "core/geo/projection.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"

@@ -29,14 +29,14 @@
 #include <utility>
 #include <vector>
 
-#include "core/event_world.hpp"
-#include "core/events.hpp"
-#include "core/layers.hpp"
-#include "core/map_data.hpp"
-#include "core/projection.hpp"
-#include "core/synthetic.hpp"
-#include "core/time.hpp"
-#include "core/timeline.hpp"
+#include "core/events/event_world.hpp"
+#include "core/events/events.hpp"
+#include "core/events/layers.hpp"
+#include "core/map/map_data.hpp"
+#include "core/geo/projection.hpp"
+#include "core/events/synthetic.hpp"
+#include "core/time/time.hpp"
+#include "core/events/timeline.hpp"
 
 using namespace qantar::core;
 

@@ -2,7 +2,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/events.hpp"
+#include "core/events/event_format.hpp"
+#include "core/events/events.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/user_files.hpp"
+#include "core/io/user_files.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string path = "/tmp/qantar-fuzz-settings-" + std::to_string(::getpid()) + ".json";

@@ -2,9 +2,9 @@
 
 #include <sstream>
 
-#include "core/caption.hpp"
-#include "core/credits.hpp"
-#include "core/overlay_layout.hpp"
+#include "core/events/caption.hpp"
+#include "core/map/credits.hpp"
+#include "core/map/overlay_layout.hpp"
 #include "render/overlays.hpp"
 #include "render/snapshot.hpp"
 

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "core/camera.hpp"
-#include "core/event_world.hpp"
-#include "core/layers.hpp"
-#include "core/map_scene.hpp"
-#include "core/projection.hpp"
-#include "core/story.hpp"
+#include "core/geo/camera.hpp"
+#include "core/events/event_world.hpp"
+#include "core/events/layers.hpp"
+#include "core/map/map_scene.hpp"
+#include "core/geo/projection.hpp"
+#include "core/story/story.hpp"
 #include "render/base_cache.hpp"
 #include "render/event_overlay.hpp"
 #include "render/image.hpp"

@@ -1,5 +1,9 @@
 #include "app/gui_app.hpp"
 
+#include "core/map/polyline.hpp"
+#include "core/io/text_file.hpp"
+#include "core/events/event_format.hpp"
+
 #include "render/gl.hpp"  // before GLFW, so GLFW does not pull in a system GL header
 
 #define GLFW_INCLUDE_NONE
@@ -17,15 +21,15 @@
 #include <set>
 #include <vector>
 
-#include "core/base_map.hpp"
-#include "core/geojson.hpp"
-#include "core/event_world.hpp"
-#include "core/map_data.hpp"
-#include "core/map_scene.hpp"
-#include "core/mesh.hpp"
-#include "core/projection.hpp"
-#include "core/synthetic.hpp"
-#include "core/user_files.hpp"
+#include "core/map/base_map.hpp"
+#include "core/geo/geojson.hpp"
+#include "core/events/event_world.hpp"
+#include "core/map/map_data.hpp"
+#include "core/map/map_scene.hpp"
+#include "core/map/mesh.hpp"
+#include "core/geo/projection.hpp"
+#include "core/events/synthetic.hpp"
+#include "core/io/user_files.hpp"
 #include "core/import/import.hpp"
 #include "app/gui_exporter.hpp"
 #include "render/embedded.hpp"

@@ -4,8 +4,9 @@
 #include <cstdio>
 
 #include "app/cli.hpp"
-#include "core/atomic_file.hpp"
-#include "core/events.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/events/event_format.hpp"
+#include "core/events/events.hpp"
 #include "core/import/import.hpp"
 
 namespace qantar::app {

@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/error.hpp"
+#include "core/io/error.hpp"
 #include "render/image.hpp"
 
 namespace qantar::app {

@@ -3,10 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli.hpp"
-#include "core/assets.hpp"
-#include "core/counters.hpp"
-#include "core/events.hpp"
-#include "core/timeline.hpp"
+#include "core/io/assets.hpp"
+#include "core/events/counters.hpp"
+#include "core/events/event_format.hpp"
+#include "core/events/events.hpp"
+#include "core/events/timeline.hpp"
 
 namespace qantar::app {
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/error.hpp"
+#include "core/io/error.hpp"
 #include "render/image.hpp"
 
 namespace qantar::app {

@@ -5,8 +5,8 @@
 #include <optional>
 #include <vector>
 
-#include "core/camera.hpp"
-#include "core/layers.hpp"
+#include "core/geo/camera.hpp"
+#include "core/events/layers.hpp"
 #include "render/event_overlay.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"

@@ -4,7 +4,8 @@
 #include <cstddef>
 #include <unordered_map>
 
-#include "core/mesh.hpp"
+#include "core/map/polyline.hpp"
+#include "core/map/mesh.hpp"
 #include "render/gl_objects.hpp"
 #include "render/shader.hpp"
 

@@ -6,10 +6,10 @@
 #include <memory>
 #include <vector>
 
-#include "core/camera.hpp"
-#include "core/error.hpp"
-#include "core/layers.hpp"
-#include "core/map_scene.hpp"
+#include "core/geo/camera.hpp"
+#include "core/io/error.hpp"
+#include "core/events/layers.hpp"
+#include "core/map/map_scene.hpp"
 #include "render/map_renderer.hpp"
 
 namespace qantar::render {

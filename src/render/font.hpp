@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
-#include "core/map_scene.hpp"
-#include "core/theme.hpp"
+#include "core/io/error.hpp"
+#include "core/map/map_scene.hpp"
+#include "core/map/theme.hpp"
 
 namespace qantar::render {
 

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "core/error.hpp"
+#include "core/io/error.hpp"
 
 namespace qantar::render {
 

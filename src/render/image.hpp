@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
+#include "core/io/error.hpp"
 
 namespace qantar::render {
 

@@ -5,11 +5,11 @@
 #include <memory>
 #include <vector>
 
-#include "core/camera.hpp"
-#include "core/error.hpp"
-#include "core/labels.hpp"
-#include "core/map_scene.hpp"
-#include "core/theme.hpp"
+#include "core/geo/camera.hpp"
+#include "core/io/error.hpp"
+#include "core/map/labels.hpp"
+#include "core/map/map_scene.hpp"
+#include "core/map/theme.hpp"
 #include "render/font.hpp"
 
 namespace qantar::render {

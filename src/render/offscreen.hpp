@@ -3,7 +3,7 @@
 // can be shown (the GUI's map view) or read back (exports).
 #include <functional>
 
-#include "core/error.hpp"
+#include "core/io/error.hpp"
 #include "render/gl_objects.hpp"
 #include "render/image.hpp"
 

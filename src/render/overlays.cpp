@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/overlay_layout.hpp"
+#include "core/map/overlay_layout.hpp"
 
 namespace qantar::render {
 

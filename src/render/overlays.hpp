@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/camera.hpp"
-#include "core/layers.hpp"
-#include "core/projection.hpp"
+#include "core/geo/camera.hpp"
+#include "core/events/layers.hpp"
+#include "core/geo/projection.hpp"
 #include "render/event_overlay.hpp"
 #include "render/map_renderer.hpp"
 #include "render/painter.hpp"

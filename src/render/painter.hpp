@@ -4,8 +4,8 @@
 #include <memory>
 #include <vector>
 
-#include "core/error.hpp"
-#include "core/theme.hpp"
+#include "core/io/error.hpp"
+#include "core/map/theme.hpp"
 
 namespace qantar::render {
 

@@ -2,7 +2,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.hpp"
+#include "core/io/error.hpp"
 #include "render/gl_objects.hpp"
 
 namespace qantar::render {

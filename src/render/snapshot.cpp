@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/credits.hpp"
+#include "core/map/credits.hpp"
 #include "render/event_overlay.hpp"
 #include "render/offscreen.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <imgui.h>
 
-#include "core/counters.hpp"
-#include "core/timeline.hpp"
+#include "core/events/counters.hpp"
+#include "core/events/timeline.hpp"
 
 namespace qantar::ui {
 

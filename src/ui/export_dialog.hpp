@@ -4,8 +4,8 @@
 // it frame by frame and reports progress here, so the window stays responsive and Cancel works.
 #include <string>
 
-#include "core/theme.hpp"
-#include "core/time.hpp"
+#include "core/map/theme.hpp"
+#include "core/time/time.hpp"
 
 namespace qantar::ui {
 

@@ -2,7 +2,7 @@
 
 #include <imgui.h>
 
-#include "core/credits.hpp"
+#include "core/map/credits.hpp"
 
 namespace qantar::ui {
 

@@ -1,6 +1,6 @@
 #include "ui/moment_panel.hpp"
 
-#include "core/caption.hpp"
+#include "core/events/caption.hpp"
 
 namespace qantar::ui {
 

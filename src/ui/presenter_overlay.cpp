@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/caption.hpp"
+#include "core/events/caption.hpp"
 
 namespace qantar::ui {
 

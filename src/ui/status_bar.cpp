@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/credits.hpp"
+#include "core/map/credits.hpp"
 
 namespace qantar::ui {
 

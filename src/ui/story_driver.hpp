@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "core/story.hpp"
-#include "core/story_plan.hpp"
+#include "core/story/story.hpp"
+#include "core/story/story_plan.hpp"
 
 namespace qantar::ui {
 

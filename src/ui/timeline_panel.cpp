@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/timeline.hpp"
+#include "core/events/timeline.hpp"
 
 namespace qantar::ui {
 

@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-#include "core/time_axis.hpp"
+#include "core/time/time_axis.hpp"
 #include "ui/app_state.hpp"
 
 namespace qantar::ui {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <memory>
 
-#include "core/event_world.hpp"
+#include "core/events/event_world.hpp"
 #include "render/base_cache.hpp"
 #include "render/event_overlay.hpp"
 #include "render_fixture.hpp"

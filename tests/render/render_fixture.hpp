@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <memory>
 
-#include "core/map_data.hpp"
-#include "core/map_scene.hpp"
-#include "core/projection.hpp"
+#include "core/map/map_data.hpp"
+#include "core/map/map_scene.hpp"
+#include "core/geo/projection.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
 #include "render/snapshot.hpp"

@@ -1,5 +1,7 @@
 #include "core/import/acled.hpp"
 
+#include "core/events/event_format.hpp"
+
 #include <array>
 #include <cerrno>
 #include <cmath>

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
+#include "core/io/error.hpp"
 #include "core/import/event_collector.hpp"
 #include "core/import/ogr_source.hpp"
 

@@ -9,7 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/events.hpp"
+#include "core/events/event_format.hpp"
+#include "core/events/events.hpp"
 #include "core/import/import.hpp"
 
 namespace qantar::core::importer {

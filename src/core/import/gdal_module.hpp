@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/error.hpp"
-#include "core/events.hpp"
+#include "core/io/error.hpp"
+#include "core/events/events.hpp"
 #include "core/import/import.hpp"
 
 namespace qantar::core::importer {

@@ -14,10 +14,11 @@
 #include <utility>
 #include <vector>
 
-#include "core/error.hpp"
-#include "core/events.hpp"
-#include "core/geo_types.hpp"
-#include "core/geojson.hpp"
+#include "core/io/error.hpp"
+#include "core/events/event_format.hpp"
+#include "core/events/events.hpp"
+#include "core/geo/geo_types.hpp"
+#include "core/geo/geojson.hpp"
 
 namespace qantar::core {
 

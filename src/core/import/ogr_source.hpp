@@ -10,7 +10,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include "core/error.hpp"
+#include "core/io/error.hpp"
 #include "core/import/import.hpp"
 
 namespace qantar::core::importer {

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <utility>
 
-#include "core/error.hpp"
-#include "core/time.hpp"
+#include "core/io/error.hpp"
+#include "core/time/time.hpp"
 
 namespace qantar::core::importer {
 

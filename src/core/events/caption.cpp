@@ -1,0 +1,75 @@
+#include "core/events/caption.hpp"
+
+#include <set>
+
+namespace qantar::core {
+
+std::string counterLine(FigureKind kind, const Counter& c) {
+    static const char* const kNames[] = {"Deaths", "Injured", "Arrests"};
+    std::string s = kNames[static_cast<int>(kind)];
+    if (!c.any) return s + " none reported";
+    std::string range = formatRange(c);
+    const auto paren = range.find(" (partial)");
+    if (paren != std::string::npos) range.resize(paren);
+    s += " " + range + " (" + (c.partial ? "groups only, " : "") + std::to_string(c.sources.size()) +
+         (c.sources.size() == 1 ? " source)" : " sources)");
+    return s;
+}
+
+std::vector<std::string> momentCaption(const EventWorld& world, const FrameLayers& layers, ZoneOffset zone) {
+    std::vector<std::string> lines;
+    lines.push_back(formatForDisplay(layers.time, zone, Precision::Exact));
+    std::string counters;
+    for (int k = 0; k < kFigureKindCount; ++k) {
+        const auto kind = static_cast<FigureKind>(k);
+        if (!counters.empty()) counters += "  \xC2\xB7  ";
+        counters += counterLine(kind, layers.counters[kind]);
+    }
+    lines.push_back(counters);
+    std::vector<std::string> inForce;
+    switch (layers.internet) {
+        case ConnectivityStatus::Full: inForce.push_back("Internet shut down nationwide"); break;
+        case ConnectivityStatus::Partial: inForce.push_back("Internet partially restored"); break;
+        case ConnectivityStatus::Restored: inForce.push_back("Internet restored"); break;
+        case ConnectivityStatus::None: break;
+    }
+    std::set<std::string> curfewPlaces;
+    bool emergency = false;
+    for (const auto& a : layers.areas) {
+        const Event& e = world.data().events[a.event];
+        if (a.kind == AreaKind::Curfew) curfewPlaces.insert(e.place.name);
+        if (a.kind == AreaKind::Emergency) emergency = true;
+    }
+    if (!curfewPlaces.empty()) {
+        std::string s = "Curfew in force (";
+        bool first = true;
+        for (const auto& p : curfewPlaces) {
+            s += (first ? "" : ", ") + p;
+            first = false;
+        }
+        inForce.push_back(s + ")");
+    }
+    if (emergency) inForce.push_back("State of emergency");
+    for (auto i : layers.banners) {
+        const Event& e = world.data().events[i];
+        if (e.category == Category::Mourning) inForce.push_back(e.title);
+    }
+    if (!inForce.empty()) {
+        std::string s;
+        for (const auto& x : inForce) s += (s.empty() ? "" : "  \xC2\xB7  ") + x;
+        lines.push_back(s);
+    }
+    // Nationwide decisions in force that day (at most three, newest first).
+    std::string decisions;
+    int shown = 0;
+    for (auto it = layers.banners.rbegin(); it != layers.banners.rend() && shown < 3; ++it) {
+        const Event& e = world.data().events[*it];
+        if (e.category == Category::Mourning) continue;
+        decisions += (decisions.empty() ? "" : "  \xC2\xB7  ") + e.title;
+        ++shown;
+    }
+    if (!decisions.empty()) lines.push_back(decisions);
+    return lines;
+}
+
+}  // namespace qantar::core

@@ -1,0 +1,129 @@
+#pragma once
+// The event dataset (format "qantar-events", version 1; see docs/event-format.md): events with
+// categories, UTC instants, precision, places, figures with who reported them, and the sources
+// and exact quotes they come from.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/io/error.hpp"
+#include "core/geo/geo_types.hpp"
+#include "core/time/time.hpp"
+
+namespace qantar::core {
+
+enum class Category {
+    Protest,
+    Clash,
+    LootingArson,
+    Casualties,
+    Arrests,
+    Curfew,
+    StateOfEmergency,
+    InternetBlackout,
+    CstoDeployment,
+    AirportClosure,
+    GovernmentAction,
+    Mourning,
+    Count
+};
+constexpr int kCategoryCount = static_cast<int>(Category::Count);
+
+// The file's name for a category, e.g. "looting_arson".
+const char* categoryId(Category c);
+// A label for people, e.g. "Looting and arson".
+const char* categoryLabel(Category c);
+std::optional<Category> parseCategory(const std::string& id);
+
+enum class FigureKind { Deaths, Injured, Arrests, Count };
+constexpr int kFigureKindCount = static_cast<int>(FigureKind::Count);
+const char* figureKindId(FigureKind k);  // "deaths", "injured", "arrests"
+
+// One reported number, kept with who reported it.
+struct Figure {
+    FigureKind kind = FigureKind::Deaths;
+    std::optional<long long> value;  // the number, when one is given
+    std::optional<long long> min;    // lower bound ("dozens" → 24, "hundreds" → 200)
+    std::optional<long long> max;    // upper bound, when a range is given
+    std::string qualifier;           // "exact", "about", "more than", "nearly", "at least", "dozens"
+    std::string subject;             // "people", "protesters", "security forces", ...
+    std::string reportedBy;          // "Ministry of Health", "the president", ...
+    std::string asOf;                // ISO date the figure refers to
+    Instant asOfInstant;             // start of that day, Almaty time
+    std::string source;              // source id
+    std::string note;
+
+    long long lower() const { return min.value_or(value.value_or(0)); }
+    long long upper() const { return max.value_or(value.value_or(lower())); }
+    // A count of everyone, rather than of one group (protesters, police).
+    bool isTotal() const { return subject.rfind("people", 0) == 0; }
+};
+
+struct SourceRef {
+    std::string source;  // source id
+    std::string quote;   // exact words from the article
+};
+
+struct Source {
+    std::string id, outlet, headline, file, written, writtenReasoning;
+    bool outletInferred = false;
+};
+
+struct EventPlace {
+    std::string name;                 // "Almaty", "Kazakhstan"
+    std::optional<LonLat> lonLat;     // when the place is a point
+    std::string region;               // ISO 3166-2 code, when known
+    std::string country;              // ISO3, for places outside Kazakhstan
+    bool nationwide = false;
+};
+
+// A curfew's nightly hours, local wall clock; from > to means it crosses midnight.
+struct Recurrence {
+    int fromMinutes = 0;
+    int toMinutes = 0;
+    std::vector<std::string> assumed;  // fields that are assumptions, not sourced
+    std::string assumptionNote;
+};
+
+enum class ConnectivityStatus { None, Full, Partial, Restored };  // internet_blackout "status"
+
+struct Event {
+    std::string id;
+    Category category = Category::Protest;
+    std::string title;
+    Instant start;
+    Instant end;                 // exclusive; == start for an instant
+    bool hasEnd = false;
+    ZoneOffset localZone;        // the offset written with `start`
+    Precision precision = Precision::Exact;
+    std::string dateReasoning;
+    EventPlace place;
+    std::string placePrecision;  // "site", "city", "region", "country"
+    std::string placeNote;
+    std::string site;
+    std::optional<int> scale;    // 1..3
+    std::optional<bool> violent;
+    std::vector<Figure> figures;
+    std::optional<Recurrence> recurrence;
+    ConnectivityStatus status = ConnectivityStatus::None;
+    std::string description;
+    std::vector<SourceRef> sources;
+    std::string originalType;    // the type as the imported source named it, e.g. "Protests / Peaceful protest"
+    int geoPrecision = 0;        // ACLED geo_precision: 1 the named town, 2 near it, 3 a larger region; 0 not given
+};
+
+struct Dataset {
+    std::string path;
+    std::string title;
+    Instant coverageStart, coverageEnd;
+    std::vector<Source> sources;
+    std::vector<Event> events;  // sorted by start, then id
+    std::vector<std::string> contradictions;  // one line per disagreement, for display
+    std::string attribution;  // credit the data's provider requires on every output, e.g. ACLED's; may be empty
+
+    const Source* findSource(const std::string& id) const;
+    const Event* findEvent(const std::string& id) const;
+};
+
+}  // namespace qantar::core

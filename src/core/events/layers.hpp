@@ -1,0 +1,103 @@
+#pragma once
+// The animated event layers, each a pure function of (dataset, time, settings): the same inputs
+// always give the same frame, so the GUI, exports and `qantar state` agree and any frame can be
+// rebuilt. Render draws what this returns; nothing here knows about OpenGL.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/events/counters.hpp"
+#include "core/events/event_places.hpp"
+#include "core/events/events.hpp"
+#include "core/events/timeline.hpp"
+
+namespace qantar::core {
+
+enum class EventLayer { Protests, Violence, Curfew, Emergency, Internet, Csto, Airports, Casualties, Government, Count };
+constexpr int kEventLayerCount = static_cast<int>(EventLayer::Count);
+const char* eventLayerName(EventLayer l);
+// Stable id used in files: "protests", "violence", "curfew", "emergency", "internet", "csto",
+// "airports", "casualties", "government".
+const char* eventLayerId(EventLayer l);
+std::optional<EventLayer> parseEventLayerId(const std::string& id);
+// Which layer draws a category.
+EventLayer layerOf(Category c);
+
+struct EventLayerSettings {
+    std::array<bool, kEventLayerCount> on{true, true, true, true, true, true, true, true, true};
+    Duration trail = Duration::hours(12);  // ended events fade out over this long
+    bool cumulative = false;               // keep everything that has happened, faded
+    bool visible(EventLayer l) const { return on[static_cast<std::size_t>(l)]; }
+};
+
+// Point symbols.
+enum class MarkKind : int { Protest = 0, ProtestViolent, Clash, Arson, Casualty, Arrest, Airport, Csto, Government, Count };
+
+struct EventMark {
+    std::uint32_t event;
+    MapXY pos;
+    MarkKind kind;
+    float sizePx;           // symbol radius at scale 1
+    float alpha;            // 1 while active, fading along the trail
+    float pulse;            // 0..1 phase of the pulse ring; < 0 for no pulse
+    float uncertaintyPx;    // halo radius in pixels at the current zoom is computed by render from
+    double uncertaintyMeters;  // ... this: 0 for a precise point
+    bool uncertainTime;     // day-precision or approximate: drawn with a soft edge
+};
+
+enum class AreaKind { Curfew, Emergency, Internet };
+
+struct AreaShade {
+    std::uint32_t event;
+    AreaKind kind;
+    int regionIndex;       // -1: all of Kazakhstan
+    float alpha;           // overall opacity 0..1
+    float intensity;       // 1 full; 0.5 partial (internet partly restored)
+};
+
+struct Airlift {
+    std::uint32_t event;
+    MapXY from, to;
+    float progress;  // position of the transport marker along the arc, 0..1; < 0: none
+    float alpha;
+};
+
+struct FrameLayers {
+    Instant time;
+    std::vector<EventMark> marks;
+    std::vector<AreaShade> areas;
+    std::vector<Airlift> airlifts;
+    std::vector<std::uint32_t> banners;  // nationwide or placeless events in force (titles to show)
+    ConnectivityStatus internet = ConnectivityStatus::None;  // None: no blackout event in force
+    Counters counters;
+};
+
+// Animation curves, exposed for tests.
+// Opacity of an event at t: 0 before its start, rises over `fadeIn`, 1 while active, then
+// falls linearly to 0 over `trail` after its end (or to kCumulativeAlpha in cumulative mode).
+constexpr float kCumulativeAlpha = 0.3f;
+float eventAlpha(Interval iv, Instant t, Duration trail, bool cumulative);
+// Phase 0..1 of a protest's pulse: one pulse per kPulsePeriod of simulated time.
+constexpr Duration kPulsePeriod = Duration::hours(2);
+float pulsePhase(Instant start, Instant t);
+// Smooth 0..1 easing used for the airlift marker.
+float easeInOut(float x);
+
+// Where airlifts come from and go to when the data names only countries.
+struct AirliftGeometry {
+    MapXY kazakhstan;  // destination when only the country is named
+};
+
+struct LayerContext {
+    const Dataset* data = nullptr;
+    const TimelineIndex* index = nullptr;
+    const EventPlaces* places = nullptr;
+    const CounterIndex* counters = nullptr;
+    AirliftGeometry airlift;
+};
+
+FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerSettings& settings);
+
+}  // namespace qantar::core

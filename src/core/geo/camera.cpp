@@ -1,0 +1,70 @@
+#include "core/geo/camera.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace qantar::core {
+
+Camera::Camera(MapXY center, double metersPerPixel, int widthPx, int heightPx) : m_center(center) {
+    setMetersPerPixel(metersPerPixel);
+    setViewport(widthPx, heightPx);
+}
+
+void Camera::setViewport(int widthPx, int heightPx) {
+    m_width = std::max(1, widthPx);
+    m_height = std::max(1, heightPx);
+}
+
+void Camera::setMetersPerPixel(double mpp) {
+    if (!std::isfinite(mpp)) return;
+    m_mpp = std::clamp(mpp, kMinMetersPerPixel, kMaxMetersPerPixel);
+}
+
+ScreenPx Camera::toScreen(MapXY p) const {
+    return ScreenPx{(p.x - m_center.x) / m_mpp + m_width * 0.5, (m_center.y - p.y) / m_mpp + m_height * 0.5};
+}
+
+MapXY Camera::toMap(ScreenPx s) const {
+    return MapXY{m_center.x + (s.x - m_width * 0.5) * m_mpp, m_center.y - (s.y - m_height * 0.5) * m_mpp};
+}
+
+MapBox Camera::visibleBox() const {
+    MapBox b;
+    b.add(toMap(ScreenPx{0, 0}));
+    b.add(toMap(ScreenPx{double(m_width), double(m_height)}));
+    return b;
+}
+
+void Camera::panByPixels(double dxPx, double dyPx) {
+    m_center.x -= dxPx * m_mpp;
+    m_center.y += dyPx * m_mpp;
+}
+
+void Camera::zoomAbout(ScreenPx anchor, double factor) {
+    if (!(factor > 0.0) || !std::isfinite(factor)) return;
+    const MapXY before = toMap(anchor);
+    setMetersPerPixel(m_mpp / factor);
+    const MapXY after = toMap(anchor);
+    m_center.x += before.x - after.x;
+    m_center.y += before.y - after.y;
+}
+
+void Camera::fit(const MapBox& box, double paddingPx) {
+    if (box.empty()) return;
+    const double w = std::max(1.0, m_width - 2.0 * paddingPx);
+    const double h = std::max(1.0, m_height - 2.0 * paddingPx);
+    m_center = box.center();
+    setMetersPerPixel(std::max(box.width() / w, box.height() / h));
+}
+
+std::array<float, 9> Camera::mapToClip() const {
+    // clip = (p - centre) * 2 / (viewport * mpp); the translation is applied in the shader with a
+    // separate centre uniform, so here only the scale is encoded, plus the centre for completeness.
+    const double sx = 2.0 / (m_width * m_mpp);
+    const double sy = 2.0 / (m_height * m_mpp);
+    return {static_cast<float>(sx), 0.0f, 0.0f,  //
+            0.0f, static_cast<float>(sy), 0.0f,  //
+            static_cast<float>(-m_center.x * sx), static_cast<float>(-m_center.y * sy), 1.0f};
+}
+
+}  // namespace qantar::core

@@ -1,0 +1,244 @@
+#include "core/story/story.hpp"
+
+#include "core/io/text_file.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "core/io/atomic_file.hpp"
+#include "core/geo/geojson.hpp"
+#include "core/io/json_locator.hpp"
+
+namespace qantar::core {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kStoryVersion = 1;
+
+struct Problem {
+    std::string jsonPath, what;
+};
+
+bool readTime(const json& obj, const char* key, Instant& out, ZoneOffset* zone, std::vector<Problem>& problems,
+              const std::string& path, const std::string& ctx) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return false;
+    if (!it->is_string()) {
+        problems.push_back({path + "/" + key, ctx + "field '" + key + "': expected an ISO-8601 time string"});
+        return false;
+    }
+    auto t = parseIsoTime(it->get<std::string>(), kAlmatyTime);
+    if (!t) {
+        problems.push_back({path + "/" + key, ctx + "field '" + key + "': " + t.error().message});
+        return false;
+    }
+    out = t->instant;
+    if (zone) *zone = t->offset.value_or(kAlmatyTime);
+    return true;
+}
+
+}  // namespace
+
+namespace {
+Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& path);
+}  // namespace
+
+Expected<Story> parseStory(const std::string& text, const std::string& path) {
+    try {
+        return parseStoryUnchecked(text, path);
+    } catch (const json::exception& e) {  // a value of an unexpected type: a problem, not a crash
+        return Error{ErrorKind::DatasetInvalid, path + ": " + std::string(e.what()).substr(0, 200)};
+    }
+}
+
+namespace {
+
+Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& path) {
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+        return Error{ErrorKind::JsonSyntax, jsonSyntaxMessage(e.what(), e.byte, text, path)};
+    }
+    std::vector<Problem> problems;
+    Story story;
+    if (!doc.is_object()) {
+        problems.push_back({"", "expected a JSON object at the top level"});
+    } else {
+        const auto fmt = doc.find("format");
+        if (fmt == doc.end() || !fmt->is_string() || fmt->get<std::string>() != "qantar-story") {
+            problems.push_back({"/format", "field 'format': expected \"qantar-story\""});
+        } else if (!doc.contains("version") || !doc["version"].is_number_integer() ||
+                   doc["version"].get<long long>() != kStoryVersion) {
+            problems.push_back({"/version", "field 'version': unsupported or missing (this build reads version 1)"});
+        }
+        if (problems.empty()) {
+            if (auto t = doc.find("title"); t != doc.end() && t->is_string()) story.title = t->get<std::string>();
+            auto scenes = doc.find("scenes");
+            if (scenes == doc.end() || !scenes->is_array() || scenes->empty()) {
+                problems.push_back({"/scenes", "field 'scenes': needs at least one scene"});
+            } else {
+                for (std::size_t i = 0; i < scenes->size(); ++i) {
+                    const json& s = (*scenes)[i];
+                    const std::string sp = "/scenes/" + std::to_string(i);
+                    const std::string ctx = "scene " + std::to_string(i + 1) + ": ";
+                    if (!s.is_object()) {
+                        problems.push_back({sp, ctx + "expected an object"});
+                        continue;
+                    }
+                    Scene scene;
+                    if (auto t = s.find("title"); t != s.end() && t->is_string()) scene.title = t->get<std::string>();
+                    else problems.push_back({sp, ctx + "field 'title' is missing"});
+                    if (auto c = s.find("caption"); c != s.end() && c->is_string()) scene.caption = c->get<std::string>();
+                    if (auto src = s.find("sources"); src != s.end()) {
+                        if (!src->is_array()) problems.push_back({sp + "/sources", ctx + "field 'sources': expected an array of source ids"});
+                        else
+                            for (const auto& x : *src)
+                                if (x.is_string()) scene.sources.push_back(x.get<std::string>());
+                    }
+                    const bool hasTime = s.contains("time");
+                    const bool hasRange = s.contains("time_range");
+                    if (hasTime == hasRange) {
+                        problems.push_back({sp, ctx + "give exactly one of 'time' or 'time_range'"});
+                    } else if (hasTime) {
+                        readTime(s, "time", scene.start, &scene.zone, problems, sp, ctx);
+                    } else {
+                        const json& r = s.at("time_range");
+                        const std::string rp = sp + "/time_range";
+                        if (!r.is_object()) {
+                            problems.push_back({rp, ctx + "field 'time_range': expected {\"start\", \"end\"}"});
+                        } else {
+                            Instant end;
+                            const bool a = readTime(r, "start", scene.start, &scene.zone, problems, rp, ctx + "time_range: ");
+                            const bool b = readTime(r, "end", end, nullptr, problems, rp, ctx + "time_range: ");
+                            if (!r.contains("start") || !r.contains("end")) {
+                                problems.push_back({rp, ctx + "field 'time_range': needs 'start' and 'end'"});
+                            } else if (a && b && !(scene.start < end)) {
+                                problems.push_back({rp + "/end", ctx + "field 'time_range.end': must be later than 'start'"});
+                            } else if (a && b) {
+                                scene.end = end;
+                            }
+                            if (auto sp2 = r.find("speed_hours_per_second"); sp2 != r.end()) {
+                                if (!sp2->is_number() || !(sp2->get<double>() > 0.0) || sp2->get<double>() > 1000.0) {
+                                    problems.push_back({rp + "/speed_hours_per_second",
+                                                        ctx + "field 'speed_hours_per_second': expected a number in (0, 1000]"});
+                                } else {
+                                    scene.speedHoursPerSecond = sp2->get<double>();
+                                }
+                            }
+                        }
+                    }
+                    if (auto v = s.find("view"); v != s.end()) {
+                        const std::string vp = sp + "/view";
+                        const json* c = nullptr;
+                        if (v->is_object()) {
+                            if (auto ci = v->find("center"); ci != v->end()) c = &*ci;
+                        }
+                        if (!c || !c->is_array() || c->size() != 2 || !(*c)[0].is_number() || !(*c)[1].is_number()) {
+                            problems.push_back({vp, ctx + "field 'view.center': expected [lon, lat]"});
+                        } else {
+                            SceneView view;
+                            // [lon, lat], the GeoJSON order.
+                            view.center = LonLat{(*c)[0].get<double>(), (*c)[1].get<double>()};
+                            if (!view.center.valid()) problems.push_back({vp, ctx + "field 'view.center': outside lon/lat ranges"});
+                            if (auto k = v->find("span_km"); k != v->end()) {
+                                if (!k->is_number() || !(k->get<double>() >= 5.0) || k->get<double>() > 20000.0) {
+                                    problems.push_back({vp + "/span_km", ctx + "field 'view.span_km': expected 5 to 20000"});
+                                } else {
+                                    view.spanKm = k->get<double>();
+                                }
+                            }
+                            scene.view = view;
+                        }
+                    }
+                    if (auto l = s.find("layers"); l != s.end()) {
+                        if (!l->is_object()) {
+                            problems.push_back({sp + "/layers", ctx + "field 'layers': expected {\"protests\": true, ...}"});
+                        } else {
+                            for (auto it = l->begin(); it != l->end(); ++it) {
+                                auto id = parseEventLayerId(it.key());
+                                if (!id || !it->is_boolean()) {
+                                    problems.push_back({sp + "/layers/" + it.key(),
+                                                        ctx + "field 'layers': unknown layer '" + it.key() +
+                                                            "' or not true/false (layers: protests, violence, curfew, "
+                                                            "emergency, internet, csto, airports, casualties, government)"});
+                                    continue;
+                                }
+                                scene.layers[static_cast<std::size_t>(*id)] = it->get<bool>();
+                            }
+                        }
+                    }
+                    for (auto [key, dest] : {std::pair{"transition_seconds", &scene.transitionSeconds},
+                                             std::pair{"hold_seconds", &scene.holdSeconds}}) {
+                        if (auto x = s.find(key); x != s.end()) {
+                            if (!x->is_number() || x->get<double>() < 0.0 || x->get<double>() > 600.0) {
+                                problems.push_back({sp + "/" + key, ctx + "field '" + key + "': expected 0 to 600 seconds"});
+                            } else {
+                                *dest = x->get<double>();
+                            }
+                        }
+                    }
+                    story.scenes.push_back(std::move(scene));
+                }
+            }
+        }
+    }
+    if (!problems.empty()) {
+        const JsonLocator locator(text);
+        const Problem& p = problems.front();
+        std::string msg = path + ":" + std::to_string(locator.lineOf(p.jsonPath)) + ": " + p.what;
+        if (problems.size() > 1) msg += " (and " + std::to_string(problems.size() - 1) + " more)";
+        return Error{ErrorKind::DatasetInvalid, msg};
+    }
+    return story;
+}
+
+}  // namespace
+
+Expected<Story> loadStory(const std::string& path) {
+    auto text = readTextFile(path);
+    if (!text) return text.error();
+    return parseStory(*text, path);
+}
+
+std::string serializeStory(const Story& story) {
+    nlohmann::ordered_json doc;
+    doc["format"] = "qantar-story";
+    doc["version"] = kStoryVersion;
+    doc["title"] = story.title;
+    auto& scenes = doc["scenes"] = nlohmann::ordered_json::array();
+    for (const Scene& s : story.scenes) {
+        nlohmann::ordered_json j;
+        j["title"] = s.title;
+        j["caption"] = s.caption;
+        if (!s.sources.empty()) j["sources"] = s.sources;
+        if (s.end) {
+            j["time_range"] = {{"start", formatIso(s.start, s.zone)},
+                               {"end", formatIso(*s.end, s.zone)},
+                               {"speed_hours_per_second", s.speedHoursPerSecond}};
+        } else {
+            j["time"] = formatIso(s.start, s.zone);
+        }
+        if (s.view) {
+            // Rounded so saved files stay readable: 1e-4 degrees is about 10 m.
+            const auto r4 = [](double v) { return std::round(v * 1e4) / 1e4; };
+            j["view"] = {{"center", {r4(s.view->center.lon), r4(s.view->center.lat)}}, {"span_km", std::round(s.view->spanKm)}};
+        }
+        nlohmann::ordered_json layers = nlohmann::ordered_json::object();
+        for (int i = 0; i < kEventLayerCount; ++i) {
+            if (s.layers[static_cast<std::size_t>(i)]) layers[eventLayerId(static_cast<EventLayer>(i))] = *s.layers[static_cast<std::size_t>(i)];
+        }
+        if (!layers.empty()) j["layers"] = layers;
+        j["transition_seconds"] = s.transitionSeconds;
+        j["hold_seconds"] = s.holdSeconds;
+        scenes.push_back(std::move(j));
+    }
+    return doc.dump(2) + "\n";
+}
+
+Status saveStory(const Story& story, const std::string& path) { return writeFileAtomically(path, serializeStory(story)); }
+
+}  // namespace qantar::core

@@ -1,0 +1,49 @@
+#pragma once
+// Stories: a sequence of scenes for briefings (format "qantar-story", version 1; see
+// docs/story-format.md). A scene says what to show — a moment or a time range played at a speed,
+// where to look, which event layers are on — and what to say: a title, a caption and its sources.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/io/error.hpp"
+#include "core/geo/geo_types.hpp"
+#include "core/events/layers.hpp"
+#include "core/time/time.hpp"
+
+namespace qantar::core {
+
+struct SceneView {
+    LonLat center;
+    double spanKm = 1500.0;  // height of the view in kilometres: the same framing at any image size
+};
+
+struct Scene {
+    std::string title;
+    std::string caption;
+    std::vector<std::string> sources;    // source ids from the dataset, cited under the caption
+    Instant start;                       // the moment, or the start of the range
+    std::optional<Instant> end;          // a range plays from start to end
+    ZoneOffset zone = kAlmatyTime;       // the offset the time was written with (for display)
+    double speedHoursPerSecond = 2.0;    // playback speed through a range
+    std::optional<SceneView> view;       // none: keep the current view
+    std::array<std::optional<bool>, kEventLayerCount> layers{};  // none: leave as it is
+    double transitionSeconds = 2.5;      // camera and clock glide into the scene
+    double holdSeconds = 4.0;            // after the range (or the moment), when played unattended
+};
+
+struct Story {
+    std::string title;
+    std::vector<Scene> scenes;
+};
+
+// Problems name the file, line and field: "week.json:12: scene 3: field 'time': ...".
+Expected<Story> parseStory(const std::string& text, const std::string& path);
+Expected<Story> loadStory(const std::string& path);
+// The story as pretty JSON in the documented format (round-trips through parseStory).
+std::string serializeStory(const Story& story);
+// Writes the story atomically (never a half-written file).
+Status saveStory(const Story& story, const std::string& path);
+
+}  // namespace qantar::core

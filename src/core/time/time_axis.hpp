@@ -1,0 +1,61 @@
+#pragma once
+// The timeline's horizontal axis: time ↔ pixel conversion, tick choice and folding of dense
+// marks. Pure, so the panel's geometry is tested without a window.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/time/time.hpp"
+
+namespace qantar::core {
+
+class TimeAxis {
+public:
+    TimeAxis() = default;
+    // [start, end) drawn across `widthPx` pixels starting at x = `x0`.
+    TimeAxis(Instant start, Instant end, double x0, double widthPx);
+
+    Instant start() const { return m_start; }
+    Instant end() const { return m_end; }
+    double secondsPerPixel() const { return m_spp; }
+    double toX(Instant t) const;
+    Instant toTime(double x) const;
+
+    // Zooms by `factor` (> 1 zooms in) keeping the time under `x` fixed; the span is clamped to
+    // [kMinSpan, kMaxSpan].
+    void zoomAbout(double x, double factor);
+    // Shifts the window by `dxPx` pixels (drag right → earlier times come into view).
+    void panByPixels(double dxPx);
+
+    static constexpr Duration kMinSpan = Duration::minutes(30);
+    static constexpr Duration kMaxSpan = Duration::days(120);
+
+private:
+    Instant m_start, m_end;
+    double m_x0 = 0.0, m_width = 1.0, m_spp = 1.0;
+};
+
+struct Tick {
+    Instant t;
+    bool major;         // a day boundary (or the larger unit)
+    std::string label;  // "Wed 5 Jan" for majors, "06:00" for minors; empty when unlabelled
+};
+
+// Ticks for the visible span in `zone`: the unit is chosen from a cutoff table so labels stay at
+// least ~`minLabelSpacingPx` apart; majors are labelled with the day, minors with the hour.
+std::vector<Tick> chooseTicks(const TimeAxis& axis, ZoneOffset zone, double minLabelSpacingPx = 60.0);
+
+// Marks closer than `minGapPx` fold into one: given x positions sorted ascending, returns
+// [first, last) index runs, one per drawn mark.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> foldMarks(const std::vector<double>& xs, double minGapPx = 3.0);
+
+// How many of the spans [start, end) (in pixels) cover each whole pixel column of [left, right),
+// as runs of equal depth: what stacking one translucent bar per span would paint, computed in
+// O(spans + width) so a lane of a million events costs one rectangle per change of depth.
+struct DepthRun {
+    int x0, x1;  // pixel columns [x0, x1)
+    int depth;   // spans covering them (> 0)
+};
+std::vector<DepthRun> coverageRuns(const std::vector<std::pair<double, double>>& spans, int left, int right);
+
+}  // namespace qantar::core

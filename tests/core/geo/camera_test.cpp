@@ -1,0 +1,84 @@
+#include "core/geo/camera.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace qantar::core;
+
+TEST(Camera, ScreenAndMapRoundTrip) {
+    Camera cam({1000.0, -2000.0}, 1234.5, 1920, 1080);
+    for (double x : {0.0, 17.5, 960.0, 1919.0}) {
+        for (double y : {0.0, 333.0, 1079.0}) {
+            const ScreenPx s{x, y};
+            const ScreenPx back = cam.toScreen(cam.toMap(s));
+            EXPECT_NEAR(back.x, x, 1e-9);
+            EXPECT_NEAR(back.y, y, 1e-9);
+        }
+    }
+}
+
+TEST(Camera, CentreIsInTheMiddleAndNorthIsUp) {
+    Camera cam({500.0, 500.0}, 100.0, 800, 600);
+    const ScreenPx c = cam.toScreen({500.0, 500.0});
+    EXPECT_DOUBLE_EQ(c.x, 400.0);
+    EXPECT_DOUBLE_EQ(c.y, 300.0);
+    EXPECT_LT(cam.toScreen({500.0, 600.0}).y, c.y) << "a point further north is higher on screen";
+    EXPECT_GT(cam.toScreen({600.0, 500.0}).x, c.x) << "a point further east is further right";
+}
+
+TEST(Camera, ZoomKeepsThePointUnderTheCursor) {
+    Camera cam({0.0, 0.0}, 1000.0, 1000, 800);
+    const ScreenPx anchor{123.0, 456.0};
+    const MapXY before = cam.toMap(anchor);
+    cam.zoomAbout(anchor, 2.0);
+    EXPECT_DOUBLE_EQ(cam.metersPerPixel(), 500.0);
+    const MapXY after = cam.toMap(anchor);
+    EXPECT_NEAR(after.x, before.x, 1e-6);
+    EXPECT_NEAR(after.y, before.y, 1e-6);
+}
+
+TEST(Camera, ZoomIsClampedToLimits) {
+    Camera cam({0.0, 0.0}, 1000.0, 1000, 800);
+    for (int i = 0; i < 100; ++i) cam.zoomAbout({10, 10}, 2.0);
+    EXPECT_DOUBLE_EQ(cam.metersPerPixel(), kMinMetersPerPixel);
+    for (int i = 0; i < 100; ++i) cam.zoomAbout({10, 10}, 0.5);
+    EXPECT_DOUBLE_EQ(cam.metersPerPixel(), kMaxMetersPerPixel);
+    cam.zoomAbout({10, 10}, 0.0);
+    cam.zoomAbout({10, 10}, -3.0);
+    EXPECT_DOUBLE_EQ(cam.metersPerPixel(), kMaxMetersPerPixel) << "nonsense factors are ignored";
+}
+
+TEST(Camera, PanFollowsTheDrag) {
+    Camera cam({0.0, 0.0}, 10.0, 1000, 800);
+    const MapXY grabbed = cam.toMap({500.0, 400.0});
+    cam.panByPixels(30.0, -20.0);
+    const ScreenPx now = cam.toScreen(grabbed);
+    EXPECT_NEAR(now.x, 530.0, 1e-9);
+    EXPECT_NEAR(now.y, 380.0, 1e-9);
+}
+
+TEST(Camera, FitShowsTheWholeBoxWithPadding) {
+    Camera cam({0.0, 0.0}, 1.0, 1600, 900);
+    MapBox box;
+    box.add({-2000000.0, -900000.0});
+    box.add({2300000.0, 800000.0});
+    cam.fit(box, 40.0);
+    const ScreenPx a = cam.toScreen({box.minX, box.maxY});
+    const ScreenPx b = cam.toScreen({box.maxX, box.minY});
+    EXPECT_GE(a.x, 40.0 - 1e-6);
+    EXPECT_GE(a.y, 40.0 - 1e-6);
+    EXPECT_LE(b.x, 1600.0 - 40.0 + 1e-6);
+    EXPECT_LE(b.y, 900.0 - 40.0 + 1e-6);
+    // One side is tight against the padding.
+    EXPECT_TRUE(std::abs(a.x - 40.0) < 1e-6 || std::abs(a.y - 40.0) < 1e-6);
+}
+
+TEST(Camera, ClipMatrixMatchesScreenTransform) {
+    Camera cam({12345.0, -6789.0}, 250.0, 1280, 720);
+    const auto m = cam.mapToClip();
+    const MapXY p{50000.0, 20000.0};
+    const double cx = m[0] * p.x + m[3] * p.y + m[6];
+    const double cy = m[1] * p.x + m[4] * p.y + m[7];
+    const ScreenPx s = cam.toScreen(p);
+    EXPECT_NEAR((cx + 1.0) * 0.5 * 1280.0, s.x, 0.05);
+    EXPECT_NEAR((1.0 - cy) * 0.5 * 720.0, s.y, 0.05);
+}
