@@ -39,6 +39,16 @@ void TimeAxis::panByPixels(double dxPx) {
     m_end = m_end + d;
 }
 
+void TimeAxis::keepInView(Instant t) {
+    if (m_start <= t && t < m_end) return;
+    const std::int64_t span = (m_end - m_start).seconds;
+    // A tenth of the span, split so that nine tenths cannot overflow for any span the type holds.
+    const std::int64_t tenth = span / 10;
+    const std::int64_t nineTenths = tenth * 9 + (span % 10) * 9 / 10;
+    m_start = t - Duration{t >= m_end ? tenth : nineTenths};
+    m_end = m_start + Duration{span};
+}
+
 std::vector<Tick> chooseTicks(const TimeAxis& axis, ZoneOffset zone, double minLabelSpacingPx) {
     // Minor units in seconds; the first whose labels fit is used. Majors are always days
     // (or weeks once days get too dense).

@@ -26,6 +26,11 @@ public:
     void zoomAbout(double x, double factor);
     // Shifts the window by `dxPx` pixels (drag right → earlier times come into view).
     void panByPixels(double dxPx);
+    // Keeps `t` (a playhead) in view without changing the span or the pixel mapping's width:
+    // nothing moves while start <= t < end; past the end, the window moves on so that `t` sits
+    // 10% of the span from the left, leaving room for what follows; before the start, it moves
+    // back so that `t` sits at 90%.
+    void keepInView(Instant t);
 
     static constexpr Duration kMinSpan = Duration::minutes(30);
     static constexpr Duration kMaxSpan = Duration::days(120);

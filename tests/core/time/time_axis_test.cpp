@@ -1,4 +1,5 @@
-// The timeline's pixel geometry: folded marks and the depth of overlapping extent bars.
+// The timeline's pixel geometry: folded marks, the depth of overlapping extent bars, and the window
+// following the playhead.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -75,4 +76,81 @@ TEST(FoldMarks, MarksCloserThanTheGapFoldIntoOne) {
     EXPECT_EQ(folds[0], (std::pair<std::uint32_t, std::uint32_t>{0, 3}));
     EXPECT_EQ(folds[1], (std::pair<std::uint32_t, std::uint32_t>{3, 4}));
     EXPECT_EQ(folds[2], (std::pair<std::uint32_t, std::uint32_t>{4, 6}));
+}
+
+namespace {
+
+// A week from 2022-01-01T00:00Z across 1000 pixels starting at x = 40.
+core::TimeAxis weekAxis() {
+    const core::Instant start{core::daysFromCivil(2022, 1, 1) * 86400};
+    return core::TimeAxis(start, start + core::Duration::days(7), 40.0, 1000.0);
+}
+
+// Where `t` sits in the window, as a fraction of the span from the left.
+double fractionOf(const core::TimeAxis& axis, core::Instant t) {
+    return static_cast<double>((t - axis.start()).seconds) / static_cast<double>((axis.end() - axis.start()).seconds);
+}
+
+void expectSameScale(const core::TimeAxis& moved, const core::TimeAxis& before) {
+    EXPECT_EQ((moved.end() - moved.start()).seconds, (before.end() - before.start()).seconds);
+    EXPECT_DOUBLE_EQ(moved.secondsPerPixel(), before.secondsPerPixel());
+    EXPECT_DOUBLE_EQ(moved.toX(moved.start()), 40.0);
+    EXPECT_DOUBLE_EQ(moved.toX(moved.end()), 1040.0);
+}
+
+}  // namespace
+
+TEST(TimeAxisKeepInView, InsideTheWindowNothingMoves) {
+    const core::TimeAxis before = weekAxis();
+    for (const core::Instant t : {before.start(), before.start() + core::Duration::days(3), before.end() - core::Duration{1}}) {
+        core::TimeAxis axis = before;
+        axis.keepInView(t);
+        EXPECT_EQ(axis.start(), before.start()) << core::formatIso(t, core::kUtc);
+        EXPECT_EQ(axis.end(), before.end()) << core::formatIso(t, core::kUtc);
+    }
+}
+
+TEST(TimeAxisKeepInView, AtTheEndTheWindowMovesOnWithTheTimeAtOneTenth) {
+    // The end is outside the window: a playhead reaching it must not leave the view.
+    const core::TimeAxis before = weekAxis();
+    core::TimeAxis axis = before;
+    axis.keepInView(before.end());
+    EXPECT_DOUBLE_EQ(fractionOf(axis, before.end()), 0.1);
+    EXPECT_DOUBLE_EQ(axis.toX(before.end()), 140.0);
+    expectSameScale(axis, before);
+}
+
+TEST(TimeAxisKeepInView, BeforeTheStartTheWindowMovesBackWithTheTimeAtNineTenths) {
+    const core::TimeAxis before = weekAxis();
+    core::TimeAxis axis = before;
+    const core::Instant t = before.start() - core::Duration{1};
+    axis.keepInView(t);
+    EXPECT_DOUBLE_EQ(fractionOf(axis, t), 0.9);
+    EXPECT_DOUBLE_EQ(axis.toX(t), 940.0);
+    expectSameScale(axis, before);
+}
+
+TEST(TimeAxisKeepInView, FarJumpsBothWaysKeepTheSpanAndPutTheTimeInView) {
+    const core::TimeAxis before = weekAxis();
+    for (const std::int64_t days : {8LL, 365LL, 36500LL, -1LL, -365LL, -36500LL}) {
+        core::TimeAxis axis = before;
+        const core::Instant t = (days > 0 ? before.end() : before.start()) + core::Duration::days(days);
+        axis.keepInView(t);
+        EXPECT_TRUE(axis.start() <= t && t < axis.end()) << days << " days";
+        EXPECT_DOUBLE_EQ(fractionOf(axis, t), days > 0 ? 0.1 : 0.9) << days << " days";
+        expectSameScale(axis, before);
+    }
+}
+
+TEST(TimeAxisKeepInView, SpansThatDoNotDivideByTenStayExact) {
+    // 7 seconds across 3 pixels: a tenth is not a whole second, and the span must still not change.
+    const core::Instant start{1000};
+    for (const core::Instant t : {core::Instant{2000}, core::Instant{0}}) {
+        core::TimeAxis axis(start, start + core::Duration{7}, 0.0, 3.0);
+        axis.keepInView(t);
+        EXPECT_EQ((axis.end() - axis.start()).seconds, 7);
+        EXPECT_TRUE(axis.start() <= t && t < axis.end());
+        axis.keepInView(t);  // once in view, it stays put
+        EXPECT_EQ((axis.end() - axis.start()).seconds, 7);
+    }
 }
