@@ -42,13 +42,21 @@ private:
 
 struct Tick {
     Instant t;
-    bool major;         // a day boundary (or the larger unit)
-    std::string label;  // "Wed 5 Jan" for majors, "06:00" for minors; empty when unlabelled
+    bool major;         // a day boundary while hours are labelled; a labelled day (or 1st of a month) otherwise
+    std::string label;  // "Wed 5 Jan" or "1 Feb" for majors, "06:00" for minors; empty when unlabelled
 };
 
-// Ticks for the visible span in `zone`: the unit is chosen from a cutoff table so labels stay at
-// least ~`minLabelSpacingPx` apart; majors are labelled with the day, minors with the hour.
-std::vector<Tick> chooseTicks(const TimeAxis& axis, ZoneOffset zone, double minLabelSpacingPx = 60.0);
+// Ticks in [start, end) of the axis in `zone`, in time order. `minorLabelPx` and `majorLabelPx`
+// are the room a minor label ("06:00") and a major one ("Wed 29 Sep") need, gap included, in
+// pixels (at least 4 is used). Guarantee: a labelled tick is at least its label's room away from the next labelled
+// tick, so labels drawn to the right of their ticks never overprint. Hours are labelled with the
+// finest unit (15 minutes to 12 hours) that leaves minors their room; the minors under a day's
+// label lose theirs. When hours are too dense, days are labelled: every day, every second day,
+// Mondays, then the 1st of each month (skipping those too close to the one before), with
+// unlabelled day (and month) lines kept where they are at least 4 px apart. At least one tick is labelled
+// whenever a tick or a day boundary falls in view.
+std::vector<Tick> chooseTicks(const TimeAxis& axis, ZoneOffset zone, double minorLabelPx = 60.0,
+                              double majorLabelPx = 90.0);
 
 // Marks closer than `minGapPx` fold into one: given x positions sorted ascending, returns
 // [first, last) index runs, one per drawn mark.
