@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/events/curfew_nights.hpp"
+
 namespace qantar::core {
 
 Duration instantDisplaySpan(Precision p) {
@@ -21,10 +23,9 @@ Interval effectiveInterval(const Event& e) {
 
 bool withinDailyHours(const Event& e, Instant t) {
     if (!e.recurrence) return true;
-    const CivilTime local = toCivil(t, e.localZone);
-    const int m = local.hour * 60 + local.minute;
-    const int from = e.recurrence->fromMinutes, to = e.recurrence->toMinutes;
-    return from < to ? (m >= from && m < to) : (m >= from || m < to);
+    // The nights the timeline draws decide, so the map and the timeline never disagree.
+    const Instant next = t + Duration{1};
+    return !curfewNights(e, Interval{t, next}, t, next).empty();
 }
 
 TimelineIndex TimelineIndex::forEvents(const std::vector<Event>& events) {

@@ -24,7 +24,8 @@ struct Interval {
 Interval effectiveInterval(const Event& e);
 
 // For curfews: whether the local wall-clock time of `t` (in the event's zone) lies in the nightly
-// hours [from, to), which may cross midnight. Non-curfews: always true.
+// hours [from, to), which may cross midnight: whether `t` falls in one of curfewNights' nights.
+// Events without a recurrence: always true.
 bool withinDailyHours(const Event& e, Instant t);
 
 class TimelineIndex {
