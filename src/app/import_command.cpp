@@ -43,7 +43,12 @@ int runImport(const ImportCommandOptions& o) {
     options.timeField = o.timeField;
     options.endField = o.endField;
     auto imported = core::importEvents(o.source, options);
-    if (!imported) return fail(imported.error().message);
+    if (!imported) {
+        if (imported.error().kind == core::ErrorKind::ImportNoTime) {
+            return fail(imported.error().message + "; name the time field with --time-field (and the end with --end-field)");
+        }
+        return fail(imported.error().message);
+    }
     const auto& [dataset, report] = *imported;
     printReport(report);
 

@@ -120,6 +120,10 @@ TEST(ImportCli, MissingFile) {
 TEST(ImportCli, NoTimeListsTheCandidates) {
     const std::string path = dataFile("geojson_no_time.geojson");
     expectOneLineFailure(q(path), "qantar: " + path + " (layer 'geojson_no_time'): no time found");
+    // The command line names its own options (the window offers the fields instead).
+    const CliRun r = run("import " + q(path) + " --out " + q((scratch() / "failed.json").string()));
+    const std::string advice = "; name the time field with --time-field (and the end with --end-field)";
+    EXPECT_EQ(r.err.find(advice) + advice.size() + 1, r.err.size()) << r.err;
 }
 
 TEST(ImportCli, RandomBytesNeverCrash) {

@@ -59,7 +59,7 @@ std::vector<std::string> momentCaption(const EventWorld& world, const FrameLayer
         for (const auto& x : inForce) s += (s.empty() ? "" : "  \xC2\xB7  ") + x;
         lines.push_back(s);
     }
-    // Nationwide decisions in force that day (at most three, newest first).
+    // Nationwide or placeless events in force (at most three, newest first).
     std::string decisions;
     int shown = 0;
     for (auto it = layers.banners.rbegin(); it != layers.banners.rend() && shown < 3; ++it) {
@@ -68,7 +68,7 @@ std::vector<std::string> momentCaption(const EventWorld& world, const FrameLayer
         decisions += (decisions.empty() ? "" : "  \xC2\xB7  ") + e.title;
         ++shown;
     }
-    if (!decisions.empty()) lines.push_back(decisions);
+    if (!decisions.empty()) lines.push_back("Across the country: " + decisions);
     return lines;
 }
 

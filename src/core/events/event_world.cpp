@@ -1,10 +1,8 @@
 #include "core/events/event_world.hpp"
 
-#include "core/map/triangulation.hpp"
-
 #include "core/events/event_format.hpp"
-
 #include "core/map/mesh.hpp"
+#include "core/map/triangulation.hpp"
 
 namespace qantar::core {
 
@@ -39,8 +37,11 @@ LayerContext EventWorld::context() const {
     return c;
 }
 
-FrameLayers EventWorld::layersAt(Instant t, const EventLayerSettings& settings) const {
-    return evaluateLayers(context(), t, settings);
+FrameLayers EventWorld::layersAt(Instant t, const EventLayerSettings& settings,
+                                 const std::vector<std::uint8_t>* shown) const {
+    LayerContext c = context();
+    c.shown = shown;
+    return evaluateLayers(c, t, settings);
 }
 
 Expected<std::unique_ptr<EventWorld>> loadEventWorld(const std::string& path, const MapData& map,

@@ -26,8 +26,9 @@ public:
     const CounterIndex& counters() const { return m_counters; }
     LayerContext context() const;
 
-    // The layers at `t`.
-    FrameLayers layersAt(Instant t, const EventLayerSettings& settings) const;
+    // The layers at `t`, of the events flagged in `shown` (one flag per event; null: all).
+    FrameLayers layersAt(Instant t, const EventLayerSettings& settings,
+                         const std::vector<std::uint8_t>* shown = nullptr) const;
 
 private:
     Dataset m_data;

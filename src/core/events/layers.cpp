@@ -128,6 +128,7 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
         const Event& e = data.events[i];
         const EventLayer layer = layerOf(e.category);
         if (!s.visible(layer)) continue;
+        if (ctx.shown && i < ctx.shown->size() && !(*ctx.shown)[i]) continue;
         const Interval iv = index.interval(i);
         const bool active = iv.start <= t && t < iv.end;
         const float alpha = eventAlpha(iv, t, s.trail, s.cumulative);
@@ -174,9 +175,9 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
             continue;
         }
         if (!pos.xy) {
-            if (active && (e.category == Category::GovernmentAction || e.category == Category::CstoDeployment)) {
-                out.banners.push_back(i);
-            }
+            // Nationwide or placeless events have no symbol; while in force they are named in the
+            // moment's lines, so that they are on screen somewhere.
+            if (active) out.banners.push_back(i);
             continue;
         }
         EventMark m{};

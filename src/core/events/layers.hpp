@@ -96,6 +96,10 @@ struct LayerContext {
     const EventPlaces* places = nullptr;
     const CounterIndex* counters = nullptr;
     AirliftGeometry airlift;
+    // One flag per event: only events flagged non-zero are drawn (the event list's filter). Null:
+    // all of them. Counters always count every report, filtered or not: they are what the
+    // sources say, not what the map shows.
+    const std::vector<std::uint8_t>* shown = nullptr;
 };
 
 FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerSettings& settings);

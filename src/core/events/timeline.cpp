@@ -125,14 +125,24 @@ void TimelineIndex::overlapping(Instant t0, Instant t1, std::vector<std::uint32_
     for (std::size_t i = a; i < b; ++i) out.push_back(static_cast<std::uint32_t>(i));
 }
 
-std::optional<Instant> TimelineIndex::nextStartAfter(Instant t) const {
-    const auto it = std::upper_bound(m_starts.begin(), m_starts.end(), t.unixSeconds);
+std::optional<Instant> TimelineIndex::nextStartAfter(Instant t, const std::vector<std::uint8_t>* shown) const {
+    auto it = std::upper_bound(m_starts.begin(), m_starts.end(), t.unixSeconds);
+    auto hidden = [&](auto i) {
+        const auto k = static_cast<std::size_t>(i - m_starts.begin());
+        return shown && k < shown->size() && !(*shown)[k];
+    };
+    while (it != m_starts.end() && hidden(it)) ++it;
     if (it == m_starts.end()) return std::nullopt;
     return Instant{*it};
 }
 
-std::optional<Instant> TimelineIndex::previousStartBefore(Instant t) const {
-    const auto it = std::lower_bound(m_starts.begin(), m_starts.end(), t.unixSeconds);
+std::optional<Instant> TimelineIndex::previousStartBefore(Instant t, const std::vector<std::uint8_t>* shown) const {
+    auto it = std::lower_bound(m_starts.begin(), m_starts.end(), t.unixSeconds);
+    auto hidden = [&](auto i) {
+        const auto k = static_cast<std::size_t>(i - m_starts.begin());
+        return shown && k < shown->size() && !(*shown)[k];
+    };
+    while (it != m_starts.begin() && hidden(it - 1)) --it;
     if (it == m_starts.begin()) return std::nullopt;
     return Instant{*(it - 1)};
 }

@@ -45,9 +45,10 @@ public:
     void overlapping(Instant t0, Instant t1, std::vector<std::uint32_t>& out) const;
     // Index range [first, last) of intervals whose start lies in [t0, t1).
     std::pair<std::size_t, std::size_t> startingIn(Instant t0, Instant t1) const;
-    // The first start strictly after t / the last start strictly before t.
-    std::optional<Instant> nextStartAfter(Instant t) const;
-    std::optional<Instant> previousStartBefore(Instant t) const;
+    // The first start strictly after t / the last start strictly before t, among the events
+    // flagged in `shown` (one flag per event, as the list's filter gives; null: all events).
+    std::optional<Instant> nextStartAfter(Instant t, const std::vector<std::uint8_t>* shown = nullptr) const;
+    std::optional<Instant> previousStartBefore(Instant t, const std::vector<std::uint8_t>* shown = nullptr) const;
 
 private:
     struct Node {

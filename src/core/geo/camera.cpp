@@ -17,7 +17,13 @@ void Camera::setViewport(int widthPx, int heightPx) {
 
 void Camera::setMetersPerPixel(double mpp) {
     if (!std::isfinite(mpp)) return;
-    m_mpp = std::clamp(mpp, kMinMetersPerPixel, kMaxMetersPerPixel);
+    m_mpp = std::clamp(mpp, kMinMetersPerPixel, m_maxMpp);
+}
+
+void Camera::setMaxMetersPerPixel(double mpp) {
+    if (!std::isfinite(mpp)) return;
+    m_maxMpp = std::clamp(mpp, kMinMetersPerPixel, kMaxMetersPerPixel);
+    setMetersPerPixel(m_mpp);
 }
 
 ScreenPx Camera::toScreen(MapXY p) const {
@@ -55,6 +61,35 @@ void Camera::fit(const MapBox& box, double paddingPx) {
     const double h = std::max(1.0, m_height - 2.0 * paddingPx);
     m_center = box.center();
     setMetersPerPixel(std::max(box.width() / w, box.height() / h));
+}
+
+void Camera::fitIn(const MapBox& box, const ScreenRect& free, double paddingPx) {
+    if (box.empty() || free.empty()) return;
+    const double w = std::max(1.0, free.w - 2.0 * paddingPx);
+    const double h = std::max(1.0, free.h - 2.0 * paddingPx);
+    const double mpp = std::max(box.width() / w, box.height() / h);
+    frameIn(box.center(), mpp * free.h, free);
+}
+
+void Camera::frameIn(MapXY center, double spanMeters, const ScreenRect& free) {
+    if (free.empty() || !(spanMeters > 0.0)) return;
+    setMetersPerPixel(spanMeters / free.h);
+    // Shift the camera so that `center` lands on the free rectangle's middle.
+    const ScreenPx mid = free.center();
+    m_center.x = center.x - (mid.x - m_width * 0.5) * m_mpp;
+    m_center.y = center.y + (mid.y - m_height * 0.5) * m_mpp;
+}
+
+std::pair<MapXY, double> Camera::framedIn(const ScreenRect& free) const {
+    if (free.empty()) return {m_center, m_mpp * m_height};
+    return {toMap(free.center()), m_mpp * free.h};
+}
+
+double zoomOutLimit(const MapBox& box, int widthPx, int heightPx) {
+    if (box.empty()) return kMaxMetersPerPixel;
+    constexpr double kShare = 1.0 / 3.0;
+    const double limit = std::max(box.width() / (kShare * std::max(1, widthPx)), box.height() / (kShare * std::max(1, heightPx)));
+    return std::min(kMaxMetersPerPixel, limit);
 }
 
 std::array<float, 9> Camera::mapToClip() const {

@@ -3,6 +3,7 @@
 // covers. Holds state and conversions only; what animates it lives elsewhere, so any frame can be
 // rebuilt from (centre, metresPerPixel, viewport).
 #include <array>
+#include <utility>
 
 #include "core/geo/geo_types.hpp"
 
@@ -25,8 +26,11 @@ public:
     // Resizes the viewport, keeping the centre and scale.
     void setViewport(int widthPx, int heightPx);
     void setCenter(MapXY c) { m_center = c; }
-    // Sets the scale, clamped to [kMinMetersPerPixel, kMaxMetersPerPixel].
+    // Sets the scale, clamped to [kMinMetersPerPixel, the zoom-out limit].
     void setMetersPerPixel(double mpp);
+    // The zoom-out limit (at most kMaxMetersPerPixel), applied to every later change of scale.
+    void setMaxMetersPerPixel(double mpp);
+    double maxMetersPerPixel() const { return m_maxMpp; }
 
     ScreenPx toScreen(MapXY p) const;
     MapXY toMap(ScreenPx s) const;
@@ -40,6 +44,13 @@ public:
     void zoomAbout(ScreenPx anchor, double factor);
     // Frames `box` in the viewport with `paddingPx` left free on every side.
     void fit(const MapBox& box, double paddingPx);
+    // Frames `box` in the part `free` of the viewport (what panels leave uncovered), centred there.
+    void fitIn(const MapBox& box, const ScreenRect& free, double paddingPx);
+    // Puts `center` at the middle of `free` with `spanMeters` of map across free's height (a
+    // story scene's or an event's framing beside a caption or panels).
+    void frameIn(MapXY center, double spanMeters, const ScreenRect& free);
+    // What `free` shows: the map point at its middle and the map height across it (frameIn's inverse).
+    std::pair<MapXY, double> framedIn(const ScreenRect& free) const;
 
     // Column-major 3×3 matrix taking map metres to OpenGL clip space (x right, y up).
     // Relative to the centre, so large map coordinates keep their precision in float.
@@ -50,6 +61,11 @@ private:
     double m_mpp = 5000.0;
     int m_width = 1;
     int m_height = 1;
+    double m_maxMpp = kMaxMetersPerPixel;
 };
+
+// A sensible zoom-out limit for a viewport: the map never shrinks below the point where `box`
+// (Kazakhstan) spans a third of the viewport's width or height, so it cannot become a postage stamp.
+double zoomOutLimit(const MapBox& box, int widthPx, int heightPx);
 
 }  // namespace qantar::core

@@ -30,6 +30,14 @@ struct ScreenPx {
     double y = 0.0;  // pixels below the viewport's top edge
 };
 
+// A rectangle of a viewport, pixels from its top-left corner (for instance the part of the map
+// that no panel or caption covers).
+struct ScreenRect {
+    double x = 0.0, y = 0.0, w = 0.0, h = 0.0;
+    ScreenPx center() const { return ScreenPx{x + w * 0.5, y + h * 0.5}; }
+    bool empty() const { return !(w > 0.0 && h > 0.0); }
+};
+
 // Axis-aligned box in map metres. Empty until something is added.
 struct MapBox {
     double minX = std::numeric_limits<double>::infinity();

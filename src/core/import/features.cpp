@@ -343,9 +343,10 @@ Expected<TimePlan> planTimes(OGRLayer& layer, const std::vector<FieldInfo>& fiel
                                  ? "no placemark has a TimeStamp or TimeSpan"
                                  : "looked for JSON-FG \"time\", \"when\", fields named start, begin, time, timestamp, "
                                    "date, ... and Date/DateTime fields";
-        return Error{ErrorKind::MissingProperty,
-                     where + ": no time found (" + looked + "); candidate fields: " + describeFields(fields) +
-                         "; name the time field with --time-field (and the end with --end-field)"};
+        // The kind, not the text, tells the caller to offer a choice of fields (the window) or
+        // to name --time-field (the command line).
+        return Error{ErrorKind::ImportNoTime,
+                     where + ": no time found (" + looked + "); candidate fields: " + describeFields(fields)};
     }
     for (std::size_t i = 0; i < parts.size(); ++i) plan.description += (i ? ", then " : "") + parts[i];
     return plan;

@@ -25,10 +25,9 @@ std::string baseName(const std::string& path) {
 Error nothingImported(const std::string& label, const ImportReport& report, std::size_t withoutTime, bool kml) {
     if (report.rowsRead == 0) return Error{ErrorKind::DatasetInvalid, label + ": has no features to import"};
     if (withoutTime == report.rowsRejected) {
-        return Error{ErrorKind::MissingProperty,
-                     label + ": none of its " + std::to_string(report.rowsRead) + " features has a time" +
-                         (kml ? " (no placemark has a TimeStamp or TimeSpan)" : "") +
-                         "; name the time field with --time-field (and the end with --end-field)"};
+        return Error{ErrorKind::ImportNoTime, label + ": none of its " + std::to_string(report.rowsRead) +
+                                                  " features has a time" +
+                                                  (kml ? " (no placemark has a TimeStamp or TimeSpan)" : "")};
     }
     std::string msg = label + ": no row could be imported (" + std::to_string(report.rowsRead) + " read, all rejected)";
     if (!report.problems.empty()) msg += "; the first: " + report.problems.front();

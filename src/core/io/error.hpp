@@ -25,7 +25,8 @@ namespace qantar::core {
     X(GraphicsUnavailable, "OpenGL is not available")                  \
     X(ShaderBuild, "shader failed to build")                           \
     X(ImageEncode, "image could not be encoded")                       \
-    X(ImportUnavailable, "importing is not available")
+    X(ImportUnavailable, "importing is not available")                 \
+    X(ImportNoTime, "no time field could be found")
 
 enum class ErrorKind {
 #define QANTAR_ERROR_ENUM(id, summary) id,

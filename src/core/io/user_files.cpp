@@ -27,6 +27,16 @@ std::string configDir() {
     return dir;
 }
 
+std::string dataDir() {
+    std::string dir;
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) dir = std::string(x) + "/qantar";
+    else if (const char* h = std::getenv("HOME"); h && *h) dir = std::string(h) + "/.local/share/qantar";
+    else dir = "/tmp/qantar-data";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    return dir;
+}
+
 std::pair<Settings, std::optional<std::string>> loadSettings(const std::string& path) {
     Settings s;
     auto text = readTextFile(path);
@@ -58,7 +68,13 @@ std::pair<Settings, std::optional<std::string>> loadSettings(const std::string& 
         int zone = s.displayZone.minutes;
         num("display_zone_minutes", zone, -14 * 60, 14 * 60);
         s.displayZone = ZoneOffset{zone};
-        if (auto it = j.find("last_dataset"); it != j.end() && it->is_string()) s.lastDataset = it->get<std::string>();
+        auto string = [&](const char* key, std::string& out) {
+            if (auto it = j.find(key); it != j.end() && it->is_string()) out = it->get<std::string>();
+        };
+        string("last_dataset", s.lastDataset);
+        string("open_folder", s.openFolder);
+        string("export_folder", s.exportFolder);
+        string("story_folder", s.storyFolder);
     } catch (const json::exception& e) {
         return {Settings{}, path + ": settings are unreadable (" + std::string(e.what()).substr(0, 120) + "); using defaults"};
     }
@@ -77,6 +93,9 @@ Status saveSettings(const Settings& s, const std::string& path) {
     j["show_events"] = s.showEvents;
     j["trail_hours"] = s.trailHours;
     j["cumulative"] = s.cumulative;
+    j["open_folder"] = s.openFolder;
+    j["export_folder"] = s.exportFolder;
+    j["story_folder"] = s.storyFolder;
     return writeFileAtomically(path, j.dump(2) + "\n");
 }
 

@@ -15,6 +15,9 @@ namespace qantar::core {
 
 // $QANTAR_CONFIG_DIR, else $XDG_CONFIG_HOME/qantar, else ~/.config/qantar. Created on demand.
 std::string configDir();
+// Where the user's own stories go: $XDG_DATA_HOME/qantar, else ~/.local/share/qantar (created on
+// demand). Never the installed or bundled assets.
+std::string dataDir();
 
 struct Settings {
     int windowWidth = 1600, windowHeight = 900;
@@ -24,6 +27,16 @@ struct Settings {
     bool showLayers = true, showEvents = true;
     int trailHours = 12;
     bool cumulative = false;
+    // Folders last used in the file browser, so each dialog opens where the user was.
+    std::string openFolder, exportFolder, storyFolder;
+
+    bool operator==(const Settings& o) const {
+        return windowWidth == o.windowWidth && windowHeight == o.windowHeight && theme == o.theme &&
+               displayZone == o.displayZone && lastDataset == o.lastDataset && showLayers == o.showLayers &&
+               showEvents == o.showEvents && trailHours == o.trailHours && cumulative == o.cumulative &&
+               openFolder == o.openFolder && exportFolder == o.exportFolder && storyFolder == o.storyFolder;
+    }
+    bool operator!=(const Settings& o) const { return !(*this == o); }
 };
 
 // Reads settings; a missing file gives the defaults, a broken one gives the defaults and a

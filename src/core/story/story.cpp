@@ -2,6 +2,7 @@
 
 #include "core/io/text_file.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -240,5 +241,22 @@ std::string serializeStory(const Story& story) {
 }
 
 Status saveStory(const Story& story, const std::string& path) { return writeFileAtomically(path, serializeStory(story)); }
+
+Instant lastMoment(const Scene& scene) {
+    if (!scene.end) return scene.start;
+    const Instant last = *scene.end - kRangeEndInset;
+    return last > scene.start ? last : scene.start;
+}
+
+EventLayerSettings sceneLayers(const Story& story, int scene, EventLayerSettings base) {
+    const int last = std::min(scene, static_cast<int>(story.scenes.size()) - 1);
+    for (int k = 0; k <= last; ++k) {
+        const auto& switches = story.scenes[static_cast<std::size_t>(k)].layers;
+        for (std::size_t l = 0; l < base.on.size(); ++l) {
+            if (switches[l]) base.on[l] = *switches[l];
+        }
+    }
+    return base;
+}
 
 }  // namespace qantar::core

@@ -38,6 +38,16 @@ struct Story {
     std::vector<Scene> scenes;
 };
 
+// A range [start, end) ends before its end: a scene about "2 January" running to 3 January 00:00
+// shows 2 January 23:59 last, never the next day (whose events and figures it is not about).
+constexpr Duration kRangeEndInset = Duration::minutes(1);
+// The last moment a scene shows: its range's end less kRangeEndInset, or its moment.
+Instant lastMoment(const Scene& scene);
+
+// The event layers in force during scene `scene` (0-based): each scene's switches applied in
+// turn over `base`, so stepping back to a scene restores what it showed.
+EventLayerSettings sceneLayers(const Story& story, int scene, EventLayerSettings base);
+
 // Problems name the file, line and field: "week.json:12: scene 3: field 'time': ...".
 Expected<Story> parseStory(const std::string& text, const std::string& path);
 Expected<Story> loadStory(const std::string& path);

@@ -31,14 +31,13 @@ StoryPlan::StoryPlan(const Story& story, const Projection& projection, const Sto
         v.time = s.start;
         m_targets.push_back(v);
         previous = v;
-        if (s.end) previous.time = *s.end;
+        previous.time = lastMoment(s);
     }
 }
 
 StoryView StoryPlan::sceneEnd(int scene) const {
     StoryView v = sceneStart(scene);
-    const Scene& s = m_story->scenes[static_cast<std::size_t>(scene)];
-    if (s.end) v.time = *s.end;
+    v.time = lastMoment(m_story->scenes[static_cast<std::size_t>(scene)]);
     return v;
 }
 
@@ -68,7 +67,8 @@ StoryView StoryPlan::viewInScene(int scene, const StoryView& from, double second
     if (s.end) {
         const double played = (t - s.transitionSeconds) * s.speedHoursPerSecond * 3600.0;
         const double span = static_cast<double>((*s.end - s.start).seconds);
-        v.time = s.start + Duration{static_cast<std::int64_t>(std::llround(std::min(played, span)))};
+        v.time = std::min(s.start + Duration{static_cast<std::int64_t>(std::llround(std::min(played, span)))},
+                          lastMoment(s));
     }
     return v;
 }

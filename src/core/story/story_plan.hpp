@@ -36,7 +36,7 @@ public:
     int sceneCount() const { return static_cast<int>(m_targets.size()); }
     // The view a scene settles on (its start).
     const StoryView& sceneStart(int scene) const { return m_targets[static_cast<std::size_t>(scene)]; }
-    // The view at the end of a scene's range (its start, for a moment).
+    // The view at the last moment of a scene (lastMoment: just before its range's end, or its moment).
     StoryView sceneEnd(int scene) const;
     // Length of the range part of a scene at its speed, seconds of playback.
     double playSeconds(int scene) const;

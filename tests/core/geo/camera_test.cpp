@@ -82,3 +82,49 @@ TEST(Camera, ClipMatrixMatchesScreenTransform) {
     EXPECT_NEAR((cx + 1.0) * 0.5 * 1280.0, s.x, 0.05);
     EXPECT_NEAR((1.0 - cy) * 0.5 * 720.0, s.y, 0.05);
 }
+
+TEST(CameraFraming, FrameInPutsTheCentreInTheMiddleOfTheFreeRectangle) {
+    Camera cam({0.0, 0.0}, 1000.0, 1280, 720);
+    const ScreenRect free{0.0, 150.0, 860.0, 530.0};  // beside a caption on the right, under a box
+    const MapXY almaty{5.0e5, -3.0e5};
+    cam.frameIn(almaty, 260000.0, free);
+    const ScreenPx p = cam.toScreen(almaty);
+    EXPECT_NEAR(p.x, 430.0, 1e-6);
+    EXPECT_NEAR(p.y, 415.0, 1e-6);
+    EXPECT_NEAR(cam.metersPerPixel() * free.h, 260000.0, 1e-6) << "the span fills the free height";
+    const auto [c, span] = cam.framedIn(free);
+    EXPECT_NEAR(c.x, almaty.x, 1e-6);
+    EXPECT_NEAR(c.y, almaty.y, 1e-6);
+    EXPECT_NEAR(span, 260000.0, 1e-6);
+}
+
+TEST(CameraFraming, FitInShowsTheBoxInsideTheFreeRectangle) {
+    Camera cam({0.0, 0.0}, 1.0, 1366, 768);
+    MapBox box;
+    box.add({-1.5e6, -8.0e5});
+    box.add({1.5e6, 8.0e5});
+    const ScreenRect free{240.0, 20.0, 760.0, 500.0};
+    cam.fitIn(box, free, 10.0);
+    for (MapXY corner : {MapXY{box.minX, box.minY}, MapXY{box.maxX, box.maxY}}) {
+        const ScreenPx s = cam.toScreen(corner);
+        EXPECT_GE(s.x, free.x + 9.999);
+        EXPECT_LE(s.x, free.x + free.w - 9.999);
+        EXPECT_GE(s.y, free.y + 9.999);
+        EXPECT_LE(s.y, free.y + free.h - 9.999);
+    }
+}
+
+TEST(CameraFraming, ZoomOutStopsBeforeTheCountryIsAPostageStamp) {
+    MapBox kz;
+    kz.add({-1.5e6, -8.0e5});
+    kz.add({1.5e6, 8.0e5});
+    Camera cam(kz.center(), 2000.0, 1280, 720);
+    cam.setMaxMetersPerPixel(zoomOutLimit(kz, 1280, 720));
+    for (int i = 0; i < 50; ++i) cam.zoomAbout({640, 360}, 0.5);
+    const double widthPx = kz.width() / cam.metersPerPixel();
+    const double heightPx = kz.height() / cam.metersPerPixel();
+    EXPECT_TRUE(std::abs(widthPx - 1280.0 / 3.0) < 1e-6 || std::abs(heightPx - 720.0 / 3.0) < 1e-6)
+        << "the country still spans a third of the window: " << widthPx << " x " << heightPx << " px";
+    EXPECT_GE(widthPx, 1280.0 / 3.0 - 1e-6);
+    EXPECT_DOUBLE_EQ(zoomOutLimit(MapBox{}, 100, 100), kMaxMetersPerPixel);
+}

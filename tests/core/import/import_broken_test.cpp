@@ -74,15 +74,15 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"EmptyFile", "broken/empty.csv", ErrorKind::FileUnreadable, ": the file is empty"},
         BrokenCase{"AcledWithoutCoordinates", "broken/acled_without_coordinates.csv", ErrorKind::MissingProperty,
                    "looks like an ACLED export (it has 'event_id_cnty') but lacks the column(s) 'latitude', 'longitude'"},
-        BrokenCase{"CsvWithoutTimeOrPlace", "broken/no_geometry.csv", ErrorKind::MissingProperty,
+        BrokenCase{"CsvWithoutTimeOrPlace", "broken/no_geometry.csv", ErrorKind::ImportNoTime,
                    "candidate fields: name (String), observed (String)"},
         BrokenCase{"TruncatedGeoJson", "broken/truncated.geojson", ErrorKind::FileUnreadable,
                    "GDAL's GeoJSON driver cannot read it"},
-        BrokenCase{"GeoJsonWithoutTime", "geojson_no_time.geojson", ErrorKind::MissingProperty,
+        BrokenCase{"GeoJsonWithoutTime", "geojson_no_time.geojson", ErrorKind::ImportNoTime,
                    "no time found (looked for JSON-FG \"time\", \"when\", fields named start, begin, time, timestamp, "
                    "date, ... and Date/DateTime fields); candidate fields: name (String), note (String), count "
-                   "(Integer); name the time field with --time-field"},
-        BrokenCase{"KmlWithoutTimes", "kml_no_times.kml", ErrorKind::MissingProperty,
+                   "(Integer)"},
+        BrokenCase{"KmlWithoutTimes", "kml_no_times.kml", ErrorKind::ImportNoTime,
                    "no placemark has a TimeStamp or TimeSpan"}),
     [](const auto& p) { return std::string(p.param.name); });
 

@@ -286,7 +286,7 @@ TEST(ImportKml, KmzArchive) {
 TEST(ImportKml, DocumentWithoutTimesSaysSo) {
     auto r = importEvents(dataFile("kml_no_times.kml"));
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().kind, ErrorKind::MissingProperty);
+    EXPECT_EQ(r.error().kind, ErrorKind::ImportNoTime);
     EXPECT_NE(r.error().message.find("no placemark has a TimeStamp or TimeSpan"), std::string::npos)
         << r.error().message;
 }

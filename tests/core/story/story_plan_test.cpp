@@ -166,7 +166,9 @@ TEST_F(StoryPlanWeek, TargetsAreTheScenesViews) {
         EXPECT_NEAR(t.center.y, want.y, 1e-6) << "scene " << i + 1;
         EXPECT_NEAR(t.spanMeters, s.view->spanKm * 1000.0, 1e-6) << "scene " << i + 1;
         EXPECT_EQ(t.time, s.start) << "scene " << i + 1;
-        EXPECT_EQ(plan->sceneEnd(i).time, s.end.value_or(s.start)) << "scene " << i + 1;
+        // A range's last moment is a minute before its (exclusive) end: still inside the range.
+        const Instant last = s.end ? *s.end - Duration::minutes(1) : s.start;
+        EXPECT_EQ(plan->sceneEnd(i).time, last) << "scene " << i + 1;
     }
 }
 
@@ -274,21 +276,39 @@ TEST_F(StoryPlanWeek, RangesPlayAtTheirScenesSpeedAndStopAtTheirEnd) {
         for (double tau = 0.0; tau < play; tau += 0.25) {
             const auto [sceneIndex, v] = plan->viewAt(playStart + tau);
             EXPECT_EQ(sceneIndex, i);
-            const double expected = static_cast<double>(s.start.unixSeconds) + tau * s.speedHoursPerSecond * 3600.0;
+            const double expected = std::min(static_cast<double>(s.start.unixSeconds) + tau * s.speedHoursPerSecond * 3600.0,
+                                             static_cast<double>(lastMoment(s).unixSeconds));
             EXPECT_NEAR(static_cast<double>(v.time.unixSeconds), expected, 1.0)
                 << "scene " << i + 1 << ", " << tau << " s into the range";
             EXPECT_TRUE(sameView(StoryView{v.center, v.spanMeters, plan->sceneStart(i).time},
                                  plan->sceneStart(i)))
                 << "scene " << i + 1 << ": the camera holds still while the clock plays";
         }
-        // Through the hold, the clock stays at the end of the range.
+        // Through the hold, the clock stays at the last moment of the range.
         for (double tau = play + 0.01; tau < play + s.holdSeconds; tau += 0.5) {
             const auto [sceneIndex, v] = plan->viewAt(playStart + tau);
             EXPECT_EQ(sceneIndex, i);
-            EXPECT_EQ(v.time, *s.end) << "scene " << i + 1 << ", " << tau - play << " s into the hold";
+            EXPECT_EQ(v.time, lastMoment(s)) << "scene " << i + 1 << ", " << tau - play << " s into the hold";
         }
     }
     EXPECT_EQ(ranges, 4);
+}
+
+TEST_F(StoryPlanWeek, ARangeEndsOnItsOwnLastDayNotTheNext) {
+    // "2 January: protests in Zhanaozen" runs to 3 January 00:00 (UTC+5), exclusive: its still and
+    // its hold show 2 January 23:59, in the scene's own zone, never 3 January.
+    for (int i = 0; i < plan->sceneCount(); ++i) {
+        const Scene& s = scene(i);
+        if (!s.end) continue;
+        const Instant shown = plan->sceneEnd(i).time;
+        EXPECT_LT(shown, *s.end) << "scene " << i + 1;
+        EXPECT_GE(shown, s.start) << "scene " << i + 1;
+        const CivilTime endDay = toCivil(*s.end - Duration{1}, s.zone);
+        const CivilTime shownDay = toCivil(shown, s.zone);
+        EXPECT_EQ(shownDay.day, endDay.day) << "scene " << i + 1 << " is stamped " << formatIso(shown, s.zone);
+    }
+    const Scene& zhanaozen = scene(1);
+    EXPECT_EQ(formatIso(plan->sceneEnd(1).time, zhanaozen.zone), "2022-01-02T23:59:00+05:00");
 }
 
 TEST_F(StoryPlanWeek, MomentsHoldTheirTime) {

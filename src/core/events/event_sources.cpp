@@ -1,0 +1,65 @@
+#include "core/events/event_sources.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/events/event_format.hpp"
+#include "core/import/import.hpp"
+#include "core/io/text_file.hpp"
+
+namespace qantar::core {
+
+Expected<OpenedEvents> openEventSource(const EventSourceRequest& r) {
+    // Our own files say what they are near the top; anything else goes to the importers.
+    auto text = readTextFile(r.source);
+    if (text && text->find("\"qantar-events\"") != std::string::npos) {
+        DatasetLoad load = parseDataset(*text, r.source);
+        if (!load.dataset) return load.problems.front();
+        OpenedEvents out;
+        out.dataset = std::move(*load.dataset);
+        out.report = "Opened " + r.source + ": " + std::to_string(out.dataset.events.size()) + " events.";
+        out.ownFormat = true;
+        return out;
+    }
+    ImportOptions options;
+    options.layer = r.layer;
+    options.timeField = r.timeField;
+    options.endField = r.endField;
+    auto imported = importEvents(r.source, options);
+    if (!imported) return imported.error();
+    const ImportReport& rep = imported->second;
+    OpenedEvents out;
+    out.dataset = std::move(imported->first);
+    out.report = "Imported " + r.source + " (" + rep.detected + "): " + std::to_string(rep.rowsImported) + " of " +
+                 std::to_string(rep.rowsRead) + " rows.";
+    if (rep.rowsRejected > 0) {
+        out.report += " " + std::to_string(rep.rowsRejected) + " rows could not be used, e.g.:";
+        for (const auto& p : rep.problems) out.report += "\n  " + p;
+    }
+    for (const auto& a : rep.attribution) out.report += "\n" + a;
+    return out;
+}
+
+Dataset mergeDatasets(Dataset base, Dataset add) {
+    std::set<std::string> ids;
+    for (const auto& e : base.events) ids.insert(e.id);
+    for (auto& s : add.sources) {
+        if (!base.findSource(s.id)) base.sources.push_back(s);
+    }
+    for (auto& e : add.events) {
+        std::string id = e.id;
+        for (int k = 2; ids.count(id); ++k) id = e.id + "-" + std::to_string(k);
+        e.id = id;
+        ids.insert(id);
+        base.events.push_back(std::move(e));
+    }
+    std::stable_sort(base.events.begin(), base.events.end(), [](const Event& a, const Event& b) {
+        return a.start != b.start ? a.start < b.start : a.id < b.id;
+    });
+    if (add.coverageStart < base.coverageStart) base.coverageStart = add.coverageStart;
+    if (base.coverageEnd < add.coverageEnd) base.coverageEnd = add.coverageEnd;
+    if (!add.attribution.empty()) base.attribution += (base.attribution.empty() ? "" : " ") + add.attribution;
+    return base;
+}
+
+}  // namespace qantar::core
