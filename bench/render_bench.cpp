@@ -7,13 +7,13 @@
 #include <cstdlib>
 #include <memory>
 
+#include "core/export/export_spec.hpp"
+#include "core/geo/projection.hpp"
 #include "core/map/map_data.hpp"
 #include "core/map/map_scene.hpp"
-#include "core/geo/projection.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
-#include "render/snapshot.hpp"
 
 using namespace qantar;
 
@@ -71,7 +71,10 @@ void BM_MapFrame1080p(benchmark::State& state) {
     World& w = world();
     const int samples = static_cast<int>(state.range(0));
     auto target = render::OffscreenTarget::create(1920, 1080, samples);
-    core::Camera cam = render::defaultCamera(*w.scene, 1920, 1080);
+    core::ExportSpec spec;  // the default export view at 1920x1080: Kazakhstan fitted
+    spec.widthPx = 1920;
+    spec.heightPx = 1080;
+    core::Camera cam = core::exportCamera(spec, *w.scene);
     render::FrameOptions fo;
     fo.layers = layersFor(static_cast<int>(state.range(1)));
     int i = 0;

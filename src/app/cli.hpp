@@ -5,10 +5,11 @@
 
 namespace qantar::app {
 
-struct ExportOptions {
+// `qantar export`'s words as typed; runExport turns them into one core::ExportSpec.
+struct ExportArgs {
     std::string size;                // WxH; empty: the preset's, or 1920x1080
-    std::string preset;              // a named size (see exportPresets())
-    std::string out;                 // PNG path (one frame) or directory (sequence, story)
+    std::string preset;              // a named size (core::exportPresets())
+    std::string out;                 // PNG path (one frame) or folder (sequence, story)
     std::string theme = "dark";
     std::string assets;              // empty: find automatically
     std::string time;                // ISO 8601 moment to show events at; empty: map only
@@ -24,18 +25,7 @@ struct ExportOptions {
     bool quiet = false;              // no progress on stderr
 };
 
-struct ExportPreset {
-    const char* name;
-    int width, height;
-    const char* use;
-};
-// Named sizes for reports and slides.
-const std::vector<ExportPreset>& exportPresets();
-
-int runExport(const ExportOptions& options);
-
-// "1920x1080" → width, height within the export limits; false with a message otherwise.
-bool parseSize(const std::string& text, int& width, int& height, std::string& message);
+int runExport(const ExportArgs& args);
 
 }  // namespace qantar::app
 

@@ -1,7 +1,7 @@
 #pragma once
-// The base map (fills, lines, borders) depends only on the view, the theme and the map layers, not
-// on the clock. Frames over a fixed view — a time sequence, a playing clock, a story scene's hold —
-// draw it once, multisampled, and start every frame from a copy of it.
+// The keys and pieces the compositor (render/compositor.hpp) keeps its layers by. The base map
+// (fills, lines, borders) depends only on the view, the theme and the map layers, not on the
+// clock; the shaded areas only on the areas in force.
 #include <optional>
 #include <vector>
 
@@ -83,15 +83,6 @@ struct AreaLayer {
     // drawn again only when the areas change or `baseChanged`. No overlay or layers: the base alone.
     core::Status update(const OffscreenTarget& base, bool baseChanged, EventOverlay* overlay, const core::Camera& camera,
                         const core::FrameLayers* layers, const FrameOptions& options);
-};
-
-// One drawing of the base map (multisampled) and one of the base with its areas, and what each
-// was drawn for.
-struct BaseCache {
-    std::optional<OffscreenTarget> target;
-    std::optional<BaseKey> key;
-    AreaLayer areas;
-    int draws = 0;  // how many times the base was actually drawn (for tests and benchmarks)
 };
 
 }  // namespace qantar::render

@@ -43,6 +43,8 @@ public:
     void resolve() const;
     // The resolved colour texture (RGBA8), valid after resolve().
     GLuint texture() const { return m_texture.id(); }
+    // The framebuffer drawing straight into that texture (a screen for an interface drawn offscreen).
+    GLuint textureFramebuffer() const { return m_resolveFbo.id(); }
     // Copies `source`'s resolved image into this target's drawing buffer (same size expected),
     // leaving this target bound for drawing on top.
     void copyFrom(const OffscreenTarget& source) const;

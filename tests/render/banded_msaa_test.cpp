@@ -23,7 +23,7 @@ protected:
         auto target = render::OffscreenTarget::create(w, h, samples, storage);
         EXPECT_TRUE(target.ok()) << (target.ok() ? "" : target.error().message);
         if (!target.ok()) return {};
-        const core::Camera camera = render::defaultCamera(*s_scene, w, h);
+        const core::Camera camera = fittedCamera(w, h);
         if (storage == render::MsaaStorage::Bands) {
             render::drawFineBase(*s_renderer, *target, camera, render::FrameOptions{});
         } else {

@@ -2,10 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <memory>
 
 #include "core/events/event_world.hpp"
-#include "render/base_cache.hpp"
+#include "render/compositor.hpp"
 #include "render/event_overlay.hpp"
 #include "render_fixture.hpp"
 
@@ -33,16 +34,10 @@ protected:
         RenderFixture::TearDownTestSuite();
     }
 
-    // A request for a frame of `layers` seen by `camera` (its size), without credits.
-    static render::SnapshotRequest eventRequest(const core::Camera& camera, const core::FrameLayers& layers) {
-        render::SnapshotRequest req;
-        req.widthPx = camera.widthPx();
-        req.heightPx = camera.heightPx();
-        req.attribution = false;
-        req.camera = camera;
-        req.events = &layers;
-        req.overlay = s_overlay;
-        return req;
+    // A frame of `layers` seen by `camera` (its size), composed from scratch.
+    static render::Image eventFrame(const core::Camera& camera, const core::FrameLayers& layers,
+                                    const render::FrameOptions& options = {}) {
+        return composeFrame(camera, options, &layers, s_overlay);
     }
 
     // A frame at `when` (ISO, Almaty time) with a camera centred on `centre` at `mpp` m/px.
@@ -50,12 +45,12 @@ protected:
         auto t = core::parseIsoTime(when);
         EXPECT_TRUE(t.ok());
         layers = s_world->layersAt(t->instant, core::EventLayerSettings{});
-        render::SnapshotRequest req = eventRequest(core::Camera(*s_projection->project(centre), mpp, 640, 480), layers);
-        req.frame.theme = core::ThemeId::Light;
+        render::FrameOptions options;
+        options.theme = core::ThemeId::Light;
         // Base layers that could cover a symbol's centre are hidden, so the test sees the event.
-        req.frame.layers.set(core::MapLayer::Labels, false);
-        req.frame.layers.set(core::MapLayer::Cities, false);
-        return render(req);
+        options.layers.set(core::MapLayer::Labels, false);
+        options.layers.set(core::MapLayer::Cities, false);
+        return eventFrame(core::Camera(*s_projection->project(centre), mpp, 640, 480), layers, options);
     }
 
     static int difference(const render::Image& a, const render::Image& b, int x, int y) {
@@ -120,41 +115,53 @@ TEST_F(EventPixels, StateOfEmergencyHatchesTheCountryFromItsDeclaration) {
     EXPECT_GT(changed, total / 8) << "stripes should cover the country on 5 January";
 }
 
-TEST_F(EventPixels, CachedAreasAreRedrawnOnlyWhenTheyChangeAndMatchTheDirectFrame) {
+TEST_F(EventPixels, AreasAreRedrawnOnlyWhenTheyChangeAndFramesMatchDirectOnes) {
     // A sequence over a fixed view keeps the base and the shaded areas between frames; the frames
-    // must look the same as frames drawn from scratch, and the areas follow the clock.
-    const core::Camera cam = render::defaultCamera(*s_scene, 640, 360);
-    render::BaseCache cache;
-    std::optional<render::OffscreenTarget> target;
-    const auto frame = [&](const char* when, bool cached) {
+    // must be the ones a fresh compositor makes, look like frames drawn whole multisampled, and
+    // the areas follow the clock.
+    const core::Camera cam = fittedCamera(640, 360);
+    render::Compositor compositor(*s_renderer, s_overlay);
+    std::uint64_t eventsKey = 0;
+    const auto layersAt = [&](const char* when) {
         auto t = core::parseIsoTime(when);
         EXPECT_TRUE(t.ok());
-        const core::FrameLayers layers = s_world->layersAt(t->instant, core::EventLayerSettings{});
-        render::SnapshotRequest req = eventRequest(cam, layers);
-        if (cached) {
-            req.baseCache = &cache;
-            req.target = &target;
-        }
-        return render(req);
+        return t.ok() ? s_world->layersAt(t->instant, core::EventLayerSettings{}) : core::FrameLayers{};
+    };
+    const auto reused = [&](const core::FrameLayers& layers) {
+        render::CompositeRequest req;
+        req.camera = cam;
+        req.events = &layers;
+        req.eventsKey = ++eventsKey;
+        return composeWith(compositor, req);
+    };
+    const auto matchesDirectFrames = [&](const render::Image& img, const core::FrameLayers& layers, const char* when) {
+        EXPECT_EQ(img.rgba, eventFrame(cam, layers).rgba) << when << ": the reused compositor against a fresh one";
+        const render::Image whole = multisampledFrame(cam, {}, &layers, s_overlay);
+        EXPECT_LT(visiblyDifferentPixels(img, whole), img.rgba.size() / 4 / 100)
+            << when << ": against the frame drawn whole multisampled";
     };
     // 6 January: blackout and state of emergency in force, nothing fading between 12:00 and 13:00.
-    const render::Image noon = frame("2022-01-06T12:00+06:00", true);
-    const render::Image one = frame("2022-01-06T13:00+06:00", true);
-    EXPECT_EQ(cache.draws, 1);
-    EXPECT_EQ(cache.areas.draws, 1) << "the same areas are not drawn again";
-    EXPECT_LT(visiblyDifferentPixels(one, frame("2022-01-06T13:00+06:00", false)), one.rgba.size() / 4 / 100);
+    const core::FrameLayers noonLayers = layersAt("2022-01-06T12:00+06:00");
+    const core::FrameLayers oneLayers = layersAt("2022-01-06T13:00+06:00");
+    ASSERT_FALSE(noonLayers.areas.empty());
+    const render::Image noon = reused(noonLayers);
+    const render::Image one = reused(oneLayers);
+    EXPECT_EQ(compositor.baseDraws(), 1);
+    EXPECT_EQ(compositor.areaDraws(), 1) << "the same areas are not drawn again";
+    matchesDirectFrames(one, oneLayers, "13:00 on 6 January");
     // Before the blackout and the emergency the areas differ, so they are redrawn.
-    const render::Image before = frame("2022-01-03T12:00+06:00", true);
-    EXPECT_EQ(cache.draws, 1);
-    EXPECT_EQ(cache.areas.draws, 2);
+    const core::FrameLayers beforeLayers = layersAt("2022-01-03T12:00+06:00");
+    const render::Image before = reused(beforeLayers);
+    EXPECT_EQ(compositor.baseDraws(), 1);
+    EXPECT_EQ(compositor.areaDraws(), 2);
     EXPECT_GT(visiblyDifferentPixels(before, noon), before.rgba.size() / 4 / 20) << "the shading over the country goes";
-    EXPECT_LT(visiblyDifferentPixels(before, frame("2022-01-03T12:00+06:00", false)), before.rgba.size() / 4 / 100);
+    matchesDirectFrames(before, beforeLayers, "noon on 3 January");
 }
 
 TEST_F(EventPixels, ThousandsOfMarksDrawAsADensityOfSmallDots) {
     // Past EventOverlay::kDenseMarks, marks become small dots: every spot with an event is still
     // coloured, but a mark no longer covers its full symbol and pulse ring.
-    const core::Camera cam = render::defaultCamera(*s_scene, 640, 360);
+    const core::Camera cam = fittedCamera(640, 360);
     const core::MapXY almaty = *s_projection->project(s_data->findPlace("Almaty")->lonLat);
     const auto frameWith = [&](std::size_t count) {
         core::FrameLayers layers;
@@ -168,10 +175,10 @@ TEST_F(EventPixels, ThousandsOfMarksDrawAsADensityOfSmallDots) {
             mk.pulse = 0.5f;
             layers.marks.push_back(mk);
         }
-        render::SnapshotRequest req = eventRequest(cam, layers);
-        req.frame.layers.set(core::MapLayer::Labels, false);
-        req.frame.layers.set(core::MapLayer::Cities, false);
-        return render(req);
+        render::FrameOptions options;
+        options.layers.set(core::MapLayer::Labels, false);
+        options.layers.set(core::MapLayer::Cities, false);
+        return eventFrame(cam, layers, options);
     };
     const render::Image none = frameWith(0);
     const render::Image few = frameWith(3);

@@ -4,7 +4,11 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 
+#include "core/export/export_spec.hpp"
+#include "render/compositor.hpp"
+#include "render/export/export_renderer.hpp"
 #include "render/gl_objects.hpp"
 #include "render/image.hpp"
 #include "render/painter.hpp"
@@ -46,16 +50,32 @@ core::LayerVisibility fillsOnly() {
     return v;
 }
 
-class ExportPixels : public RenderFixture {};
+class ExportPixels : public RenderFixture {
+protected:
+    // An export renderer drawing with the suite's map renderer, for the map alone (no events).
+    static std::unique_ptr<render::ExportRenderer> exportRenderer() {
+        auto r = render::ExportRenderer::create(*s_scene, *s_projection, nullptr,
+                                                render::SharedRenderers{s_renderer, nullptr});
+        EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+        return r.ok() ? std::move(*r) : nullptr;
+    }
+    static render::Image exportImage(render::ExportRenderer& renderer, const core::ExportSpec& spec) {
+        auto img = renderer.render(spec);
+        EXPECT_TRUE(img.ok()) << (img.ok() ? "" : img.error().message);
+        return img.ok() ? std::move(*img) : render::Image{};
+    }
+};
 
 }  // namespace
 
 TEST_F(ExportPixels, ImageHasExactlyTheRequestedSize) {
+    const auto exporter = exportRenderer();
+    ASSERT_NE(exporter, nullptr);
     for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 720}, std::pair{333, 241}}) {
-        render::SnapshotRequest req;
-        req.widthPx = w;
-        req.heightPx = h;
-        const render::Image img = render(req);
+        core::ExportSpec spec;
+        spec.widthPx = w;
+        spec.heightPx = h;
+        const render::Image img = exportImage(*exporter, spec);
         EXPECT_EQ(img.width, w);
         EXPECT_EQ(img.height, h);
         EXPECT_EQ(img.rgba.size(), static_cast<std::size_t>(w) * h * 4);
@@ -66,31 +86,24 @@ TEST_F(ExportPixels, AlmatyLiesInItsRegionsFill) {
     for (auto themeId : {core::ThemeId::Dark, core::ThemeId::Light}) {
         const core::Place* almaty = s_data->findPlace("Almaty");
         ASSERT_NE(almaty, nullptr);
-        render::SnapshotRequest req;
-        req.widthPx = 800;
-        req.heightPx = 600;
-        req.frame.theme = themeId;
-        req.frame.layers = fillsOnly();
-        req.attribution = false;
-        req.camera = core::Camera(almaty->xy, 100.0, 800, 600);
-        const render::Image img = render(req);
+        render::FrameOptions options;
+        options.theme = themeId;
+        options.layers = fillsOnly();
+        const core::Camera cam(almaty->xy, 100.0, 800, 600);
+        const render::Image img = composeFrame(cam, options);
         const int tint = s_data->findRegion("KZ-ALA")->tint;
         const core::Rgba fill = core::theme(themeId).fills[static_cast<int>(core::FillStyle::RegionTint0) + tint];
-        EXPECT_TRUE(colorNear(img, pixelOf(*req.camera, almaty->lonLat), fill, 2, "Almaty", "almaty"));
+        EXPECT_TRUE(colorNear(img, pixelOf(cam, almaty->lonLat), fill, 2, "Almaty", "almaty"));
     }
 }
 
 TEST_F(ExportPixels, CaspianIsWaterAndChinaIsNeighbour) {
-    render::SnapshotRequest req;
-    req.widthPx = 1920;
-    req.heightPx = 1080;
-    req.frame.layers = fillsOnly();
-    req.attribution = false;
-    const core::Camera cam = render::defaultCamera(*s_scene, 1920, 1080);
-    req.camera = cam;
+    render::FrameOptions options;
+    options.layers = fillsOnly();
+    const core::Camera cam = fittedCamera(1920, 1080);
     for (auto themeId : {core::ThemeId::Dark, core::ThemeId::Light}) {
-        req.frame.theme = themeId;
-        const render::Image img = render(req);
+        options.theme = themeId;
+        const render::Image img = composeFrame(cam, options);
         const core::Theme& t = core::theme(themeId);
         EXPECT_TRUE(colorNear(img, pixelOf(cam, {50.5, 42.0}), t.fills[int(core::FillStyle::Water)], 2,
                               "the Caspian (50.5 E, 42.0 N)", "caspian"));
@@ -102,12 +115,11 @@ TEST_F(ExportPixels, CaspianIsWaterAndChinaIsNeighbour) {
 }
 
 TEST_F(ExportPixels, LightAndDarkThemesDiffer) {
-    render::SnapshotRequest req;
-    req.widthPx = 640;
-    req.heightPx = 360;
-    const render::Image dark = render(req);
-    req.frame.theme = core::ThemeId::Light;
-    const render::Image light = render(req);
+    const core::Camera cam = fittedCamera(640, 360);
+    render::FrameOptions options;
+    const render::Image dark = composeFrame(cam, options);
+    options.theme = core::ThemeId::Light;
+    const render::Image light = composeFrame(cam, options);
     ASSERT_EQ(dark.rgba.size(), light.rgba.size());
     std::size_t differing = 0;
     for (std::size_t i = 0; i < dark.rgba.size(); i += 4) {
@@ -119,15 +131,12 @@ TEST_F(ExportPixels, LightAndDarkThemesDiffer) {
 }
 
 TEST_F(ExportPixels, LayerTogglesChangeWhatIsDrawn) {
-    render::SnapshotRequest req;
-    req.widthPx = 960;
-    req.heightPx = 540;
-    req.frame.layers = fillsOnly();
-    const core::Camera cam = render::defaultCamera(*s_scene, 960, 540);
-    req.camera = cam;
-    const render::Image withWater = render(req);
-    req.frame.layers.set(core::MapLayer::Water, false);
-    const render::Image withoutWater = render(req);
+    render::FrameOptions options;
+    options.layers = fillsOnly();
+    const core::Camera cam = fittedCamera(960, 540);
+    const render::Image withWater = composeFrame(cam, options);
+    options.layers.set(core::MapLayer::Water, false);
+    const render::Image withoutWater = composeFrame(cam, options);
     const core::ScreenPx caspian = pixelOf(cam, {50.5, 42.0});
     EXPECT_TRUE(colorNear(withoutWater, caspian, core::theme(core::ThemeId::Dark).background, 2,
                           "the Caspian with water hidden", "no_water"));
@@ -135,13 +144,12 @@ TEST_F(ExportPixels, LayerTogglesChangeWhatIsDrawn) {
 }
 
 TEST_F(ExportPixels, LabelsAndBordersAddInk) {
-    render::SnapshotRequest req;
-    req.widthPx = 960;
-    req.heightPx = 540;
-    req.frame.layers = fillsOnly();
-    const render::Image bare = render(req);
-    req.frame.layers = core::LayerVisibility{};
-    const render::Image full = render(req);
+    const core::Camera cam = fittedCamera(960, 540);
+    render::FrameOptions options;
+    options.layers = fillsOnly();
+    const render::Image bare = composeFrame(cam, options);
+    options.layers = core::LayerVisibility{};
+    const render::Image full = composeFrame(cam, options);
     std::size_t changed = 0;
     for (std::size_t i = 0; i < bare.rgba.size(); i += 4) changed += bare.rgba[i] != full.rgba[i];
     // Borders, rivers, markers and text cover a few per cent of the picture.
@@ -149,13 +157,22 @@ TEST_F(ExportPixels, LabelsAndBordersAddInk) {
 }
 
 TEST_F(ExportPixels, SameInputsGiveIdenticalBytes) {
-    render::SnapshotRequest req;
-    req.widthPx = 1280;
-    req.heightPx = 720;
-    req.frame.theme = core::ThemeId::Light;
-    const render::Image a = render(req);
-    const render::Image b = render(req);
+    // An export frame with its furniture, twice from one renderer and once from a fresh one.
+    core::ExportSpec spec;
+    spec.widthPx = 1280;
+    spec.heightPx = 720;
+    spec.theme = core::ThemeId::Light;
+    spec.overlays.title = true;
+    spec.title = "Same inputs";
+    const auto exporter = exportRenderer();
+    ASSERT_NE(exporter, nullptr);
+    const render::Image a = exportImage(*exporter, spec);
+    const render::Image b = exportImage(*exporter, spec);
+    ASSERT_FALSE(a.rgba.empty());
     ASSERT_EQ(a.rgba, b.rgba);
+    const auto freshExporter = exportRenderer();
+    ASSERT_NE(freshExporter, nullptr);
+    ASSERT_EQ(exportImage(*freshExporter, spec).rgba, a.rgba);
     auto pa = render::encodePng(a);
     auto pb = render::encodePng(b);
     ASSERT_TRUE(pa.ok() && pb.ok());
@@ -163,27 +180,22 @@ TEST_F(ExportPixels, SameInputsGiveIdenticalBytes) {
 }
 
 TEST_F(ExportPixels, TransparentBackgroundLeavesAlphaZeroOutsideTheData) {
-    render::SnapshotRequest req;
-    req.widthPx = 640;
-    req.heightPx = 360;
-    req.frame.transparentBackground = true;
-    req.frame.layers = fillsOnly();
-    req.frame.layers.set(core::MapLayer::Neighbours, false);
-    req.frame.layers.set(core::MapLayer::Water, false);
-    req.attribution = false;
-    const render::Image img = render(req);
+    render::FrameOptions options;
+    options.transparentBackground = true;
+    options.layers = fillsOnly();
+    options.layers.set(core::MapLayer::Neighbours, false);
+    options.layers.set(core::MapLayer::Water, false);
+    const core::Camera cam = fittedCamera(640, 360);
+    const render::Image img = composeFrame(cam, options);
     EXPECT_EQ(img.at(2, 2)[3], 0) << "a corner outside Kazakhstan stays transparent";
-    const core::Camera cam = render::defaultCamera(*s_scene, 640, 360);
     const core::ScreenPx karaganda = pixelOf(cam, s_data->findPlace("Karaganda")->lonLat);
     EXPECT_EQ(img.at(int(karaganda.x), int(karaganda.y))[3], 255) << "Kazakhstan is opaque";
 }
 
 TEST_F(ExportPixels, PngKeepsEveryPixelIncludingAlpha) {
-    render::SnapshotRequest req;
-    req.widthPx = 640;
-    req.heightPx = 360;
-    req.frame.transparentBackground = true;
-    const render::Image img = render(req);
+    render::FrameOptions options;
+    options.transparentBackground = true;
+    const render::Image img = composeFrame(fittedCamera(640, 360), options);
     const std::string path = std::string(QANTAR_TEST_OUTPUT_DIR) + "/png_round_trip.png";
     ASSERT_FALSE(render::writePng(img, path).has_value());
     auto back = render::readImage(path);
@@ -193,52 +205,42 @@ TEST_F(ExportPixels, PngKeepsEveryPixelIncludingAlpha) {
     EXPECT_EQ(back->rgba, img.rgba) << "PNG is lossless";
 }
 
-TEST_F(ExportPixels, FramesOverACachedBaseDrawTheBaseOnceAndMatchAFreshFrame) {
-    render::BaseCache cache;
-    std::optional<render::OffscreenTarget> target;
-    render::SnapshotRequest req;
-    req.widthPx = 960;
-    req.heightPx = 540;
-    req.baseCache = &cache;
-    req.target = &target;
-    const render::Image first = render(req);
-    const render::Image second = render(req);
-    EXPECT_EQ(cache.draws, 1) << "the same view does not redraw the base";
+TEST_F(ExportPixels, ComposingTheSameViewAgainDrawsTheBaseOnceAndMatchesAFreshFrame) {
+    render::Compositor compositor(*s_renderer, nullptr);
+    render::CompositeRequest req;
+    req.camera = fittedCamera(960, 540);
+    const render::Image first = composeWith(compositor, req);
+    const render::Image second = composeWith(compositor, req);
+    EXPECT_EQ(compositor.baseDraws(), 1) << "the same view does not redraw the base";
+    EXPECT_EQ(compositor.topDraws(), 1) << "nor the labels over it";
+    ASSERT_FALSE(first.rgba.empty());
     EXPECT_EQ(first.rgba, second.rgba);
 
-    // A fresh cache (as a single-frame export has) gives the same bytes as the reused one.
-    render::BaseCache fresh;
-    std::optional<render::OffscreenTarget> freshTarget;
-    req.baseCache = &fresh;
-    req.target = &freshTarget;
-    EXPECT_EQ(render(req).rgba, first.rgba);
+    // A fresh compositor (as a single-frame export has) gives the same bytes as the reused one.
+    EXPECT_EQ(composeFrame(req.camera, req.options).rgba, first.rgba);
 
     // Moving the view or changing the theme redraws the base, and the frame changes with it.
-    req.baseCache = &cache;
-    req.target = &target;
-    core::Camera moved = render::defaultCamera(*s_scene, 960, 540);
-    moved.panByPixels(40.0, 0.0);
-    req.camera = moved;
-    const render::Image panned = render(req);
-    EXPECT_EQ(cache.draws, 2);
+    req.camera.panByPixels(40.0, 0.0);
+    const render::Image panned = composeWith(compositor, req);
+    EXPECT_EQ(compositor.baseDraws(), 2);
     EXPECT_NE(panned.rgba, first.rgba);
-    req.frame.theme = core::ThemeId::Light;
-    (void)render(req);
-    EXPECT_EQ(cache.draws, 3);
+    EXPECT_EQ(composeFrame(req.camera, req.options).rgba, panned.rgba) << "a reused compositor matches a fresh one";
+    req.options.theme = core::ThemeId::Light;
+    const render::Image light = composeWith(compositor, req);
+    EXPECT_EQ(compositor.baseDraws(), 3);
+    EXPECT_NE(light.rgba, panned.rgba);
 }
 
-TEST_F(ExportPixels, CachedBaseFrameLooksLikeTheMultisampledFrame) {
-    // The frame drawn over a cached base (overlays without multisampling) against the classic
-    // all-multisampled frame: the same picture, differing only in a few edge pixels.
-    render::SnapshotRequest req;
-    req.widthPx = 960;
-    req.heightPx = 540;
-    const render::Image classic = render(req);
-    render::BaseCache cache;
-    req.baseCache = &cache;
-    const render::Image cached = render(req);
-    ASSERT_EQ(classic.rgba.size(), cached.rgba.size());
-    EXPECT_LT(visiblyDifferentPixels(classic, cached), classic.rgba.size() / 4 / 100) << "fewer than 1% of pixels differ visibly";
+TEST_F(ExportPixels, ComposedFrameLooksLikeTheMultisampledFrame) {
+    // The composed frame (base multisampled in bands, labels over it without multisampling)
+    // against the classic all-multisampled frame: the same picture, differing only in a few edge
+    // pixels.
+    const core::Camera cam = fittedCamera(960, 540);
+    const render::Image classic = multisampledFrame(cam);
+    const render::Image composed = composeFrame(cam);
+    ASSERT_FALSE(classic.rgba.empty());
+    ASSERT_EQ(classic.rgba.size(), composed.rgba.size());
+    EXPECT_LT(visiblyDifferentPixels(classic, composed), classic.rgba.size() / 4 / 100) << "fewer than 1% of pixels differ visibly";
 }
 
 TEST_F(ExportPixels, PainterSmoothsOnlyTheEdgesAskedFor) {

@@ -65,21 +65,18 @@ class LineLevels : public RenderFixture {};
 
 TEST_F(LineLevels, ZoomedOutFrameDrawsTheCoarseBorderOnTheSamePixels) {
     ASSERT_FALSE(s_scene->simplifiedLines.empty());
-    render::SnapshotRequest req;
-    req.widthPx = 1920;
-    req.heightPx = 1080;
-    req.attribution = false;
-    req.frame.layers = bordersOnly();
-    req.camera = render::defaultCamera(*s_scene, req.widthPx, req.heightPx);
+    const core::Camera cam = fittedCamera(1920, 1080);
+    render::FrameOptions options;
+    options.layers = bordersOnly();
 
-    const render::Image coarse = render(req);
+    const render::Image coarse = composeFrame(cam, options);
     const int coarseLevel = s_renderer->lastLineLevel();
     EXPECT_EQ(coarseLevel, static_cast<int>(s_scene->simplifiedLines.size()))
-        << "the default 1080p view (" << req.camera->metersPerPixel() << " m/px) should use the coarsest lines";
-    EXPECT_EQ(coarseLevel, core::lineLevelFor(*s_scene, req.camera->metersPerPixel()));
+        << "the default 1080p view (" << cam.metersPerPixel() << " m/px) should use the coarsest lines";
+    EXPECT_EQ(coarseLevel, core::lineLevelFor(*s_scene, cam.metersPerPixel()));
 
-    req.frame.lineLevel = 0;
-    const render::Image full = render(req);
+    options.lineLevel = 0;
+    const render::Image full = composeFrame(cam, options);
     EXPECT_EQ(s_renderer->lastLineLevel(), 0);
     ASSERT_EQ(coarse.rgba.size(), full.rgba.size());
     EXPECT_NE(coarse.rgba, full.rgba) << "the coarse level should be different geometry";
@@ -102,16 +99,13 @@ TEST_F(LineLevels, ZoomedOutFrameDrawsTheCoarseBorderOnTheSamePixels) {
 
 TEST_F(LineLevels, EveryLevelDrawsTheSameMapAtAGlance) {
     // All layers at the default view: whatever level is forced, only anti-aliased line edges move.
-    render::SnapshotRequest req;
-    req.widthPx = 960;
-    req.heightPx = 540;
-    req.attribution = false;
-    req.camera = render::defaultCamera(*s_scene, req.widthPx, req.heightPx);
-    req.frame.lineLevel = 0;
-    const render::Image full = render(req);
+    const core::Camera cam = fittedCamera(960, 540);
+    render::FrameOptions options;
+    options.lineLevel = 0;
+    const render::Image full = composeFrame(cam, options);
     for (int level = 1; level <= static_cast<int>(s_scene->simplifiedLines.size()); ++level) {
-        req.frame.lineLevel = level;
-        const render::Image img = render(req);
+        options.lineLevel = level;
+        const render::Image img = composeFrame(cam, options);
         ASSERT_EQ(img.rgba.size(), full.rgba.size());
         int strong = 0;
         for (std::size_t i = 0; i < img.rgba.size(); i += 4) {
@@ -127,14 +121,11 @@ TEST_F(LineLevels, EveryLevelDrawsTheSameMapAtAGlance) {
 TEST_F(LineLevels, ZoomedInFrameDrawsFullResolution) {
     const core::Place* almaty = s_data->findPlace("Almaty");
     ASSERT_NE(almaty, nullptr);
-    render::SnapshotRequest req;
-    req.widthPx = 640;
-    req.heightPx = 480;
-    req.attribution = false;
-    req.camera = core::Camera(almaty->xy, 60.0, req.widthPx, req.heightPx);
-    const render::Image autoLevel = render(req);
+    const core::Camera cam(almaty->xy, 60.0, 640, 480);
+    render::FrameOptions options;
+    const render::Image autoLevel = composeFrame(cam, options);
     EXPECT_EQ(s_renderer->lastLineLevel(), 0);
-    req.frame.lineLevel = 0;
-    const render::Image full = render(req);
+    options.lineLevel = 0;
+    const render::Image full = composeFrame(cam, options);
     EXPECT_EQ(autoLevel.rgba, full.rgba);
 }

@@ -8,12 +8,18 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/events/layers.hpp"
+#include "core/export/export_spec.hpp"
+#include "core/geo/camera.hpp"
+#include "core/geo/projection.hpp"
 #include "core/map/map_data.hpp"
 #include "core/map/map_scene.hpp"
-#include "core/geo/projection.hpp"
+#include "render/compositor.hpp"
+#include "render/event_overlay.hpp"
 #include "render/headless_context.hpp"
+#include "render/image.hpp"
 #include "render/map_renderer.hpp"
-#include "render/snapshot.hpp"
+#include "render/offscreen.hpp"
 
 namespace qantar::test {
 
@@ -51,10 +57,49 @@ protected:
         if (!s_renderer) GTEST_SKIP() << "suite set-up failed (see above)";
     }
 
-    static render::Image render(const render::SnapshotRequest& req) {
-        auto img = render::renderSnapshot(*s_renderer, *s_scene, req);
-        EXPECT_TRUE(img.ok()) << (img.ok() ? "" : img.error().message);
-        return img.ok() ? std::move(*img) : render::Image{};
+    // The default export view at this size: Kazakhstan fitted to the image.
+    static core::Camera fittedCamera(int widthPx, int heightPx) {
+        core::ExportSpec spec;
+        spec.widthPx = widthPx;
+        spec.heightPx = heightPx;
+        return core::exportCamera(spec, *s_scene);
+    }
+
+    // `request` composed by `compositor`, read back (empty when composing failed).
+    static render::Image composeWith(render::Compositor& compositor, const render::CompositeRequest& request) {
+        const core::Status err = compositor.compose(request);
+        EXPECT_FALSE(err.has_value()) << (err ? err->message : "");
+        return err ? render::Image{} : compositor.frame().read();
+    }
+
+    // One frame composed from scratch by a fresh compositor (as a single export frame is), read
+    // back: the map seen by `camera` (its viewport is the image size), with `events` drawn by
+    // `overlay` when both are given.
+    static render::Image composeFrame(const core::Camera& camera, const render::FrameOptions& options = {},
+                                      const core::FrameLayers* events = nullptr,
+                                      render::EventOverlay* overlay = nullptr) {
+        render::Compositor compositor(*s_renderer, overlay);
+        render::CompositeRequest request;
+        request.camera = camera;
+        request.options = options;
+        request.events = events;
+        return composeWith(compositor, request);
+    }
+
+    // The same frame drawn whole into one 4x multisampled target, every layer multisampled (base,
+    // then areas and symbols, then labels): the reference a composed frame is compared with.
+    static render::Image multisampledFrame(const core::Camera& camera, const render::FrameOptions& options = {},
+                                           const core::FrameLayers* events = nullptr,
+                                           render::EventOverlay* overlay = nullptr) {
+        auto target = render::OffscreenTarget::create(camera.widthPx(), camera.heightPx(), 4);
+        EXPECT_TRUE(target.ok()) << (target.ok() ? "" : target.error().message);
+        if (!target.ok()) return {};
+        target->bind();
+        s_renderer->drawBase(camera, options);
+        if (events && overlay) overlay->draw(camera, *events, options);
+        s_renderer->drawLabels(camera, options);
+        target->resolve();
+        return target->read();
     }
 
     // Pixels where some colour channel of two same-sized images differs by more than `threshold`.

@@ -1,4 +1,4 @@
-#include "app/video_encoder.hpp"
+#include "render/export/video_encoder.hpp"
 
 #include <csignal>
 #include <cstdlib>
@@ -8,7 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace qantar::app {
+namespace qantar::render {
 
 namespace {
 
@@ -94,7 +94,7 @@ VideoEncoder::~VideoEncoder() {
     if (m_pipe) abort();
 }
 
-core::Status VideoEncoder::write(const render::Image& frame) {
+core::Status VideoEncoder::write(const Image& frame) {
     if (!m_pipe) return core::Error{core::ErrorKind::FileUnwritable, m_path + ": the video is already closed"};
     if (frame.width != m_width || frame.height != m_height) {
         return core::Error{core::ErrorKind::BadArgument, m_path + ": frame size changed during the video"};
@@ -136,4 +136,4 @@ void VideoEncoder::abort() {
     ::unlink(m_logPath.c_str());
 }
 
-}  // namespace qantar::app
+}  // namespace qantar::render

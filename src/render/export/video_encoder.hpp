@@ -8,7 +8,7 @@
 #include "core/io/error.hpp"
 #include "render/image.hpp"
 
-namespace qantar::app {
+namespace qantar::render {
 
 enum class VideoFormat { Mp4, Gif };
 
@@ -25,7 +25,7 @@ public:
     VideoEncoder& operator=(VideoEncoder&&) = delete;
     ~VideoEncoder();
 
-    core::Status write(const render::Image& frame);
+    core::Status write(const Image& frame);
     // Finishes the file; fails if ffmpeg reports an error (its last lines are in the message).
     core::Status finish();
     // Stops without finishing (cancel): ffmpeg is ended and the partial file removed.
@@ -38,4 +38,4 @@ private:
     int m_width = 0, m_height = 0;
 };
 
-}  // namespace qantar::app
+}  // namespace qantar::render

@@ -12,7 +12,7 @@
 #include "core/io/error.hpp"
 #include "render/image.hpp"
 
-namespace qantar::app {
+namespace qantar::render {
 
 class PngWriterPool {
 public:
@@ -24,14 +24,14 @@ public:
 
     // Queues an image; blocks while the queue is full. Returns the first error any earlier write
     // hit (after which nothing more is written).
-    core::Status write(render::Image image, std::string path);
+    core::Status write(Image image, std::string path);
     // Waits for every queued write; the first error, if any.
     core::Status finish();
 
 private:
     void work();
     struct Job {
-        render::Image image;
+        Image image;
         std::string path;
     };
     std::mutex m_mutex;
@@ -44,4 +44,4 @@ private:
     std::vector<std::thread> m_threads;
 };
 
-}  // namespace qantar::app
+}  // namespace qantar::render

@@ -1,6 +1,6 @@
-#include "app/png_writer_pool.hpp"
+#include "render/export/png_writer_pool.hpp"
 
-namespace qantar::app {
+namespace qantar::render {
 
 PngWriterPool::PngWriterPool(unsigned threads, std::size_t maxPending) : m_maxPending(std::max<std::size_t>(1, maxPending)) {
     for (unsigned i = 0; i < std::max(1u, threads); ++i) m_threads.emplace_back([this] { work(); });
@@ -15,7 +15,7 @@ PngWriterPool::~PngWriterPool() {
     for (auto& t : m_threads) t.join();
 }
 
-core::Status PngWriterPool::write(render::Image image, std::string path) {
+core::Status PngWriterPool::write(Image image, std::string path) {
     std::unique_lock<std::mutex> lock(m_mutex);
     m_changed.wait(lock, [&] { return m_queue.size() < m_maxPending || m_error; });
     if (m_error) return m_error;
@@ -55,4 +55,4 @@ void PngWriterPool::work() {
     }
 }
 
-}  // namespace qantar::app
+}  // namespace qantar::render

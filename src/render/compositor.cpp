@@ -1,0 +1,58 @@
+#include "render/compositor.hpp"
+
+namespace qantar::render {
+
+Compositor::Compositor(MapRenderer& map, EventOverlay* events, int samples)
+    : m_map(map), m_events(events), m_samples(samples) {}
+
+core::Status Compositor::compose(const CompositeRequest& r) {
+    const int w = r.camera.widthPx(), h = r.camera.heightPx();
+    // The multisampled base is kept in bands (a quarter of the storage at 4x); the frame over it
+    // needs none, since everything drawn on top anti-aliases in its shader.
+    auto madeBase = ensureTarget(m_base, w, h, m_samples, MsaaStorage::Bands);
+    if (!madeBase) return madeBase.error();
+    auto madeFrame = ensureTarget(m_frame, w, h, 1);
+    if (!madeFrame) return madeFrame.error();
+    if (*madeBase || *madeFrame) {
+        m_baseKey.reset();
+        m_topKey.reset();
+    }
+
+    const BaseKey key = BaseKey::of(r.camera, r.options);
+    bool baseChanged = false;
+    if (!m_baseKey || *m_baseKey != key) {
+        // The first drawing of a view is fine at once unless the view is moving.
+        if (r.draft && m_baseKey) {
+            m_base->bindSingleSampled();
+            m_map.drawBase(r.camera, r.options);
+            m_base->resolve();
+            m_baseDraft = true;
+        } else {
+            drawFineBase(m_map, *m_base, r.camera, r.options);
+            m_baseDraft = false;
+        }
+        m_baseKey = key;
+        baseChanged = true;
+        ++m_baseDraws;
+    } else if (m_baseDraft && !r.draft) {
+        drawFineBase(m_map, *m_base, r.camera, r.options);
+        m_baseDraft = false;
+        baseChanged = true;
+        ++m_baseDraws;
+    }
+
+    const core::FrameLayers* events = m_events ? r.events : nullptr;
+    if (auto err = m_areas.update(*m_base, baseChanged, m_events, r.camera, events, r.options)) return err;
+
+    const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr};
+    if (m_topKey && *m_topKey == top) return std::nullopt;
+    m_frame->copyFrom(*m_areas.target);
+    if (events) m_events->drawSymbols(r.camera, *events, r.options);
+    m_map.drawLabels(r.camera, r.options);
+    m_frame->resolve();
+    m_topKey = top;
+    ++m_topDraws;
+    return std::nullopt;
+}
+
+}  // namespace qantar::render

@@ -1,0 +1,75 @@
+#pragma once
+// The one compositor of map frames, for the window and for exports alike: the base map (fills,
+// lines, borders), the shaded areas over it, then the event symbols and the labels. Each layer
+// is redrawn only when what it depends on changed: a playing clock redraws the symbols, a fade
+// the areas, a pan the base. The window asks for a quick single-sampled base while the view
+// moves and a multisampled one once it settles; exports always get the multisampled one.
+#include <cstdint>
+#include <optional>
+
+#include "core/events/layers.hpp"
+#include "core/geo/camera.hpp"
+#include "core/io/error.hpp"
+#include "render/base_cache.hpp"
+#include "render/event_overlay.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen.hpp"
+
+namespace qantar::render {
+
+struct CompositeRequest {
+    core::Camera camera;                        // its viewport is the frame's size in pixels
+    FrameOptions options;
+    const core::FrameLayers* events = nullptr;  // null: the map alone
+    // Identifies what `events` holds (the dataset loaded, the moment, the layer settings, the
+    // filter): the symbols are redrawn only when it changes, so it must change whenever they would.
+    std::uint64_t eventsKey = 0;
+    bool draft = false;                         // a moving view: the base single-sampled, quickly
+};
+
+class Compositor {
+public:
+    // Draws with these renderers (borrowed; they outlive the compositor). `events` may be null
+    // (the map only). `samples`: multisampling of the settled base (1 = off).
+    Compositor(MapRenderer& map, EventOverlay* events, int samples = 4);
+
+    // Brings the frame up to date for `request`. Fails only when a target cannot be made.
+    core::Status compose(const CompositeRequest& request);
+    // The composed frame, resolved (valid after a successful compose).
+    const OffscreenTarget& frame() const { return *m_frame; }
+    // Something else was drawn into the frame (an export's furniture): the next compose starts
+    // the top layers again from the areas.
+    void frameTouched() { m_topKey.reset(); }
+    // The base must be drawn again (the map renderer's own content changed: boundary layers).
+    void invalidateBase() { m_baseKey.reset(); }
+
+    // Whether the base on screen is the quick single-sampled one (and a settled view should
+    // ask for it again with draft = false).
+    bool baseIsDraft() const { return m_baseDraft; }
+    int baseDraws() const { return m_baseDraws; }
+    int areaDraws() const { return m_areas.draws; }
+    int topDraws() const { return m_topDraws; }
+
+private:
+    struct TopKey {
+        BaseKey base;
+        int areaDraws = 0;
+        std::uint64_t eventsKey = 0;
+        bool events = false;
+        bool operator==(const TopKey& o) const {
+            return base == o.base && areaDraws == o.areaDraws && eventsKey == o.eventsKey && events == o.events;
+        }
+    };
+    MapRenderer& m_map;
+    EventOverlay* m_events;
+    int m_samples;
+    std::optional<OffscreenTarget> m_base, m_frame;
+    std::optional<BaseKey> m_baseKey;
+    bool m_baseDraft = false;
+    AreaLayer m_areas;
+    std::optional<TopKey> m_topKey;
+    int m_baseDraws = 0;
+    int m_topDraws = 0;
+};
+
+}  // namespace qantar::render

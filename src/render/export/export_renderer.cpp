@@ -1,0 +1,111 @@
+#include "render/export/export_renderer.hpp"
+
+#include "core/events/caption.hpp"
+#include "core/map/credits.hpp"
+#include "core/map/overlay_layout.hpp"
+#include "render/overlays.hpp"
+
+namespace qantar::render {
+
+core::Expected<std::unique_ptr<ExportRenderer>> ExportRenderer::create(const core::MapScene& scene,
+                                                                       const core::Projection& projection,
+                                                                       const core::EventWorld* world,
+                                                                       SharedRenderers shared) {
+    std::unique_ptr<ExportRenderer> r(new ExportRenderer());
+    r->m_scene = &scene;
+    r->m_projection = &projection;
+    r->m_world = world;
+    r->m_map = shared.map;
+    r->m_events = shared.events;
+    if (!r->m_map) {
+        auto map = MapRenderer::create(scene);
+        if (!map) return map.error();
+        r->m_ownMap = std::move(*map);
+        r->m_map = r->m_ownMap.get();
+    }
+    if (!r->m_events) {
+        auto events = EventOverlay::create(scene);
+        if (!events) return events.error();
+        r->m_ownEvents = std::move(*events);
+        r->m_events = r->m_ownEvents.get();
+    }
+    auto painter = Painter::create();
+    if (!painter) return painter.error();
+    r->m_painter = std::move(*painter);
+    r->m_compositor = std::make_unique<Compositor>(*r->m_map, r->m_events);
+    return r;
+}
+
+void ExportRenderer::setWorld(const core::EventWorld* world) {
+    m_world = world;
+    m_maskFilter.reset();
+}
+
+const std::vector<std::uint8_t>* ExportRenderer::maskFor(const core::EventFilter& filter) {
+    if (!m_world || !filter.active()) return nullptr;
+    if (!m_maskFilter || *m_maskFilter != filter) {
+        m_mask = core::filterMask(m_world->data(), filter);
+        m_maskFilter = filter;
+    }
+    return &m_mask;
+}
+
+core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
+    if (auto err = core::checkExportSize(spec.widthPx, spec.heightPx)) return *err;
+    CompositeRequest req;
+    req.camera = core::exportCamera(spec, *m_scene);
+    req.options.theme = spec.theme;
+    req.options.layers = spec.mapLayers;
+    req.options.transparentBackground = spec.transparent;
+    // Lines, symbols and text grow with the image, so a 4K frame reads like a 1080p one.
+    req.options.pixelScale = core::pixelScaleForSize(spec.widthPx, spec.heightPx);
+    core::FrameLayers layers;
+    OverlayOptions ov;
+    if (spec.time && m_world) {
+        layers = m_world->layersAt(*spec.time, spec.layers, maskFor(spec.filter));
+        req.events = &layers;
+        // Every export frame is drawn afresh on top: the key only has to differ from the last.
+        req.eventsKey = ++m_frames;
+        if (spec.overlays.time) ov.moment = core::momentCaption(*m_world, layers, spec.zone);
+        if (spec.overlays.legend) {
+            for (int i = 0; i < core::kEventLayerCount; ++i) {
+                if (spec.layers.on[static_cast<std::size_t>(i)]) ov.legendLayers.push_back(static_cast<core::EventLayer>(i));
+            }
+            ov.legend = !ov.legendLayers.empty();
+        }
+    }
+    if (spec.overlays.title) {
+        ov.title = spec.title;
+        ov.subtitle = spec.subtitle;
+    }
+    ov.scaleBar = spec.overlays.scale;
+    ov.northArrow = spec.overlays.north;
+    if (spec.overlays.attribution) {
+        ov.credits.push_back(core::kMapDataAttribution);
+        if (m_world) ov.credits.push_back(core::eventsCredit(m_world->data()));
+    }
+    if (spec.caption) {
+        ov.captionTitle = spec.caption->title;
+        ov.captionText = spec.caption->caption;
+        if (!spec.caption->sources.empty() && m_world) {
+            std::string s = "Sources: ";
+            bool first = true;
+            for (const auto& id : spec.caption->sources) {
+                const core::Source* src = m_world->data().findSource(id);
+                s += (first ? "" : ", ") + (src ? src->outlet : id);
+                first = false;
+            }
+            ov.captionSources = s;
+        }
+    }
+    if (auto err = m_compositor->compose(req)) return *err;
+    const OffscreenTarget& frame = m_compositor->frame();
+    frame.bind();
+    OverlayPainters painters{*m_map, m_events, *m_painter};
+    drawOverlays(painters, req.camera, *m_projection, core::theme(spec.theme), req.options.pixelScale, ov);
+    m_compositor->frameTouched();
+    frame.resolve();
+    return frame.read();
+}
+
+}  // namespace qantar::render
