@@ -6,16 +6,14 @@
 
 #include "app/cli.hpp"
 #include "app/gui_app.hpp"
-
-#ifndef QANTAR_VERSION
-#define QANTAR_VERSION "0.0.0"
-#endif
+#include "core/export/export_spec.hpp"
+#include "core/io/version.hpp"
 
 int main(int argc, char** argv) {
     const auto processStart = std::chrono::steady_clock::now();
     CLI::App cli{"qantar — map and timeline of the January 2022 unrest in Kazakhstan.\n"
                  "Without a command, opens the map window."};
-    cli.set_version_flag("--version", std::string("qantar ") + QANTAR_VERSION);
+    cli.set_version_flag("--version", std::string("qantar ") + qantar::core::version());
     cli.footer("Examples:\n"
                "  qantar                                      open the map window\n"
                "  qantar export --size 1920x1080 --out map.png\n"
@@ -48,15 +46,24 @@ int main(int argc, char** argv) {
     cli.add_option("--msaa", gui.msaaSamples, "Multisampling of the map view: 1 (off), 2, 4 or 8")
         ->check(CLI::IsMember({1, 2, 4, 8}))->capture_default_str();
     std::string windowSize;
-    cli.add_option("--window", windowSize, "Initial window size WIDTHxHEIGHT (default: the last run's, or 1600x900)");
+    cli.add_option("--window", windowSize,
+                   "Initial window size WIDTHxHEIGHT (default: the last run's, or 1600x900; never larger than the screen)");
+    cli.add_option("--layout-report", gui.layoutReport,
+                   "Open the window as a first start would (no settings), write every window's and control's place "
+                   "as JSON to this file, and exit");
+    cli.add_option("--screenshot", gui.screenshot,
+                   "Write the window's first settled frame (as --window and the other options set it up) as a PNG, "
+                   "and exit");
+    cli.add_option("--ui-scale", gui.uiScale, "Size of the panels' text and controls (default: from the screen)")
+        ->check(CLI::Range(1.0, 3.0));
 
-    qantar::app::ExportOptions exp;
+    qantar::app::ExportArgs exp;
     CLI::App* exportCmd = cli.add_subcommand(
         "export", "Render PNGs or a video offscreen, with no window or display server");
     exportCmd->add_option("--size", exp.size, "Image size WIDTHxHEIGHT, 320x240 to 7680x4320 (default 1920x1080)");
     std::string presetHelp = "Named size instead of --size:";
-    for (const auto& p : qantar::app::exportPresets()) {
-        presetHelp += std::string(" ") + p.name + " (" + std::to_string(p.width) + "x" + std::to_string(p.height) + ")";
+    for (const auto& p : qantar::core::exportPresets()) {
+        presetHelp += std::string(" ") + p.name + " (" + std::to_string(p.widthPx) + "x" + std::to_string(p.heightPx) + ")";
     }
     exportCmd->add_option("--preset", exp.preset, presetHelp);
     exportCmd->add_option("--out", exp.out, "PNG file (one frame) or directory (sequence, story scenes)");
@@ -119,11 +126,13 @@ int main(int argc, char** argv) {
     if (*importCmd) return qantar::app::runImport(imp);
 
     if (!windowSize.empty()) {
-        std::string message;
-        if (!qantar::app::parseSize(windowSize, gui.widthPx, gui.heightPx, message)) {
-            std::fprintf(stderr, "qantar: %s\n", message.c_str());
+        auto size = qantar::core::parseExportSize(windowSize);
+        if (!size) {
+            std::fprintf(stderr, "qantar: --window: %s\n", size.error().message.c_str());
             return 2;
         }
+        gui.widthPx = size->first;
+        gui.heightPx = size->second;
     }
     return qantar::app::runGui(gui, processStart);
 }

@@ -1,29 +1,74 @@
 #pragma once
-// State shared by the panels and the app shell. Panels keep only UI-local state (scroll, text
-// fields); everything that more than one part reads or writes lives here.
+// State shared by the panels and the app's session. Panels keep only UI-local state (scroll, text
+// being typed); everything that more than one part reads or writes lives here. Panels change it
+// directly only for simple settings (theme, layer switches, the filter); anything that moves the
+// clock or the camera on purpose, or touches files or the window, is an Action.
+#include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
+#include <vector>
 
-#include "core/geo/camera.hpp"
+#include "core/events/event_filter.hpp"
 #include "core/events/event_world.hpp"
-#include "core/geo/geo_types.hpp"
 #include "core/events/layers.hpp"
-#include "core/map/map_scene.hpp"
-#include "core/time/playback.hpp"
+#include "core/geo/camera.hpp"
+#include "core/geo/geo_types.hpp"
 #include "core/geo/projection.hpp"
-#include "core/map/theme.hpp"
 #include "core/io/user_files.hpp"
-#include "ui/export_dialog.hpp"
+#include "core/map/map_scene.hpp"
+#include "core/map/theme.hpp"
+#include "core/story/story.hpp"
+#include "core/story/story_player.hpp"
+#include "core/time/playback.hpp"
+#include "ui/actions.hpp"
 #include "ui/key_input.hpp"
-#include "ui/open_dialog.hpp"
-#include "ui/story_driver.hpp"
+#include "ui/layout.hpp"
 
 namespace qantar::ui {
 
+// The story being presented or edited, and where it lives.
+struct StoryDoc {
+    std::optional<core::Story> story;
+    std::string path;       // where it was opened from or saved to
+    bool bundled = false;   // it is the story shipped with the program: saving asks for a new place
+    bool edited = false;    // changes not yet saved
+    core::EventLayerSettings layersBefore;  // the user's layers when the story started (restored on Esc)
+    std::string message;    // the last open or save, or why it failed
+};
+
+// Progress and outcome of an export started from the window.
+struct ExportStatus {
+    bool running = false;
+    std::size_t done = 0, total = 0;
+    double etaSeconds = 0.0;
+    std::string message;    // the last result ("Wrote /home/...") or error
+    bool failed = false;
+    std::string lastPath;   // the absolute path of the last export written
+};
+
+// Outcome of the last Open or import.
+struct ImportStatus {
+    std::string source;                 // what the message is about
+    std::string message;                // its report or error
+    bool failed = false;
+    std::vector<std::string> fields;    // offered when no time field could be detected
+    bool needsFields = false;
+};
+
+// A short message shown for a few seconds at the bottom of the map.
+struct Toast {
+    std::string text;
+    double until = 0.0;  // app seconds
+};
+
 struct AppState {
+    // What is loaded (owned by the session).
     const core::MapScene* scene = nullptr;
     const core::Projection* projection = nullptr;
     const core::EventWorld* world = nullptr;  // null when no dataset is loaded
+    std::uint64_t worldGeneration = 0;        // changes whenever `world` is replaced
+    std::string datasetPath;                  // the file the events came from (empty: built in memory)
 
     core::Camera camera;
     core::ThemeId theme = core::ThemeId::Dark;
@@ -33,57 +78,48 @@ struct AppState {
     core::PlaybackClock clock;
     core::ZoneOffset displayZone = core::kAlmatyTime;
     core::EventLayerSettings eventLayers;
-    core::FrameLayers frame;  // the event layers at clock.now (computed once per frame by the app)
+    core::EventFilter filter;                 // the event list's filter; it narrows the map and timeline too
+    std::vector<std::uint8_t> shown;          // filter's mask over world's events (empty: all shown)
+    std::uint64_t shownSerial = 0;            // changes whenever `shown` is recomputed
+    core::FrameLayers frame;                  // the event layers at clock.now (kept current by the session)
     std::optional<std::uint32_t> selectedEvent;
+    std::uint64_t selectionSerial = 0;        // counts selections, so panels can react to a new one
 
-    // Map viewport inside the window, pixels (set by MapView each frame).
-    float mapX = 0, mapY = 0, mapW = 1, mapH = 1;
-    std::optional<core::LonLat> cursor;  // under the mouse, when over the map
+    // This frame's layout (computed before the panels draw) and the map under the mouse.
+    Layout layout;
+    std::optional<core::LonLat> cursor;
 
     // Stories and presenting.
-    StoryState storyState;
-    bool presenting = false;      // full screen, panels hidden, large type
-    bool showStory = false;       // the story editor panel
-    double appSeconds = 0.0;      // monotonic app time of this frame, for story transitions
+    StoryDoc story;
+    core::StoryPlayer player;
+    bool presenting = false;          // full screen, panels hidden, large type
+    double appSeconds = 0.0;          // monotonic app time of this frame (story transitions, toasts)
 
-    ExportJob exportJob;          // filled by the export dialog, run by the app shell
-    ImportRequest importRequest;  // filled by the open dialog or a file drop, run by the app shell
+    // Files, exports, imports.
+    ExportStatus exportStatus;
     ImportStatus importStatus;
-    bool openDialogRequested = false;
-    // Unsaved work found from an earlier run that ended without saving (a crash, kill -9).
-    std::optional<core::StoryAutosave> recovery;
-    bool recoveryOffered = false;
-    bool exportDialogRequested = false;
+    std::optional<core::StoryAutosave> recovery;  // unsaved work from a run that ended abruptly
+    std::string loadProblem;                      // why the event file given at start was not loaded
+    std::string assetDir;                         // the bundled assets (for the file browser's places)
+    std::string openFolder, exportFolder, storyFolder;  // remembered by the file browsers
 
+    // Panels and windows shown.
     bool showLayers = true;
     bool showEvents = true;
+    bool showStory = false;
     bool showShortcuts = false;
     bool showAbout = false;
     bool showDemo = false;
-    bool quitRequested = false;
-    KeyQueue keys;  // filled by the app shell, read by shortcut handlers
 
-    // Fits Kazakhstan into the current map viewport.
-    void fitKazakhstan() {
-        if (!scene) return;
-        camera.setViewport(static_cast<int>(mapW), static_cast<int>(mapH));
-        camera.fit(scene->kazakhstanBox, 0.04 * std::min(mapW, mapH));
-    }
+    std::deque<Toast> toasts;
+    ActionQueue actions;
+    KeyQueue keys;  // this frame's key presses, read by the shortcut dispatcher
 
-    // Selects an event: the clock moves to its start and the camera to its place.
-    void selectEvent(std::uint32_t index) {
-        if (!world || index >= world->data().events.size()) return;
-        selectedEvent = index;
-        clock.playing = false;
-        clock.seek(world->data().events[index].start);
-        const core::EventPosition& pos = world->places()[index];
-        if (pos.xy) {
-            camera.setCenter(*pos.xy);
-            // Close enough to see the city, not closer than the region's uncertainty allows.
-            const double want = std::max(800.0, pos.uncertaintyMeters * 2.5 / std::max(1.0f, std::min(mapW, mapH)));
-            if (camera.metersPerPixel() > want) camera.setMetersPerPixel(want);
-        }
-    }
+    // Shows `text` for `seconds` at the bottom of the map.
+    void notify(std::string text, double seconds = 4.0) { toasts.push_back(Toast{std::move(text), appSeconds + seconds}); }
+    // The event flags to draw with (null when every event is shown).
+    const std::vector<std::uint8_t>* shownMask() const { return shown.empty() ? nullptr : &shown; }
+    bool isShown(std::uint32_t event) const { return shown.empty() || (event < shown.size() && shown[event]); }
 };
 
 }  // namespace qantar::ui

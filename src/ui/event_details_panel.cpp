@@ -2,27 +2,28 @@
 
 #include <imgui.h>
 
+#include "ui/docked.hpp"
+
 #include "core/events/counters.hpp"
 #include "core/events/timeline.hpp"
 
 namespace qantar::ui {
 
-void EventDetailsPanel::draw(AppState& state, float top, float bottom) {
-    if (!state.world || !state.selectedEvent) return;
+void EventDetailsPanel::draw(AppState& state) {
+    if (!state.world || !state.selectedEvent || state.layout.details.empty()) return;
     const core::Dataset& data = state.world->data();
     if (*state.selectedEvent >= data.events.size()) return;
     const core::Event& e = data.events[*state.selectedEvent];
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float width = std::min(440.0f, vp->Size.x * 0.3f);
-    const float listH = std::max(200.0f, (bottom - top) * 0.45f);
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width - 8.0f, top + listH + 16.0f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(width, std::max(160.0f, bottom - top - listH - 24.0f)), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.94f);
     bool open = true;
-    if (!ImGui::Begin("Event details", &open)) {
+    if (!beginDocked("Event details###details", state.layout.details, &open)) {
         ImGui::End();
-        if (!open) state.selectedEvent.reset();
+        if (!open) state.actions.push(action::ClearSelection{});
         return;
+    }
+    // A newly selected event starts at its title, not at the previous one's scroll offset.
+    if (m_shownSelection != state.selectionSerial) {
+        ImGui::SetScrollY(0.0f);
+        m_shownSelection = state.selectionSerial;
     }
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(e.title.c_str());
@@ -30,8 +31,12 @@ void EventDetailsPanel::draw(AppState& state, float top, float bottom) {
     ImGui::Separator();
 
     const core::Interval iv = core::effectiveInterval(e);
-    ImGui::Text("When: %s", core::formatSpanForDisplay(iv.start, iv.end, state.displayZone, e.precision).c_str());
-    if (e.localZone != state.displayZone) {
+    // A date-only event is a calendar day where it happened: shown in its own zone, never shifted
+    // into the display zone (2 January in Zhanaozen is not "1-2 January" in UTC).
+    const bool dateOnly = e.precision == core::Precision::Day || e.precision == core::Precision::Approximate;
+    const core::ZoneOffset whenZone = dateOnly ? e.localZone : state.displayZone;
+    ImGui::Text("When: %s", core::formatSpanForDisplay(iv.start, iv.end, whenZone, e.precision).c_str());
+    if (e.localZone != whenZone) {
         ImGui::TextDisabled("Local: %s", core::formatSpanForDisplay(iv.start, iv.end, e.localZone, e.precision).c_str());
     }
     ImGui::TextDisabled("Precision: %s", core::precisionName(e.precision));
@@ -84,23 +89,36 @@ void EventDetailsPanel::draw(AppState& state, float top, float bottom) {
 
     ImGui::Spacing();
     ImGui::TextUnformatted("Sources");
-    for (const auto& ref : e.sources) {
+    for (std::size_t k = 0; k < e.sources.size(); ++k) {
+        const core::SourceRef& ref = e.sources[k];
         const core::Source* s = data.findSource(ref.source);
+        ImGui::PushID(static_cast<int>(k));
         ImGui::Bullet();
         if (s) {
-            ImGui::Text("%s%s \xE2\x80\x94 \"%s\"", s->outlet.c_str(), s->outletInferred ? " (outlet inferred)" : "",
-                        s->headline.c_str());
+            ImGui::Text("%s: \"%s\"", s->outlet.c_str(), s->headline.c_str());
+            if (!s->written.empty()) {
+                ImGui::TextDisabled("  written %s%s", s->written.c_str(), s->writtenReasoning.empty() ? "" : " (estimated; hover)");
+                if (!s->writtenReasoning.empty() && ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+                    ImGui::TextUnformatted(s->writtenReasoning.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
+            }
+            if (s->outletInferred) ImGui::TextDisabled("  the outlet is inferred from the article's text");
         } else {
             ImGui::Text("%s", ref.source.c_str());
         }
         ImGui::Indent();
-        ImGui::TextColored(ImVec4(0.75f, 0.8f, 0.9f, 1.0f), "\xE2\x80\x9C%s\xE2\x80\x9D", ref.quote.c_str());
-        if (s && !s->file.empty()) ImGui::TextDisabled("%s", s->file.c_str());
+        ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotLines), "\xE2\x80\x9C%s\xE2\x80\x9D", ref.quote.c_str());
+        if (s && !s->file.empty()) ImGui::TextDisabled("article: %s", s->file.c_str());
         ImGui::Unindent();
+        ImGui::PopID();
     }
     ImGui::PopTextWrapPos();
     ImGui::End();
-    if (!open) state.selectedEvent.reset();
+    if (!open) state.actions.push(action::ClearSelection{});
 }
 
 }  // namespace qantar::ui

@@ -3,121 +3,162 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cctype>
-#include <set>
+#include <cstdio>
+
+#include "core/events/timeline.hpp"
+#include "ui/docked.hpp"
 
 namespace qantar::ui {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-bool contains(const std::string& haystack, const std::string& needleLower) {
-    return needleLower.empty() || lower(haystack).find(needleLower) != std::string::npos;
-}
+const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+const char* const kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
 
 }  // namespace
 
-void EventListPanel::setSearch(const std::string& text) {
-    std::snprintf(m_search, sizeof m_search, "%s", text.c_str());
+std::string EventListPanel::whenText(const core::Event& e, core::ZoneOffset displayZone) {
+    char buf[48];
+    const bool dateOnly = e.precision == core::Precision::Day || e.precision == core::Precision::Approximate;
+    const core::CivilTime c = core::toCivil(e.start, dateOnly ? e.localZone : displayZone);
+    const std::int64_t days = core::daysFromCivil(c.year, c.month, c.day);
+    const char* weekday = kWeekdays[((days % 7) + 7) % 7];
+    if (e.precision == core::Precision::Approximate) {
+        std::snprintf(buf, sizeof buf, "~%d %s (about)", c.day, kMonths[c.month - 1]);
+    } else if (e.precision == core::Precision::Day) {
+        std::snprintf(buf, sizeof buf, "%s %d %s (day)", weekday, c.day, kMonths[c.month - 1]);
+    } else {
+        std::snprintf(buf, sizeof buf, "%s %d %s %02d:%02d", weekday, c.day, kMonths[c.month - 1], c.hour, c.minute);
+    }
+    return buf;
 }
 
-bool EventListPanel::matches(const core::Event& e) const {
-    if (!m_categories[static_cast<std::size_t>(e.category)]) return false;
-    if (!m_place.empty() && e.place.name != m_place) return false;
-    const std::string q = lower(m_search);
-    return contains(e.title, q) || contains(e.description, q) || contains(e.place.name, q) || contains(e.id, q) ||
-           contains(e.site, q);
-}
-
-void EventListPanel::draw(AppState& state, float top, float bottom) {
-    if (!state.showEvents || !state.world) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float width = std::min(440.0f, vp->Size.x * 0.3f);
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width - 8.0f, top + 8.0f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(width, std::max(200.0f, (bottom - top) * 0.45f)), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.92f);
-    if (!ImGui::Begin("Events", &state.showEvents)) {
+void EventListPanel::draw(AppState& state) {
+    if (!state.showEvents || !state.world || state.layout.events.empty()) return;
+    if (!beginDocked("Events###events", state.layout.events, &state.showEvents)) {
         ImGui::End();
         return;
     }
     const core::Dataset& data = state.world->data();
+    core::EventFilter& filter = state.filter;
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", "Search titles, places, descriptions", m_search, sizeof m_search);
+    if (ImGui::InputTextWithHint("##search", "Search titles, places, descriptions", m_search, sizeof m_search)) {
+        filter.search = m_search;
+    }
+    if (filter.search != m_search) std::snprintf(m_search, sizeof m_search, "%s", filter.search.c_str());
 
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-    int enabled = 0;
-    for (bool b : m_categories) enabled += b;
     char catLabel[48];
-    std::snprintf(catLabel, sizeof catLabel, "%d of %d categories", enabled, core::kCategoryCount);
+    std::snprintf(catLabel, sizeof catLabel, "%d of %d categories", filter.categoriesOn(), core::kCategoryCount);
     if (ImGui::BeginCombo("##categories", catLabel)) {
-        if (ImGui::Selectable("All", false, ImGuiSelectableFlags_DontClosePopups)) m_categories.fill(true);
-        if (ImGui::Selectable("None", false, ImGuiSelectableFlags_DontClosePopups)) m_categories.fill(false);
+        if (ImGui::Selectable("All##categories", false, ImGuiSelectableFlags_DontClosePopups)) filter.categories.fill(true);
+        if (ImGui::Selectable("None##categories", false, ImGuiSelectableFlags_DontClosePopups)) filter.categories.fill(false);
         ImGui::Separator();
         for (int c = 0; c < core::kCategoryCount; ++c) {
-            bool on = m_categories[static_cast<std::size_t>(c)];
+            bool on = filter.categories[static_cast<std::size_t>(c)];
             if (ImGui::Checkbox(core::categoryLabel(static_cast<core::Category>(c)), &on)) {
-                m_categories[static_cast<std::size_t>(c)] = on;
+                filter.categories[static_cast<std::size_t>(c)] = on;
             }
         }
         ImGui::EndCombo();
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##place", m_place.empty() ? "All places" : m_place.c_str())) {
-        if (ImGui::Selectable("All places", m_place.empty())) m_place.clear();
-        std::set<std::string> places;
-        for (const auto& e : data.events)
-            if (!e.place.name.empty()) places.insert(e.place.name);
-        for (const auto& p : places)
-            if (ImGui::Selectable(p.c_str(), p == m_place)) m_place = p;
+    if (ImGui::BeginCombo("##place", filter.place.empty() ? "All places" : filter.place.c_str())) {
+        if (ImGui::Selectable("All places", filter.place.empty())) filter.place.clear();
+        for (const auto& p : core::eventPlaceNames(data)) {
+            if (ImGui::Selectable(p.c_str(), p == filter.place)) filter.place = p;
+        }
         ImGui::EndCombo();
     }
 
-    // The filter runs again only when it or the dataset changes, not every frame.
-    const RowsKey key{state.world, data.events.size(), m_search, m_categories, m_place};
-    if (!(key == m_rowsKey)) {
+    // The rows follow the session's mask (rebuilt only when the filter or the dataset changes).
+    if (m_rowsWorld != state.world || m_rowsGeneration != state.worldGeneration || m_rowsSerial != state.shownSerial) {
         m_rows.clear();
-        for (std::uint32_t i = 0; i < data.events.size(); ++i)
-            if (matches(data.events[i])) m_rows.push_back(i);
-        m_rowsKey = key;
+        for (std::uint32_t i = 0; i < data.events.size(); ++i) {
+            if (state.isShown(i)) m_rows.push_back(i);
+        }
+        m_rowsWorld = state.world;
+        m_rowsGeneration = state.worldGeneration;
+        m_rowsSerial = state.shownSerial;
     }
-    ImGui::TextDisabled("%zu of %zu events", m_rows.size(), data.events.size());
+    if (filter.active()) {
+        ImGui::TextDisabled("%zu of %zu events (the map and timeline show the same)", m_rows.size(), data.events.size());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear filter")) {
+            filter = core::EventFilter{};
+            m_search[0] = '\0';
+        }
+    } else {
+        ImGui::TextDisabled("%zu events; \xE2\x80\xA2 in force now", data.events.size());
+    }
+
+    // Which row to bring into view: the selection when it changes, else the first event in force
+    // when the clock moves (and the list is not being scrolled by hand).
+    int scrollTo = -1;
+    const core::TimelineIndex& index = state.world->index();
+    if (state.selectionSerial != m_lastSelection && state.selectedEvent) {
+        auto it = std::lower_bound(m_rows.begin(), m_rows.end(), *state.selectedEvent);
+        if (it != m_rows.end() && *it == *state.selectedEvent) scrollTo = static_cast<int>(it - m_rows.begin());
+    } else if (state.clock.now.unixSeconds != m_lastNow && !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) {
+        for (std::size_t r = 0; r < m_rows.size(); ++r) {
+            const core::Interval iv = index.interval(m_rows[r]);
+            if (iv.start <= state.clock.now && state.clock.now < iv.end) {
+                scrollTo = static_cast<int>(r);
+                break;
+            }
+            if (state.clock.now < iv.start) break;
+        }
+    }
+    m_lastSelection = state.selectionSerial;
+    m_lastNow = state.clock.now.unixSeconds;
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##events", 3, flags)) {
+        const float em = ImGui::GetFontSize();
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, 92.0f);
+        ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, em * 7.6f);
         ImGui::TableSetupColumn("Event", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Place", ImGuiTableColumnFlags_WidthFixed, 90.0f);
+        ImGui::TableSetupColumn("Place", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
         ImGui::TableHeadersRow();
+        if (scrollTo >= 0) {
+            const float rowH = ImGui::GetTextLineHeight() + 2.0f * ImGui::GetStyle().CellPadding.y;
+            const float visible = ImGui::GetWindowHeight();
+            ImGui::SetScrollY(std::max(0.0f, static_cast<float>(scrollTo) * rowH - visible / 3.0f));
+        }
+        const ImU32 activeCol = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(m_rows.size()));
         while (clipper.Step()) {
             for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
                 const std::uint32_t i = m_rows[static_cast<std::size_t>(r)];
                 const core::Event& e = data.events[i];
+                const core::Interval iv = index.interval(i);
+                const bool active = iv.start <= state.clock.now && state.clock.now < iv.end;
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                const core::CivilTime c = core::toCivil(e.start, state.displayZone);
-                char when[32];
-                if (e.precision == core::Precision::Day || e.precision == core::Precision::Approximate) {
-                    std::snprintf(when, sizeof when, "%02d-%02d%s", c.month, c.day,
-                                  e.precision == core::Precision::Approximate ? " ~" : "");
-                } else {
-                    std::snprintf(when, sizeof when, "%02d-%02d %02d:%02d", c.month, c.day, c.hour, c.minute);
-                }
+                const std::string when = (active ? "\xE2\x80\xA2 " : "  ") + whenText(e, state.displayZone);
                 ImGui::PushID(static_cast<int>(i));
                 const bool selected = state.selectedEvent && *state.selectedEvent == i;
-                if (ImGui::Selectable(when, selected, ImGuiSelectableFlags_SpanAllColumns)) state.selectEvent(i);
+                if (active) ImGui::PushStyleColor(ImGuiCol_Text, activeCol);
+                if (ImGui::Selectable(when.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+                    state.actions.push(action::SelectEvent{i});
+                }
+                if (active) ImGui::PopStyleColor();
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(em * 28.0f);
+                    ImGui::TextUnformatted(e.title.c_str());
+                    ImGui::TextDisabled("%s  \xC2\xB7  %s  \xC2\xB7  %s", core::categoryLabel(e.category),
+                                        core::formatSpanForDisplay(iv.start, iv.end, state.displayZone, e.precision).c_str(),
+                                        e.place.name.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
                 ImGui::PopID();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(e.title.c_str());
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", core::categoryLabel(e.category));
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(e.place.name.c_str());
             }

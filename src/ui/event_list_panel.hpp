@@ -1,5 +1,5 @@
 #pragma once
-#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -7,35 +7,27 @@
 
 namespace qantar::ui {
 
-// Searchable, filterable list of events sorted by time. Selecting one moves the clock and the
-// camera to it.
+// The events list, docked on the right: search, filter by category and place (the filter narrows
+// the map and the timeline too), sorted by time. Events in force at the current moment are marked
+// and scrolled into view when the clock jumps; a selection scrolls to its row. Selecting a row moves
+// the clock and the camera to the event.
 class EventListPanel {
 public:
-    void draw(AppState& state, float top, float bottom);
+    void draw(AppState& state);
 
-    // True when event `i` passes the current search text and filters (exposed for tests).
-    bool matches(const core::Event& e) const;
-    void setSearch(const std::string& text);
+    // "Wed 5 Jan 20:00", "5 Jan (date only)", "~12 Jan": the list's When column. A day-precision
+    // date is the calendar day where the event happened (its own zone), not shifted into the
+    // display zone.
+    static std::string whenText(const core::Event& e, core::ZoneOffset displayZone);
 
 private:
     char m_search[128] = "";
-    std::array<bool, core::kCategoryCount> m_categories{true, true, true, true, true, true,
-                                                        true, true, true, true, true, true};
-    std::string m_place;  // empty: all places
     std::vector<std::uint32_t> m_rows;
     // What m_rows was filtered for.
-    struct RowsKey {
-        const core::EventWorld* world = nullptr;
-        std::size_t events = 0;
-        std::string search;
-        std::array<bool, core::kCategoryCount> categories{};
-        std::string place;
-        bool operator==(const RowsKey& o) const {
-            return world == o.world && events == o.events && search == o.search && categories == o.categories &&
-                   place == o.place;
-        }
-    };
-    RowsKey m_rowsKey;
+    const core::EventWorld* m_rowsWorld = nullptr;
+    std::uint64_t m_rowsGeneration = 0, m_rowsSerial = 0;
+    std::int64_t m_lastNow = 0;
+    std::uint64_t m_lastSelection = 0;
 };
 
 }  // namespace qantar::ui

@@ -1,25 +1,77 @@
 #include "ui/export_dialog.hpp"
 
+#include "core/io/directory_listing.hpp"
+
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <cstdio>
 
-#include "ui/app_state.hpp"
+#include "core/time/time_input.hpp"
+#include "ui/model_actions.hpp"
 
 namespace qantar::ui {
 
 namespace {
 
-struct Preset {
-    const char* label;
-    int w, h;
-};
-const Preset kPresets[] = {
-    {"1280 x 720 (720p)", 1280, 720},         {"1920 x 1080 (1080p, slides)", 1920, 1080},
-    {"3840 x 2160 (4K)", 3840, 2160},         {"7680 x 4320 (8K)", 7680, 4320},
-    {"1600 x 1200 (4:3 slides)", 1600, 1200}, {"1080 x 1080 (square)", 1080, 1080},
-    {"3508 x 2480 (A4 landscape, 300 dpi)", 3508, 2480}, {"2480 x 3508 (A4 portrait, 300 dpi)", 2480, 3508},
-};
+const char* kindLabel(core::ExportKind k) {
+    switch (k) {
+        case core::ExportKind::Image: return "Image (PNG)";
+        case core::ExportKind::Sequence: return "Sequence of PNGs";
+        case core::ExportKind::Video: return "Video (MP4 or GIF)";
+        case core::ExportKind::StorySlides: return "Story slides (PNGs)";
+        case core::ExportKind::StoryVideo: return "Story video";
+    }
+    return "";
+}
+
+// A whole day boundary at or before `t` in `zone`.
+core::Instant floorDay(core::Instant t, core::ZoneOffset zone) {
+    core::CivilTime c = core::toCivil(t, zone);
+    c.hour = c.minute = c.second = 0;
+    return core::toInstant(c, zone);
+}
+
+// A whole day boundary at or after `t` in `zone`.
+core::Instant ceilDay(core::Instant t, core::ZoneOffset zone) {
+    const core::Instant f = floorDay(t, zone);
+    return f == t ? t : f + core::Duration::days(1);
+}
+
+std::string compactIso(core::Instant t, core::ZoneOffset zone) {
+    const core::CivilTime c = core::toCivil(t, zone);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+    return buf;
+}
+
+std::string defaultName(core::ExportKind kind, core::Instant t, core::ZoneOffset zone) {
+    const core::CivilTime c = core::toCivil(t, zone);
+    char buf[64];
+    switch (kind) {
+        case core::ExportKind::Image:
+            std::snprintf(buf, sizeof buf, "qantar-%04d-%02d-%02d-%02d%02d.png", c.year, c.month, c.day, c.hour, c.minute);
+            return buf;
+        case core::ExportKind::Sequence: return "qantar-frames";
+        case core::ExportKind::Video: return "qantar-week.mp4";
+        case core::ExportKind::StorySlides: return "qantar-story-slides";
+        case core::ExportKind::StoryVideo: return "qantar-story.mp4";
+    }
+    return "qantar-export.png";
+}
+
+const char* fieldLabel(core::ExportField f) {
+    switch (f) {
+        case core::ExportField::Size: return "Size";
+        case core::ExportField::Out: return "Save to";
+        case core::ExportField::Fps: return "Frames per second";
+        case core::ExportField::Range: return "From / To";
+        case core::ExportField::Step: return "Step";
+        case core::ExportField::Story: return "Story";
+        case core::ExportField::Scene: return "Scene";
+    }
+    return "";
+}
 
 }  // namespace
 
@@ -27,127 +79,261 @@ void ExportDialog::open(const AppState& state) {
     m_open = true;
     m_justOpened = true;
     m_error.clear();
-    ExportRequest& r = const_cast<AppState&>(state).exportJob.request;
-    r.time = state.clock.now;
+    m_spec.theme = state.theme == core::ThemeId::Dark ? core::ThemeId::Light : state.theme;
+    m_time = compactIso(state.clock.now, state.displayZone);
     if (state.world) {
-        r.from = state.world->data().coverageStart;
-        r.to = state.world->data().coverageEnd;
+        const auto& d = state.world->data();
+        // Whole days in the zone shown, not the odd hours an import's coverage may start at.
+        m_from = compactIso(floorDay(d.coverageStart, state.displayZone), state.displayZone);
+        m_to = compactIso(ceilDay(d.coverageEnd, state.displayZone), state.displayZone);
     }
-    std::snprintf(m_from, sizeof m_from, "%s", core::formatIso(r.from, state.displayZone).c_str());
-    std::snprintf(m_to, sizeof m_to, "%s", core::formatIso(r.to, state.displayZone).c_str());
-    if (m_path[0] == '\0') std::snprintf(m_path, sizeof m_path, "qantar-export.png");
+    if (m_path.empty() || !state.exportStatus.lastPath.empty()) {
+        const std::string folder = state.exportFolder.empty() ? core::homeDirectory() : state.exportFolder;
+        m_path = folder + "/" + defaultName(m_spec.kind, state.clock.now, state.displayZone);
+    }
+    if ((m_spec.kind == core::ExportKind::StorySlides || m_spec.kind == core::ExportKind::StoryVideo) &&
+        !state.story.story) {
+        setKind(core::ExportKind::Image);
+    }
+}
+
+void ExportDialog::setKind(core::ExportKind kind) {
+    if (kind == m_spec.kind) return;
+    m_spec.kind = kind;
+    // The name follows the kind: a video gets .mp4, a folder loses its extension.
+    m_path = core::withExtensionFor(kind, m_path);
+}
+
+bool ExportDialog::buildSpec(AppState& state) {
+    m_error.clear();
+    core::ExportSpec& s = m_spec;
+    if (m_preset >= 0) {
+        const core::ExportPreset& p = core::exportPresets()[static_cast<std::size_t>(m_preset)];
+        s.widthPx = p.widthPx;
+        s.heightPx = p.heightPx;
+    } else {
+        auto size = core::parseExportSize(m_size);
+        if (!size) {
+            m_error = "Size: " + size.error().message;
+            return false;
+        }
+        s.widthPx = size->first;
+        s.heightPx = size->second;
+    }
+    s.title = m_title;
+    s.subtitle = m_subtitle;
+    // A subtitle alone still gets the title box.
+    s.overlays.title = m_titleBox && (!m_title.empty() || !m_subtitle.empty());
+    s.mapLayers = state.layers;
+    s.layers = state.eventLayers;
+    s.filter = m_useFilter ? state.filter : core::EventFilter{};
+    s.zone = state.displayZone;
+    s.view.reset();
+    if (m_useView) {
+        // The window's view at the export's size: the same centre, the same height of map shown.
+        const core::StoryView v = onScreenView(state);
+        s.view = core::ExportView{v.center, v.spanMeters};
+    }
+    s.out = m_path;
+    s.story = state.story.story ? &*state.story.story : nullptr;
+    if (s.kind == core::ExportKind::Image) {
+        auto t = core::parseUserTime(m_time, state.displayZone, state.clock.now);
+        if (!t) {
+            m_error = "Moment: " + t.error().message;
+            return false;
+        }
+        s.time = t->instant;
+    } else if (s.kind == core::ExportKind::Sequence || s.kind == core::ExportKind::Video) {
+        auto f = core::parseUserTime(m_from, state.displayZone, state.clock.now);
+        auto t = core::parseUserTime(m_to, state.displayZone, state.clock.now);
+        auto d = core::parseDuration(m_step);
+        if (!f) m_error = "From: " + f.error().message;
+        else if (!t) m_error = "To: " + t.error().message;
+        else if (!d) m_error = "Step: " + d.error().message;
+        if (!m_error.empty()) return false;
+        s.from = f->instant;
+        s.to = t->instant;
+        s.step = *d;
+    }
+    if (auto p = core::exportProblem(s)) {
+        m_error = std::string(fieldLabel(p->field)) + ": " + p->message;
+        return false;
+    }
+    return true;
 }
 
 void ExportDialog::draw(AppState& state) {
-    ExportJob& job = state.exportJob;
+    ExportStatus& job = state.exportStatus;
     if (m_justOpened) {
-        ImGui::OpenPopup("Export");
+        ImGui::OpenPopup("Export###export_dialog");
         m_justOpened = false;
     }
-    if (!ImGui::BeginPopupModal("Export", &m_open, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ExportRequest& r = job.request;
+    const core::ScreenRect& w = state.layout.window;
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(w.w * 0.5), static_cast<float>(w.h * 0.5)), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(static_cast<float>(w.w) - 20.0f, static_cast<float>(w.h) - 20.0f));
+    if (!ImGui::BeginPopupModal("Export###export_dialog", &m_open, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const float em = ImGui::GetFontSize();
     if (job.running) {
-        ImGui::Text("Exporting %zu of %zu frames...", job.done, job.total);
+        ImGui::Text("Exporting %zu of %zu frames to", job.done, job.total);
+        ImGui::TextUnformatted(m_spec.out.c_str());
         const float f = job.total ? static_cast<float>(job.done) / static_cast<float>(job.total) : 0.0f;
         char overlay[64];
         std::snprintf(overlay, sizeof overlay, "%.0f%%, about %.0f s left", f * 100.0f, job.etaSeconds);
-        ImGui::ProgressBar(f, ImVec2(420, 0), overlay);
-        if (ImGui::Button("Cancel")) job.cancelRequested = true;
+        ImGui::ProgressBar(f, ImVec2(em * 26.0f, 0), overlay);
+        if (ImGui::Button("Cancel##export")) state.actions.push(action::CancelExport{});
         ImGui::EndPopup();
         return;
     }
-    int kind = static_cast<int>(r.kind);
-    ImGui::RadioButton("Image", &kind, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton("Sequence of PNGs", &kind, 1);
-    ImGui::SameLine();
-    ImGui::RadioButton("Video (MP4 or GIF)", &kind, 2);
-    r.kind = static_cast<ExportKind>(kind);
+    const bool haveStory = state.story.story && !state.story.story->scenes.empty();
+    for (core::ExportKind k : {core::ExportKind::Image, core::ExportKind::Sequence, core::ExportKind::Video,
+                               core::ExportKind::StorySlides, core::ExportKind::StoryVideo}) {
+        const bool story = k == core::ExportKind::StorySlides || k == core::ExportKind::StoryVideo;
+        if (k != core::ExportKind::Image) ImGui::SameLine();
+        if (story && !haveStory) ImGui::BeginDisabled();
+        if (ImGui::RadioButton(kindLabel(k), m_spec.kind == k)) setKind(k);
+        if (story && !haveStory) ImGui::EndDisabled();
+    }
 
-    ImGui::SetNextItemWidth(320);
-    if (ImGui::BeginCombo("Size", kPresets[m_preset].label)) {
-        for (int i = 0; i < static_cast<int>(sizeof kPresets / sizeof kPresets[0]); ++i) {
-            if (ImGui::Selectable(kPresets[i].label, i == m_preset)) m_preset = i;
+    ImGui::SetNextItemWidth(em * 20.0f);
+    const auto& presets = core::exportPresets();
+    const char* preview = m_preset >= 0 ? presets[static_cast<std::size_t>(m_preset)].label : "Custom size";
+    if (ImGui::BeginCombo("Size##export", preview)) {
+        for (int i = 0; i < static_cast<int>(presets.size()); ++i) {
+            if (ImGui::Selectable(presets[static_cast<std::size_t>(i)].label, i == m_preset)) m_preset = i;
         }
+        if (ImGui::Selectable("Custom size", m_preset < 0)) m_preset = -1;
         ImGui::EndCombo();
     }
-    r.widthPx = kPresets[m_preset].w;
-    r.heightPx = kPresets[m_preset].h;
-    int theme = static_cast<int>(r.theme);
-    ImGui::RadioButton("Dark", &theme, 0);
+    if (m_preset < 0) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em * 7.0f);
+        ImGui::InputTextWithHint("##custom_size", "1600x900", m_size, sizeof m_size);
+    }
+    int theme = static_cast<int>(m_spec.theme);
+    ImGui::RadioButton("Dark##export_theme", &theme, 0);
     ImGui::SameLine();
-    ImGui::RadioButton("Light / print", &theme, 1);
+    ImGui::RadioButton("Light (print)##export_theme", &theme, 1);
     ImGui::SameLine();
-    ImGui::RadioButton("High contrast", &theme, 2);
-    r.theme = static_cast<core::ThemeId>(theme);
-    ImGui::Checkbox("Transparent background", &r.transparent);
+    ImGui::RadioButton("High contrast##export_theme", &theme, 2);
+    m_spec.theme = static_cast<core::ThemeId>(theme);
+    ImGui::Checkbox("Transparent background", &m_spec.transparent);
     ImGui::SameLine();
-    ImGui::Checkbox("Use the window's view", &r.useCurrentView);
+    ImGui::Checkbox("The window's view", &m_useView);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: all of Kazakhstan fitted to the image");
+    if (state.filter.active()) {
+        ImGui::SameLine();
+        ImGui::Checkbox("Only the filtered events", &m_useFilter);
+    }
 
-    ImGui::InputText("Title", m_title, sizeof m_title);
-    ImGui::InputText("Subtitle", m_subtitle, sizeof m_subtitle);
+    ImGui::SetNextItemWidth(em * 26.0f);
+    ImGui::InputTextWithHint("Title##export_text", "e.g. Kazakhstan, 5 January 2022", &m_title);
+    ImGui::SetNextItemWidth(em * 26.0f);
+    ImGui::InputTextWithHint("Subtitle##export_text", "e.g. State of emergency, internet shut down", &m_subtitle);
     ImGui::TextUnformatted("Burn in:");
-    ImGui::Checkbox("Title", &r.overlayTitle);
     ImGui::SameLine();
-    ImGui::Checkbox("Date-time and counters", &r.overlayTime);
+    ImGui::Checkbox("Title box##burn", &m_titleBox);
     ImGui::SameLine();
-    ImGui::Checkbox("Legend", &r.overlayLegend);
-    ImGui::Checkbox("Scale bar", &r.overlayScale);
+    ImGui::Checkbox("Date-time and counters##burn", &m_spec.overlays.time);
     ImGui::SameLine();
-    ImGui::Checkbox("North arrow", &r.overlayNorth);
+    ImGui::Checkbox("Legend##burn", &m_spec.overlays.legend);
+    ImGui::Checkbox("Scale bar##burn", &m_spec.overlays.scale);
     ImGui::SameLine();
-    ImGui::Checkbox("Credits", &r.overlayAttribution);
-    if (!r.overlayAttribution) ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "The regions' licence (CC BY 4.0) requires the credit.");
-
-    if (r.kind == ExportKind::Image) {
-        ImGui::Text("Moment: %s", core::formatForDisplay(r.time, state.displayZone, core::Precision::Exact).c_str());
-    } else {
-        ImGui::SetNextItemWidth(220);
-        ImGui::InputText("From", m_from, sizeof m_from);
-        ImGui::SetNextItemWidth(220);
-        ImGui::InputText("To", m_to, sizeof m_to);
-        ImGui::SetNextItemWidth(100);
-        ImGui::InputText("Step (30m, 6h, 1d)", m_step, sizeof m_step);
-        if (r.kind == ExportKind::Video) {
-            ImGui::SetNextItemWidth(100);
-            ImGui::SliderInt("Frames per second", &r.fps, 1, 60);
-        }
+    ImGui::Checkbox("North arrow##burn", &m_spec.overlays.north);
+    ImGui::SameLine();
+    ImGui::Checkbox("Credits##burn", &m_spec.overlays.attribution);
+    if (!m_spec.overlays.attribution) {
+        ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram), "The regions' licence (CC BY 4.0) requires the credit.");
     }
-    ImGui::SetNextItemWidth(420);
-    ImGui::InputText(r.kind == ExportKind::Image      ? "PNG file"
-                     : r.kind == ExportKind::Sequence ? "Directory"
-                                                      : "Video file (.mp4 or .gif)",
-                     m_path, sizeof m_path);
-    if (!m_error.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", m_error.c_str());
-    if (!job.message.empty()) ImGui::TextWrapped("%s", job.message.c_str());
 
-    if (ImGui::Button("Export", ImVec2(120, 0))) {
-        m_error.clear();
-        r.title = m_title;
-        r.subtitle = m_subtitle;
-        r.path = m_path;
-        if (r.kind != ExportKind::Image) {
-            auto f = core::parseIsoTime(m_from, state.displayZone);
-            auto t = core::parseIsoTime(m_to, state.displayZone);
-            auto s = core::parseDuration(m_step);
-            if (!f) m_error = "From: " + f.error().message;
-            else if (!t) m_error = "To: " + t.error().message;
-            else if (!s) m_error = "Step: " + s.error().message;
-            else if (t->instant < f->instant) m_error = "To is earlier than From";
-            else {
-                r.from = f->instant;
-                r.to = t->instant;
-                r.step = *s;
+    switch (m_spec.kind) {
+        case core::ExportKind::Image:
+            ImGui::SetNextItemWidth(em * 12.0f);
+            ImGui::InputText("Moment##export", &m_time);
+            break;
+        case core::ExportKind::Sequence:
+        case core::ExportKind::Video: {
+            ImGui::SetNextItemWidth(em * 10.0f);
+            ImGui::InputText("From##export", &m_from);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(em * 10.0f);
+            ImGui::InputText("To##export", &m_to);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(em * 4.0f);
+            ImGui::InputText("Step (30m, 6h, 1d)##export", &m_step);
+            auto f = core::parseUserTime(m_from, state.displayZone, state.clock.now);
+            auto t = core::parseUserTime(m_to, state.displayZone, state.clock.now);
+            auto d = core::parseDuration(m_step);
+            if (f && t && d && !(t->instant < f->instant) && d->seconds > 0) {
+                const auto frames = (t->instant - f->instant).seconds / d->seconds + 1;
+                if (m_spec.kind == core::ExportKind::Video) {
+                    ImGui::TextDisabled("%lld frames: %.1f s of video at %d fps", static_cast<long long>(frames),
+                                        static_cast<double>(frames) / std::max(1, m_spec.fps), m_spec.fps);
+                } else {
+                    ImGui::TextDisabled("%lld frames", static_cast<long long>(frames));
+                }
             }
+            break;
         }
-        if (r.path.empty()) m_error = "Choose where to write the export.";
-        if (m_error.empty()) {
-            job.requested = true;
-            job.message.clear();
+        case core::ExportKind::StorySlides:
+            if (haveStory) {
+                const int n = static_cast<int>(state.story.story->scenes.size());
+                ImGui::SetNextItemWidth(em * 8.0f);
+                ImGui::SliderInt("Scene (0: all)##export", &m_spec.scene, 0, n);
+                ImGui::TextDisabled("Each slide shows its scene at the last moment of its range, with its caption.");
+            }
+            break;
+        case core::ExportKind::StoryVideo:
+            if (haveStory) ImGui::TextDisabled("The whole story with its transitions, as presented.");
+            break;
+    }
+    if (core::writesVideo(m_spec.kind)) {
+        ImGui::SetNextItemWidth(em * 8.0f);
+        ImGui::SliderInt("Frames per second##export", &m_spec.fps, core::kMinExportFps, core::kMaxExportFps);
+    }
+
+    ImGui::SetNextItemWidth(em * 30.0f);
+    ImGui::InputText(core::writesFolder(m_spec.kind) ? "Folder##export_path" : "File##export_path", &m_path);
+    ImGui::SameLine();
+    if (ImGui::Button("Browse...##export")) {
+        const std::string dir = state.exportFolder.empty() ? core::homeDirectory() : state.exportFolder;
+        const auto slash = m_path.find_last_of('/');
+        const std::string name = slash == std::string::npos ? m_path : m_path.substr(slash + 1);
+        std::vector<FileFilter> filters;
+        if (m_spec.kind == core::ExportKind::Image) filters = {{"PNG images", {".png"}}};
+        else if (core::writesVideo(m_spec.kind)) filters = {{"MP4 video", {".mp4"}}, {"GIF animation", {".gif"}}};
+        m_browser.open(core::writesFolder(m_spec.kind) ? FileBrowser::Mode::Folder : FileBrowser::Mode::Save,
+                       "Export to###export_browse", dir, core::writesFolder(m_spec.kind) ? "" : name, filters,
+                       {{"Home", core::homeDirectory()}});
+        m_browsing = true;
+    }
+    if (m_browsing) {
+        if (auto chosen = m_browser.draw()) {
+            m_path = *chosen;
+            state.exportFolder = m_browser.directory();
+            m_browsing = false;
+        } else if (!m_browser.isOpen()) {
+            m_browsing = false;
         }
     }
+    if (!m_error.empty()) {
+        ImGui::PushTextWrapPos(em * 34.0f);
+        ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered), "%s", m_error.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (!job.message.empty()) {
+        ImGui::PushTextWrapPos(em * 34.0f);
+        ImGui::TextWrapped("%s", job.message.c_str());
+        ImGui::PopTextWrapPos();
+    }
+
+    if (ImGui::Button("Export##export_go", ImVec2(em * 7.0f, 0)) && buildSpec(state)) {
+        const auto slash = m_spec.out.find_last_of('/');
+        if (slash != std::string::npos && slash > 0) state.exportFolder = m_spec.out.substr(0, slash);
+        state.actions.push(action::StartExport{m_spec});
+    }
     ImGui::SameLine();
-    if (ImGui::Button("Close", ImVec2(120, 0))) {
+    if (ImGui::Button("Close##export", ImVec2(em * 7.0f, 0)) || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !m_browsing)) {
         m_open = false;
         ImGui::CloseCurrentPopup();
     }

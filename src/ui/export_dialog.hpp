@@ -1,58 +1,45 @@
 #pragma once
-// File > Export: an image at any size (presets for reports and slides), a sequence of PNGs or a
-// video, with the overlays to burn in. The panel only fills in a request; the app shell renders
-// it frame by frame and reports progress here, so the window stays responsive and Cancel works.
+// File > Export: an image at any size (the same presets as the command line), a sequence of PNGs,
+// a video, or the story as slides or as a video, with the furniture to burn in. The dialog fills
+// one core::ExportSpec and asks for it (action::StartExport); the app's session renders it frame
+// by frame and reports progress here, so the window stays responsive and Cancel works. Every path
+// shown is absolute, chosen with a file browser that remembers its folder.
 #include <string>
 
-#include "core/map/theme.hpp"
-#include "core/time/time.hpp"
+#include "core/export/export_spec.hpp"
+#include "ui/app_state.hpp"
+#include "ui/file_browser.hpp"
 
 namespace qantar::ui {
-
-struct AppState;
-
-enum class ExportKind { Image, Sequence, Video };
-
-struct ExportRequest {
-    ExportKind kind = ExportKind::Image;
-    int widthPx = 1920, heightPx = 1080;
-    core::ThemeId theme = core::ThemeId::Light;
-    bool transparent = false;
-    std::string title, subtitle;
-    bool overlayTitle = true, overlayTime = true, overlayLegend = true, overlayScale = true, overlayNorth = true,
-         overlayAttribution = true;
-    bool useCurrentView = true;  // the window's view; otherwise Kazakhstan fitted
-    core::Instant time;          // image
-    core::Instant from, to;      // sequence / video
-    core::Duration step = core::Duration::hours(1);
-    int fps = 10;
-    std::string path;            // PNG file, directory, or video file
-};
-
-struct ExportJob {
-    bool requested = false;   // set by the dialog, taken by the app
-    ExportRequest request;
-    bool running = false;
-    bool cancelRequested = false;
-    std::size_t done = 0, total = 0;
-    double etaSeconds = 0.0;
-    std::string message;      // the last result or error
-};
 
 class ExportDialog {
 public:
     void open(const AppState& state);
     void draw(AppState& state);
+    bool isOpen() const { return m_open; }
+
+    // The spec the dialog would export now (for tests).
+    const core::ExportSpec& spec() const { return m_spec; }
 
 private:
+    // Fills m_spec from the typed fields; the problem, if any, is left in m_error.
+    bool buildSpec(AppState& state);
+    void setKind(core::ExportKind kind);
+
     bool m_open = false;
     bool m_justOpened = false;
-    int m_preset = 1;
-    char m_path[512] = "";
-    char m_title[256] = "";
-    char m_subtitle[256] = "";
-    char m_from[64] = "", m_to[64] = "", m_step[32] = "1h";
+    core::ExportSpec m_spec;
+    int m_preset = 1;                 // index into core::exportPresets(), or -1 for a custom size
+    char m_size[32] = "1920x1080";
+    bool m_useView = true;
+    bool m_useFilter = true;
+    bool m_titleBox = true;
+    std::string m_path;
+    std::string m_title, m_subtitle;
+    std::string m_time, m_from, m_to, m_step = "1h";
     std::string m_error;
+    FileBrowser m_browser;
+    bool m_browsing = false;
 };
 
 }  // namespace qantar::ui

@@ -2,43 +2,70 @@
 
 #include <imgui.h>
 
+#include <set>
+
+#include "core/io/version.hpp"
 #include "core/map/credits.hpp"
+#include "core/map/overlay_layout.hpp"
+#include "ui/key_bindings.hpp"
 
 namespace qantar::ui {
 
+namespace {
+
+// A floating window centred over the map, never larger than the map.
+void placeOverMap(const AppState& state) {
+    const core::ScreenRect& m = state.layout.map.empty() ? state.layout.window : state.layout.map;
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(m.x + m.w * 0.5), static_cast<float>(m.y + m.h * 0.5)),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(static_cast<float>(m.w), static_cast<float>(m.h)));
+}
+
+}  // namespace
+
 void HelpWindows::draw(AppState& state) {
     if (state.showShortcuts) {
-        ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-        if (ImGui::Begin("Keyboard shortcuts", &state.showShortcuts, ImGuiWindowFlags_AlwaysAutoResize)) {
-            static const char* kRows[][2] = {
-                {"Drag", "Pan the map"},        {"Mouse wheel", "Zoom about the cursor"},
-                {"+ / -", "Zoom in / out"},     {"Home", "Fit Kazakhstan"},
-                {"L", "Show / hide layers"},    {"?", "Show / hide this list"},
-                {"Ctrl+Q", "Quit"},
-            };
-            if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
-                for (const auto& row : kRows) {
-                    ImGui::TableNextRow();
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(row[0]);
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(row[1]);
+        placeOverMap(state);
+        if (ImGui::Begin("Keyboard shortcuts###shortcuts", &state.showShortcuts,
+                         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+            for (KeyGroup group : {KeyGroup::Map, KeyGroup::Time, KeyGroup::Presenting, KeyGroup::Files}) {
+                ImGui::TextUnformatted(keyGroupName(group));
+                ImGui::PushID(static_cast<int>(group));
+                if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+                    for (const KeyBinding& b : keyBindings()) {
+                        if (b.group != group || b.keys[0] == '\0') continue;
+                        ImGui::TableNextRow();
+                        ImGui::TableNextColumn();
+                        ImGui::TextUnformatted(b.keys);
+                        ImGui::TableNextColumn();
+                        ImGui::TextUnformatted(b.does);
+                    }
+                    ImGui::EndTable();
                 }
-                ImGui::EndTable();
+                ImGui::PopID();
+                ImGui::Spacing();
             }
         }
         ImGui::End();
     }
     if (state.showAbout) {
-        ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-        if (ImGui::Begin("About qantar", &state.showAbout, ImGuiWindowFlags_AlwaysAutoResize)) {
-            ImGui::TextUnformatted("qantar: a map and timeline of the January 2022 unrest in Kazakhstan.");
+        placeOverMap(state);
+        if (ImGui::Begin("About qantar###about", &state.showAbout,
+                         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36.0f);
+            ImGui::Text("qantar %s: a map and timeline of the January 2022 unrest in Kazakhstan.", core::version());
             ImGui::Separator();
             ImGui::TextUnformatted("Credits");
             ImGui::BulletText("%s", core::kMapDataAttribution);
             ImGui::BulletText("Made with Natural Earth (public domain).");
+            if (state.world) {
+                ImGui::BulletText("%s", core::eventsCredit(state.world->data()).c_str());
+                if (!state.world->data().attribution.empty()) ImGui::BulletText("%s", state.world->data().attribution.c_str());
+            }
             ImGui::BulletText("Projection: PROJ, Lambert conformal conic 45\xC2\xB0/51\xC2\xB0 N.");
             ImGui::BulletText("Font: Noto Sans (SIL Open Font License).");
+            ImGui::BulletText("Dear ImGui, GLFW, GEOS, GDAL, nlohmann/json, CLI11, libpng.");
+            ImGui::PopTextWrapPos();
         }
         ImGui::End();
     }

@@ -1,15 +1,20 @@
 #pragma once
-// Key presses collected by the app shell between frames, in order. Dear ImGui 1.86 samples key
-// state once per frame, so a press and release that arrive together (a fast typist, xdotool, a
-// presenter clicker) would be lost; shortcuts read this queue instead. Independent of GLFW.
+// Key presses collected by the host (the window, or a test's driver) between frames, in order.
+// Dear ImGui 1.86 samples key state once per frame, so a press and release that arrive together
+// (a fast typist, a presenter clicker) would be lost; shortcuts read this queue instead.
+// Independent of GLFW: the host translates its own key codes.
 #include <vector>
 
 namespace qantar::ui {
 
-enum class Key { Space, Left, Right, Home, Quit, PageUp, PageDown, Blank, Return, Escape, Present, Export, Open, NewScene, Other };
+enum class Key {
+    Space, Left, Right, Home, PageUp, PageDown, Escape, F11, Tab,
+    B, E, L, N, O, Q, R,
+    Other
+};
 
 struct KeyPress {
-    Key key;
+    Key key = Key::Other;
     bool ctrl = false;
     bool shift = false;
 };

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "ui/docked.hpp"
+
 namespace qantar::ui {
 
 namespace {
@@ -68,21 +70,13 @@ void drawLegendSwatch(core::EventLayer layer, const core::Theme& t) {
 }
 
 void LayersPanel::draw(AppState& state) {
-    if (!state.showLayers) return;
-    ImGui::SetNextWindowPos(ImVec2(state.mapX + 12.0f, state.mapY + 12.0f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.88f);
-    if (!ImGui::Begin("Layers", &state.showLayers, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
+    if (!state.showLayers || state.layout.layers.empty()) return;
+    if (!beginDocked("Layers###layers", state.layout.layers, &state.showLayers)) {
         ImGui::End();
         return;
     }
-    for (int i = 0; i < core::kMapLayerCount; ++i) {
-        const auto layer = static_cast<core::MapLayer>(i);
-        bool on = state.layers.visible(layer);
-        if (ImGui::Checkbox(core::mapLayerName(layer), &on)) state.layers.set(layer, on);
-    }
     if (state.world) {
-        ImGui::Separator();
-        ImGui::TextUnformatted("Events");
+        ImGui::TextUnformatted("Events (legend)");
         const core::Theme& t = core::theme(state.theme);
         for (int i = 0; i < core::kEventLayerCount; ++i) {
             const auto layer = static_cast<core::EventLayer>(i);
@@ -92,23 +86,31 @@ void LayersPanel::draw(AppState& state) {
             if (ImGui::Checkbox(core::eventLayerName(layer), &on)) state.eventLayers.on[static_cast<std::size_t>(i)] = on;
         }
         int trailHours = static_cast<int>(state.eventLayers.trail.seconds / 3600);
-        ImGui::SetNextItemWidth(120);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
         if (ImGui::SliderInt("Trail (hours)", &trailHours, 0, 72)) {
             state.eventLayers.trail = core::Duration::hours(trailHours);
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ended events fade out over this long");
-        ImGui::Checkbox("Cumulative (keep past events, faded)", &state.eventLayers.cumulative);
+        ImGui::Checkbox("Cumulative", &state.eventLayers.cumulative);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keep everything that has happened, faded");
         ImGui::TextDisabled("Soft edge: day or approximate time");
         ImGui::TextDisabled("Halo: place known only to its region");
+        ImGui::Separator();
     }
-    ImGui::Separator();
-    int theme = static_cast<int>(state.theme);
+    if (ImGui::CollapsingHeader("Base map")) {
+        for (int i = 0; i < core::kMapLayerCount; ++i) {
+            const auto layer = static_cast<core::MapLayer>(i);
+            bool on = state.layers.visible(layer);
+            if (ImGui::Checkbox(core::mapLayerName(layer), &on)) state.layers.set(layer, on);
+        }
+    }
     ImGui::TextUnformatted("Theme");
-    if (ImGui::RadioButton("Dark", &theme, 0)) state.theme = core::ThemeId::Dark;
+    int theme = static_cast<int>(state.theme);
+    if (ImGui::RadioButton("Dark##theme", &theme, 0)) state.theme = core::ThemeId::Dark;
     ImGui::SameLine();
-    if (ImGui::RadioButton("Light (print)", &theme, 1)) state.theme = core::ThemeId::Light;
+    if (ImGui::RadioButton("Light##theme", &theme, 1)) state.theme = core::ThemeId::Light;
     ImGui::SameLine();
-    if (ImGui::RadioButton("Contrast", &theme, 2)) state.theme = core::ThemeId::Contrast;
+    if (ImGui::RadioButton("Contrast##theme", &theme, 2)) state.theme = core::ThemeId::Contrast;
     ImGui::End();
 }
 

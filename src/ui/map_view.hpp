@@ -5,14 +5,14 @@
 
 namespace qantar::ui {
 
-// The central map: shows the texture the renderer drew for the current camera, and turns mouse
-// and keyboard input into camera moves (drag to pan, wheel to zoom about the cursor, +/- to zoom,
-// Home to fit Kazakhstan) when ImGui's own windows do not want the input.
+// The central map: shows the texture the compositor drew for the current camera in the layout's
+// map rectangle, and turns the mouse into camera moves (drag to pan, wheel to zoom about the
+// cursor); the status line shows the coordinates under it. The keyboard's map keys (+, -, Home)
+// are in the shortcut table.
 class MapView {
 public:
-    // `top` and `bottom` are the heights taken by the menu bar and the status line. Updates the
-    // map viewport in `state`; `mapTexture` (may be null) is shown flipped, as OpenGL stores it.
-    void draw(AppState& state, ImTextureID mapTexture, float top, float bottom);
+    // `mapTexture` (may be null) is shown flipped, as OpenGL stores it.
+    void draw(AppState& state, ImTextureID mapTexture);
 
 private:
     bool m_dragging = false;

@@ -1,28 +1,43 @@
 #include "ui/moment_panel.hpp"
 
+#include <algorithm>
+
 #include "core/events/caption.hpp"
 
 namespace qantar::ui {
 
-void MomentPanel::draw(AppState& state, ImFont* largeFont) {
-    if (!state.world) return;
-    const float x = state.mapX + (state.showLayers ? 250.0f : 12.0f);
-    ImGui::SetNextWindowPos(ImVec2(x, state.mapY + 10.0f), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.78f);
+void MomentPanel::draw(AppState& state, const Fonts& fonts) {
+    if (!state.world || state.layout.map.empty()) return;
+    const core::ScreenRect& m = state.layout.map;
+    const float pad = 10.0f * ImGui::GetFontSize() / kRegularFontPx;
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(m.x) + pad, static_cast<float>(m.y) + pad), ImGuiCond_Always);
+    // Never wider than the map: long lines wrap instead of running under the side panels.
+    const float maxW = std::max(200.0f, static_cast<float>(m.w) - 2 * pad);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(maxW, static_cast<float>(m.h) * 0.6f));
+    ImGui::SetNextWindowBgAlpha(0.82f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
-    if (ImGui::Begin("##moment", nullptr, flags)) {
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (ImGui::Begin("Moment###moment", nullptr, flags)) {
+        ImGui::PushTextWrapPos(maxW - 2 * pad);
         const auto lines = core::momentCaption(*state.world, state.frame, state.displayZone);
-        if (largeFont) ImGui::PushFont(largeFont);
+        if (fonts.large) ImGui::PushFont(fonts.large);
         ImGui::TextUnformatted(lines.front().c_str());
-        if (largeFont) ImGui::PopFont();
+        if (fonts.large) ImGui::PopFont();
         const core::Dataset& data = state.world->data();
+        float lineW = 0.0f;
         for (int k = 0; k < core::kFigureKindCount; ++k) {
             const auto kind = static_cast<core::FigureKind>(k);
             const core::Counter& c = state.frame.counters[kind];
-            if (k > 0) ImGui::SameLine(0.0f, 18.0f);
-            ImGui::TextUnformatted(core::counterLine(kind, c).c_str());
+            const std::string text = core::counterLine(kind, c);
+            const float w = ImGui::CalcTextSize(text.c_str()).x;
+            if (k > 0 && lineW + 18.0f + w < maxW - 2 * pad) {
+                ImGui::SameLine(0.0f, 18.0f);
+                lineW += 18.0f + w;
+            } else {
+                lineW = w;
+            }
+            ImGui::TextUnformatted(text.c_str());
             if (c.any && ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 for (const auto& r : c.reports) {
@@ -37,6 +52,8 @@ void MomentPanel::draw(AppState& state, ImFont* largeFont) {
             }
         }
         for (std::size_t i = 2; i < lines.size(); ++i) ImGui::TextDisabled("%s", lines[i].c_str());
+        if (state.filter.active()) ImGui::TextDisabled("The map shows only the events the list's filter keeps.");
+        ImGui::PopTextWrapPos();
     }
     ImGui::End();
 }

@@ -1,73 +1,125 @@
 #include "ui/open_dialog.hpp"
 
+#include "core/io/directory_listing.hpp"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "ui/app_state.hpp"
-
 namespace qantar::ui {
 
-void OpenDialog::open() {
+void OpenDialog::open(const AppState& state, bool withLastImport) {
     m_open = true;
     m_justOpened = true;
+    m_timeField = m_endField = -1;
+    // A fresh dialog shows nothing from an earlier import as if it had just happened.
+    m_asked.clear();
+    if (withLastImport && !state.importStatus.source.empty()) {
+        m_source = state.importStatus.source;
+        m_asked = m_source;
+        m_what = 0;
+    }
 }
 
 void OpenDialog::draw(AppState& state) {
-    ImportStatus& status = state.importStatus;
-    if (status.needsFields && !m_open) open();
+    const ImportStatus& status = state.importStatus;
     if (m_justOpened) {
-        ImGui::OpenPopup("Open or import events");
+        ImGui::OpenPopup("Open or import events###open_dialog");
         m_justOpened = false;
     }
-    if (!ImGui::BeginPopupModal("Open or import events", &m_open, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const core::ScreenRect& w = state.layout.window;
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(w.w * 0.5), static_cast<float>(w.h * 0.5)), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(static_cast<float>(w.w) - 20.0f, static_cast<float>(w.h) - 20.0f));
+    if (!ImGui::BeginPopupModal("Open or import events###open_dialog", &m_open, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const float em = ImGui::GetFontSize();
     ImGui::TextUnformatted("A qantar event file, an ACLED CSV export, GeoJSON or KML/KMZ with times, any file GDAL\n"
                            "reads, or a database: PG:host=... dbname=... (then give the table as the layer).");
-    ImGui::SetNextItemWidth(520);
-    ImGui::InputTextWithHint("Source", "/path/to/acled_export.csv", &m_source);
-    ImGui::SetNextItemWidth(240);
-    ImGui::InputTextWithHint("Layer (optional)", "table or layer name", &m_layer);
-    ImGui::RadioButton("Events", &m_what, 0);
+    ImGui::SetNextItemWidth(em * 30.0f);
+    ImGui::InputTextWithHint("##source", "/path/to/acled_export.csv or PG:host=... dbname=...", &m_source);
     ImGui::SameLine();
-    ImGui::RadioButton("Boundary layer (GeoJSON, Shapefile, GeoPackage)", &m_what, 1);
-    if (m_what == 0) {
-        ImGui::RadioButton("Replace the events", &m_mode, 0);
-        ImGui::SameLine();
-        ImGui::RadioButton("Merge with the events", &m_mode, 1);
+    if (ImGui::Button("Browse...##open")) {
+        std::vector<FilePlace> places = {{"Home", core::homeDirectory()}};
+        if (!state.assetDir.empty()) places.push_back({"Bundled data", state.assetDir + "/events"});
+        const std::vector<FileFilter> filters = {
+            {"Events and maps (.json .csv .geojson .kml .kmz .gpkg .shp)",
+             {".json", ".csv", ".geojson", ".kml", ".kmz", ".gpkg", ".shp"}},
+            {"All files", {}}};
+        m_browser.open(FileBrowser::Mode::Open, "Choose a file###open_browse",
+                       state.openFolder.empty() ? core::homeDirectory() : state.openFolder, "", filters, places);
+        m_browsing = true;
     }
-    if (status.needsFields && !status.fields.empty()) {
+    if (m_browsing) {
+        if (auto chosen = m_browser.draw()) {
+            m_source = *chosen;
+            state.openFolder = m_browser.directory();
+            m_browsing = false;
+        } else if (!m_browser.isOpen()) {
+            m_browsing = false;
+        }
+    }
+    ImGui::SetNextItemWidth(em * 15.0f);
+    ImGui::InputTextWithHint("Layer (optional)##open", "table or layer name", &m_layer);
+    ImGui::RadioButton("Events##open_what", &m_what, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Boundary layer (GeoJSON, Shapefile, GeoPackage)##open_what", &m_what, 1);
+    if (m_what == 0) {
+        ImGui::RadioButton("Replace the events##open_mode", &m_mode, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("Merge with the events##open_mode", &m_mode, 1);
+    }
+    // Only what this dialog asked for, and only while the source typed is still that one.
+    const bool current = !m_asked.empty() && status.source == m_asked && m_asked == m_source;
+    const bool pickFields = current && status.needsFields && !status.fields.empty() && m_what == 0;
+    if (pickFields) {
         ImGui::Separator();
-        ImGui::TextUnformatted("Which fields hold the times?");
+        ImGui::TextUnformatted("No time field could be detected. Which fields hold the times?");
         auto combo = [&](const char* label, int& index, bool optional) {
             const char* preview = index >= 0 && index < static_cast<int>(status.fields.size())
                                       ? status.fields[static_cast<std::size_t>(index)].c_str()
                                       : (optional ? "(none)" : "choose...");
-            ImGui::SetNextItemWidth(260);
+            ImGui::SetNextItemWidth(em * 16.0f);
             if (ImGui::BeginCombo(label, preview)) {
                 if (optional && ImGui::Selectable("(none)", index < 0)) index = -1;
                 for (int i = 0; i < static_cast<int>(status.fields.size()); ++i) {
+                    ImGui::PushID(i);
                     if (ImGui::Selectable(status.fields[static_cast<std::size_t>(i)].c_str(), i == index)) index = i;
+                    ImGui::PopID();
                 }
                 ImGui::EndCombo();
             }
         };
-        combo("Start (or only) time", m_timeField, false);
-        combo("End time", m_endField, true);
+        combo("Start (or only) time##fields", m_timeField, false);
+        combo("End time##fields", m_endField, true);
     }
-    if (!status.message.empty()) ImGui::TextWrapped("%s", status.message.c_str());
-    if (ImGui::Button("Open", ImVec2(120, 0)) && !m_source.empty()) {
-        ImportRequest& r = state.importRequest;
-        r.requested = true;
-        r.source = m_source;
-        r.layer = m_layer;
-        r.merge = m_mode == 1;
-        r.boundaries = m_what == 1;
-        r.timeField = status.needsFields && m_timeField >= 0 ? status.fields[static_cast<std::size_t>(m_timeField)] : "";
-        r.endField = status.needsFields && m_endField >= 0 ? status.fields[static_cast<std::size_t>(m_endField)] : "";
+    if (current && !status.message.empty() && !(status.needsFields && pickFields)) {
+        ImGui::PushTextWrapPos(em * 36.0f);
+        if (status.failed) ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered), "%s", status.message.c_str());
+        else ImGui::TextUnformatted(status.message.c_str());
+        ImGui::PopTextWrapPos();
     }
+    const bool canOpen = !m_source.empty() && !(pickFields && m_timeField < 0);
+    if (!canOpen) ImGui::BeginDisabled();
+    if (ImGui::Button("Open##open_go", ImVec2(em * 7.0f, 0))) {
+        m_asked = m_source;
+        if (m_what == 1) {
+            state.actions.push(action::DrawBoundaries{m_source, m_layer});
+        } else {
+            action::OpenEvents a;
+            a.request.source = m_source;
+            a.request.layer = m_layer;
+            if (pickFields) {
+                a.request.timeField = status.fields[static_cast<std::size_t>(m_timeField)];
+                if (m_endField >= 0) a.request.endField = status.fields[static_cast<std::size_t>(m_endField)];
+            }
+            a.merge = m_mode == 1;
+            state.actions.push(a);
+        }
+    }
+    if (!canOpen) ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Close", ImVec2(120, 0))) {
+    if (ImGui::Button("Close##open", ImVec2(em * 7.0f, 0)) ||
+        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !m_browsing && !ImGui::GetIO().WantTextInput)) {
         m_open = false;
-        status.needsFields = false;
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

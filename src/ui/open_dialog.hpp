@@ -1,32 +1,22 @@
 #pragma once
 // File > Open or import events: our own JSON format, or anything GDAL reads (ACLED CSV, GeoJSON
-// with time properties, KML/KMZ, a PostGIS "PG:" connection). Replace the dataset or merge into
-// it. When the time fields cannot be detected, the dialog offers the source's fields to pick.
+// with time properties, KML/KMZ, a PostGIS "PG:" connection), chosen with a file browser or typed;
+// replace the events or merge into them; or draw a boundary layer. When no time field can be
+// detected, the dialog offers that source's fields to pick from. It shows only the outcome of what
+// was opened from it this time, never an earlier import's message or field list.
 #include <string>
-#include <vector>
+
+#include "ui/app_state.hpp"
+#include "ui/file_browser.hpp"
 
 namespace qantar::ui {
 
-struct AppState;
-
-struct ImportRequest {
-    bool requested = false;      // set by the dialog or a file drop, taken by the app
-    std::string source;          // a path or an OGR connection string
-    bool merge = true;           // merge into the current dataset, or replace it
-    bool boundaries = false;     // a boundary layer (polygons drawn as outlines) rather than events
-    std::string layer, timeField, endField;
-};
-
-struct ImportStatus {
-    std::string message;                // the last import's report or error
-    std::vector<std::string> fields;    // offered when the time fields could not be detected
-    bool needsFields = false;
-};
-
 class OpenDialog {
 public:
-    void open();
+    // A fresh dialog; with `withLastImport`, about the last import (its source, message, fields).
+    void open(const AppState& state, bool withLastImport = false);
     void draw(AppState& state);
+    bool isOpen() const { return m_open; }
 
 private:
     bool m_open = false;
@@ -36,6 +26,9 @@ private:
     int m_timeField = -1, m_endField = -1;
     int m_mode = 1;  // 0 replace, 1 merge
     int m_what = 0;  // 0 events, 1 boundary layer
+    std::string m_asked;  // the source opened from this dialog since it was shown ("" : none yet)
+    FileBrowser m_browser;
+    bool m_browsing = false;
 };
 
 }  // namespace qantar::ui

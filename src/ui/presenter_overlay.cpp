@@ -1,8 +1,10 @@
 #include "ui/presenter_overlay.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/events/caption.hpp"
+#include "ui/docked.hpp"
 
 namespace qantar::ui {
 
@@ -12,98 +14,124 @@ ImU32 u32(const core::Rgba& c, float a = -1.0f) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, a < 0.0f ? c.a : a));
 }
 
+void text(ImFont* font, const std::string& s, const ImVec4* color = nullptr) {
+    if (font) ImGui::PushFont(font);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
+    ImGui::TextUnformatted(s.c_str());
+    if (color) ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+}
+
+const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
 }  // namespace
 
-void PresenterOverlay::draw(AppState& state, const PresenterFonts& fonts) {
+void PresenterOverlay::draw(AppState& state, const Fonts& fonts) {
     if (!state.presenting) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const core::ScreenRect& win = state.layout.window;
     const core::Theme& theme = core::theme(state.theme);
     ImDrawList* fg = ImGui::GetForegroundDrawList();
-    if (state.storyState.blank) {
-        fg->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y), IM_COL32(0, 0, 0, 255));
+    if (state.player.blank()) {
+        fg->AddRectFilled(ImVec2(0, 0), ImVec2(static_cast<float>(win.w), static_cast<float>(win.h)), IM_COL32(0, 0, 0, 255));
         return;
     }
-    const float scale = std::max(1.0f, vp->Size.y / 1080.0f);
-    const float margin = 24.0f * scale;
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoInputs;
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(theme.panel.r, theme.panel.g, theme.panel.b, theme.panel.a));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(theme.labelText.r, theme.labelText.g, theme.labelText.b, 1.0f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18.0f * scale, 14.0f * scale));
+    const float s = fonts.presenterBody ? fonts.presenterBody->FontSize / kPresenterBodyPx : 1.0f;
+    const ImVec4 ink(theme.labelText.r, theme.labelText.g, theme.labelText.b, 1.0f);
+    const ImVec4 soft(theme.labelText.r, theme.labelText.g, theme.labelText.b, 0.86f);
 
-    // The moment, top-left.
-    if (state.world) {
-        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + margin, vp->Pos.y + margin));
-        if (ImGui::Begin("##present-moment", nullptr, flags)) {
+    // The column: the moment, then the scene.
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(theme.panel.r, theme.panel.g, theme.panel.b, 0.9f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ink);
+    ImGui::PushStyleColor(ImGuiCol_Separator, soft);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(22.0f * s, 18.0f * s));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8.0f * s, 8.0f * s));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoInputs |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+    core::ScreenRect column = state.layout.caption;
+    if (beginDocked("Story caption###present_caption", column, nullptr, flags)) {
+        ImGui::PushTextWrapPos(0.0f);
+        if (state.world) {
             const auto lines = core::momentCaption(*state.world, state.frame, state.displayZone);
-            if (fonts.title) ImGui::PushFont(fonts.title);
-            ImGui::TextUnformatted(lines.front().c_str());
-            if (fonts.title) ImGui::PopFont();
-            if (fonts.body) ImGui::PushFont(fonts.body);
+            text(fonts.presenterMoment, lines.front());
             for (int k = 0; k < core::kFigureKindCount; ++k) {
                 const auto kind = static_cast<core::FigureKind>(k);
-                ImGui::TextUnformatted(core::counterLine(kind, state.frame.counters[kind]).c_str());
+                text(fonts.presenterBody, core::counterLine(kind, state.frame.counters[kind]));
             }
-            if (fonts.body) ImGui::PopFont();
+            for (std::size_t i = 2; i < lines.size(); ++i) text(fonts.presenterSmall, lines[i], &soft);
+            ImGui::Spacing();
+            ImGui::Separator();
+            ImGui::Spacing();
         }
-        ImGui::End();
-    }
-
-    // The scene caption, top-right.
-    const StoryState& s = state.storyState;
-    if (s.story && s.scene >= 0 && s.scene < static_cast<int>(s.story->scenes.size())) {
-        const core::Scene& sc = s.story->scenes[static_cast<std::size_t>(s.scene)];
-        const float width = std::min(vp->Size.x * 0.38f, 760.0f * scale);
-        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - margin - width, vp->Pos.y + margin));
-        ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
-        if (ImGui::Begin("##present-caption", nullptr, flags & ~ImGuiWindowFlags_AlwaysAutoResize)) {
-            ImGui::PushTextWrapPos(0.0f);
-            if (fonts.title) ImGui::PushFont(fonts.title);
-            ImGui::TextUnformatted(sc.title.c_str());
-            if (fonts.title) ImGui::PopFont();
-            if (fonts.body) ImGui::PushFont(fonts.body);
-            ImGui::TextUnformatted(sc.caption.c_str());
-            if (fonts.body) ImGui::PopFont();
-            if (!sc.sources.empty() && state.world) {
-                std::string src = "Sources: ";
-                for (std::size_t k = 0; k < sc.sources.size(); ++k) {
-                    const core::Source* so = state.world->data().findSource(sc.sources[k]);
-                    src += (k ? ", " : "") + (so ? so->outlet : sc.sources[k]);
+        const StoryDoc& doc = state.story;
+        const int k = state.player.captionScene();
+        if (doc.story && k >= 0 && k < static_cast<int>(doc.story->scenes.size())) {
+            const core::Scene& sc = doc.story->scenes[static_cast<std::size_t>(k)];
+            if (state.player.ended()) {
+                text(fonts.presenterTitle, "End of the story");
+                text(fonts.presenterBody, doc.story->title);
+                text(fonts.presenterSmall, "PageUp: back to the last scene  \xC2\xB7  Esc: leave", &soft);
+            } else {
+                text(fonts.presenterTitle, sc.title);
+                text(fonts.presenterBody, sc.caption);
+                if (!sc.sources.empty() && state.world) {
+                    std::string src = "Sources: ";
+                    for (std::size_t j = 0; j < sc.sources.size(); ++j) {
+                        const core::Source* so = state.world->data().findSource(sc.sources[j]);
+                        src += (j ? ", " : "") + (so ? so->outlet : sc.sources[j]);
+                    }
+                    text(fonts.presenterSmall, src, &soft);
                 }
-                ImGui::TextDisabled("%s", src.c_str());
+                char where[160];
+                std::snprintf(where, sizeof where, "Scene %d of %zu%s%s", k + 1, doc.story->scenes.size(),
+                              state.player.paused() ? "  \xC2\xB7  paused" : "",
+                              state.player.following() ? "" : "  \xC2\xB7  live (R returns to the scene)");
+                text(fonts.presenterSmall, where, &soft);
             }
-            ImGui::TextDisabled("Scene %d of %zu%s%s", s.scene + 1, s.story->scenes.size(), s.paused ? "  \xC2\xB7  paused" : "",
-                                s.follow ? "" : "  \xC2\xB7  live (R returns to the scene)");
-            ImGui::PopTextWrapPos();
         }
-        ImGui::End();
+        ImGui::PopTextWrapPos();
     }
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(3);
 
-    // A slim timeline along the bottom: the dataset's span, scenes as ticks, now as a bar.
-    if (state.world) {
-        const auto& d = state.world->data();
-        const float h = 10.0f * scale;
-        const float x0 = vp->Pos.x + margin, x1 = vp->Pos.x + vp->Size.x - margin;
-        const float y1 = vp->Pos.y + vp->Size.y - margin * 0.6f, y0 = y1 - h;
-        const double span = static_cast<double>((d.coverageEnd - d.coverageStart).seconds);
-        auto xOf = [&](core::Instant t) {
-            const double f = std::clamp(static_cast<double>((t - d.coverageStart).seconds) / span, 0.0, 1.0);
-            return x0 + static_cast<float>(f) * (x1 - x0);
-        };
-        fg->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), u32(theme.panel, 0.7f), h * 0.5f);
-        fg->AddRectFilled(ImVec2(x0, y0), ImVec2(xOf(state.clock.now), y1), u32(theme.marks[1], 0.85f), h * 0.5f);
-        for (core::Instant day = d.coverageStart; day < d.coverageEnd; day = day + core::Duration::days(1)) {
-            fg->AddLine(ImVec2(xOf(day), y0), ImVec2(xOf(day), y1), u32(theme.labelText, 0.35f), 1.0f);
+    // A slim timeline along the bottom: the dataset's days labelled, the scenes as ticks, now as a bar.
+    if (!state.world || state.layout.slimTimeline.empty()) return;
+    const auto& d = state.world->data();
+    const core::ScreenRect& r = state.layout.slimTimeline;
+    const float x0 = static_cast<float>(r.x), x1 = static_cast<float>(r.x + r.w);
+    const float labelH = fonts.presenterSmall ? fonts.presenterSmall->FontSize * 0.8f : 16.0f;
+    const float y1 = static_cast<float>(r.y + r.h), y0 = y1 - 10.0f * s;
+    ImDrawList* bg = ImGui::GetBackgroundDrawList();
+    bg->AddRectFilled(ImVec2(x0 - 8 * s, y0 - labelH - 10 * s), ImVec2(x1 + 8 * s, y1 + 6 * s), u32(theme.panel, 0.85f), 6 * s);
+    const double span = static_cast<double>(std::max<std::int64_t>(1, (d.coverageEnd - d.coverageStart).seconds));
+    auto xOf = [&](core::Instant t) {
+        const double f = std::clamp(static_cast<double>((t - d.coverageStart).seconds) / span, 0.0, 1.0);
+        return x0 + static_cast<float>(f) * (x1 - x0);
+    };
+    bg->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), u32(theme.labelText, 0.25f), 5 * s);
+    bg->AddRectFilled(ImVec2(x0, y0), ImVec2(xOf(state.clock.now), y1), u32(theme.marks[1], 0.95f), 5 * s);
+    core::CivilTime day = core::toCivil(d.coverageStart, state.displayZone);
+    day.hour = day.minute = day.second = 0;
+    const float dayW = static_cast<float>(86400.0 / span) * (x1 - x0);
+    int every = 1;
+    while (dayW * static_cast<float>(every) < labelH * 3.2f && every < 31) every *= 2;
+    int n = 0;
+    for (core::Instant t = core::toInstant(day, state.displayZone); t < d.coverageEnd; t = t + core::Duration::days(1), ++n) {
+        if (t < d.coverageStart) continue;
+        const float x = xOf(t);
+        bg->AddLine(ImVec2(x, y0 - 3 * s), ImVec2(x, y1), u32(theme.labelText, 0.5f), 1.0f);
+        if (n % every == 0) {
+            const core::CivilTime c = core::toCivil(t, state.displayZone);
+            char label[16];
+            std::snprintf(label, sizeof label, "%d %s", c.day, kMonths[c.month - 1]);
+            bg->AddText(fonts.presenterSmall, labelH, ImVec2(x + 3 * s, y0 - labelH - 4 * s), u32(theme.labelText, 0.9f), label);
         }
-        if (s.story) {
-            for (const auto& sc : s.story->scenes) {
-                const float x = xOf(sc.start);
-                fg->AddTriangleFilled(ImVec2(x - 5 * scale, y0 - 7 * scale), ImVec2(x + 5 * scale, y0 - 7 * scale),
-                                      ImVec2(x, y0 - 1), u32(theme.labelText, 0.9f));
-            }
+    }
+    if (state.story.story) {
+        for (const auto& sc : state.story.story->scenes) {
+            const float x = xOf(sc.start);
+            bg->AddTriangleFilled(ImVec2(x - 6 * s, y1 + 5 * s), ImVec2(x + 6 * s, y1 + 5 * s), ImVec2(x, y1 - 1),
+                                  u32(theme.labelText, 0.95f));
         }
     }
 }

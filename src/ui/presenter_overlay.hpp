@@ -2,19 +2,18 @@
 #include <imgui.h>
 
 #include "ui/app_state.hpp"
+#include "ui/style.hpp"
 
 namespace qantar::ui {
 
-struct PresenterFonts {
-    ImFont* body = nullptr;   // large reading type
-    ImFont* title = nullptr;  // larger still, bold
-};
-
-// What the audience sees in presentation mode: the scene caption with its sources, the moment
-// (date-time and counters), a slim timeline with the scenes marked, and the blank screen (B).
+// What the audience sees in presentation mode, in type sized for a projector: one column on the
+// right with the moment (date and time, counters, what is in force) above the scene's title,
+// caption, sources and place in the story; past the last scene, an end card; a slim timeline with
+// its days labelled and the scenes marked along the bottom; and the black screen (B). The map
+// beside the column is framed so no text covers the scene's subject.
 class PresenterOverlay {
 public:
-    void draw(AppState& state, const PresenterFonts& fonts);
+    void draw(AppState& state, const Fonts& fonts);
 };
 
 }  // namespace qantar::ui

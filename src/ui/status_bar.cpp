@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/map/credits.hpp"
+#include "ui/docked.hpp"
 
 namespace qantar::ui {
 
@@ -17,16 +18,13 @@ std::string formatLonLat(const core::LonLat& p) {
     return buf;
 }
 
-float StatusBar::draw(AppState& state) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float height = ImGui::GetFrameHeight() + 4.0f;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
-    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+float StatusBar::height() { return ImGui::GetFrameHeight() + 4.0f; }
+
+void StatusBar::draw(AppState& state) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f, 2.0f));
-    if (ImGui::Begin("##status", nullptr, flags)) {
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoScrollWithMouse;
+    if (beginDocked("Status###status", state.layout.status, nullptr, flags)) {
         ImGui::AlignTextToFramePadding();
         if (state.cursor) {
             ImGui::TextUnformatted(formatLonLat(*state.cursor).c_str());
@@ -38,13 +36,22 @@ float StatusBar::draw(AppState& state) {
         // distortion is under 1% over Kazakhstan, so the centre value is representative).
         const double kmPer100 = state.camera.metersPerPixel() * 100.0 / 1000.0;
         ImGui::Text("100 px = %.0f km", kmPer100);
-        const float creditW = ImGui::CalcTextSize(core::kMapDataAttribution).x;
-        ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 24.0f, vp->Size.x - creditW - 12.0f));
-        ImGui::TextDisabled("%s", core::kMapDataAttribution);
+        if (state.filter.active() && state.world) {
+            std::size_t on = 0;
+            for (auto f : state.shown) on += f != 0;
+            ImGui::SameLine(0.0f, 24.0f);
+            ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram), "Filter: %zu of %zu events shown", on,
+                               state.world->data().events.size());
+        }
+        std::string credit = core::kMapDataAttribution;
+        if (state.world && !state.world->data().attribution.empty()) credit += " " + state.world->data().attribution;
+        const float creditW = ImGui::CalcTextSize(credit.c_str()).x;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 24.0f, ImGui::GetWindowContentRegionMax().x - creditW));
+        ImGui::TextDisabled("%s", credit.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", credit.c_str());
     }
     ImGui::End();
     ImGui::PopStyleVar();
-    return height;
 }
 
 }  // namespace qantar::ui

@@ -1,16 +1,22 @@
 #pragma once
+#include <string>
+
+#include "core/geo/geo_types.hpp"
 #include "ui/app_state.hpp"
 
 namespace qantar::ui {
 
-// The bottom status line: cursor longitude/latitude, map scale, and the map-data credits.
-// Returns its height in pixels.
+// "43.2380° N  76.9450° E"
+std::string formatLonLat(const core::LonLat& p);
+
+// The status line at the bottom of the window: coordinates under the cursor, the map scale, what
+// the filter hides, and the credits the map data (and an imported dataset's provider) require.
 class StatusBar {
 public:
-    float draw(AppState& state);
+    // Draws the line on the layout's status rectangle.
+    void draw(AppState& state);
+    // The line's height, for the layout (the frame height plus its padding).
+    static float height();
 };
-
-// "43.2567° N  76.9286° E": degrees with hemisphere letters, four decimals (~10 m).
-std::string formatLonLat(const core::LonLat& p);
 
 }  // namespace qantar::ui

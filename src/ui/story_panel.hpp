@@ -2,20 +2,29 @@
 #include <string>
 
 #include "ui/app_state.hpp"
+#include "ui/file_browser.hpp"
 
 namespace qantar::ui {
 
-// The story editor: open a story, step through its scenes, add a scene from the current view,
-// reorder, edit titles, captions and times, and save (atomically: never a half-written file).
+// The story editor, docked beside the map while open: open a story (file browser), step through
+// and present its scenes, add a scene from the current view, reorder and delete scenes, edit each
+// scene's title, caption, moment or time range and playback speed, transition and hold, the
+// sources it cites and the layers it switches, and save. The bundled story is never overwritten:
+// saving it asks for a place in the user's own stories folder. Every save is atomic.
 class StoryPanel {
 public:
     void draw(AppState& state);
 
 private:
-    std::string m_path = "assets/stories/week.json";
-    std::string m_message;
-    std::string m_timeText;
+    void drawScene(AppState& state, core::Scene& scene);
+    void openSaveAs(const AppState& state);
+
+    FileBrowser m_browser;
+    enum class Browsing { None, Open, SaveAs } m_browsing = Browsing::None;
+    std::string m_startText, m_endText;
     int m_timeTextScene = -1;
+    std::uint64_t m_timeTextSerial = 0;
+    std::string m_timeError;
 };
 
 }  // namespace qantar::ui
