@@ -8,6 +8,7 @@
 
 #include "core/io/atomic_file.hpp"
 #include "ui/item_probe.hpp"
+#include "ui/model_actions.hpp"
 
 namespace qantar::app {
 
@@ -64,6 +65,11 @@ std::string viewJson(const Session& session) {
     j["meters_per_pixel"] = st.camera.metersPerPixel();
     j["center_lon"] = ll ? ll->lon : 0.0;
     j["center_lat"] = ll ? ll->lat : 0.0;
+    // The middle of the part of the map no panel or caption covers: where framing puts a scene.
+    const core::StoryView framed = ui::onScreenView(st);
+    const auto fl = st.projection->unproject(framed.center);
+    j["framed_lon"] = fl ? fl->lon : 0.0;
+    j["framed_lat"] = fl ? fl->lat : 0.0;
     j["theme"] = core::theme(st.theme).name;
     j["time"] = core::formatIso(st.clock.now, core::kUtc);
     j["playing"] = st.clock.playing;
@@ -79,6 +85,8 @@ std::string viewJson(const Session& session) {
     const auto mapTime = session.mapEventsTime();
     j["map_events_time"] = mapTime ? core::formatIso(*mapTime, core::kUtc) : "";
     j["export_message"] = st.exportStatus.message;
+    const core::ScreenRect& m = st.layout.map;
+    j["map_rect"] = {m.x, m.y, m.w, m.h};
     return j.dump();
 }
 
@@ -100,6 +108,11 @@ std::string layoutReportJson(int widthPx, int heightPx) {
     }
     j["items"] = items;
     return j.dump(1);
+}
+
+std::string stateJson(const Session& session, int widthPx, int heightPx) {
+    return "{\"view\": " + viewJson(session) + ", \"settled\": " + (session.settled() ? "true" : "false") +
+           ", \"layout\": " + layoutReportJson(widthPx, heightPx) + "}";
 }
 
 core::Status writeLayoutReport(const std::string& path, int widthPx, int heightPx) {

@@ -31,4 +31,8 @@ std::string viewJson(const Session& session);
 std::string layoutReportJson(int widthPx, int heightPx);
 core::Status writeLayoutReport(const std::string& path, int widthPx, int heightPx);
 
+// --state-file: {"view": the --print-view object, "layout": the layout report, "settled": bool},
+// so an end-to-end test waits for the state it needs instead of a number of seconds.
+std::string stateJson(const Session& session, int widthPx, int heightPx);
+
 }  // namespace qantar::app

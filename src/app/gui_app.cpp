@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/diagnostics.hpp"
+#include "core/io/atomic_file.hpp"
 #include "app/imgui_host.hpp"
 #include "app/session.hpp"
 #include "app/startup.hpp"
@@ -99,7 +100,8 @@ int runGui(const GuiOptions& o, std::chrono::steady_clock::time_point processSta
 
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
-    if (report) ui::ItemProbe::enable();
+    if (report || !o.stateFile.empty()) ui::ItemProbe::enable();
+    std::string lastState;
     if (o.benchmarkPlay) {
         s.state().clock.playing = true;
         s.state().clock.loop = true;
@@ -132,6 +134,13 @@ int runGui(const GuiOptions& o, std::chrono::steady_clock::time_point processSta
         }
         s.frame(now, dt, fbw, fbh, win.takeInput());
         win.updateCursor(s.state().presenting, now);
+        if (!o.stateFile.empty()) {
+            std::string state = stateJson(s, fbw, fbh);
+            if (state != lastState) {
+                if (auto err = core::writeFileAtomically(o.stateFile, state + "\n")) std::fprintf(stderr, "qantar: %s\n", err->message.c_str());
+                lastState = std::move(state);
+            }
+        }
         int ww = 0, wh = 0;
         win.windowSize(ww, wh);
         s.setWindowedSize(ww, wh);

@@ -28,6 +28,7 @@ struct GuiOptions {
     std::vector<std::string> boundaries;  // boundary layers to draw at start
     std::string layoutReport;    // open as a first start would, write the layout report here, and exit
     std::string screenshot;      // write the window's first settled frame as a PNG here, and exit
+    std::string stateFile;       // keep the view and the layout, as JSON, in this file while running
     float uiScale = 0.0f;        // 0: from the screen
 };
 

@@ -54,6 +54,9 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", gui.screenshot,
                    "Write the window's first settled frame (as --window and the other options set it up) as a PNG, "
                    "and exit");
+    cli.add_option("--state-file", gui.stateFile,
+                   "Keep the view, time and every window's and control's place as JSON in this file while running "
+                   "(for end-to-end tests)");
     cli.add_option("--ui-scale", gui.uiScale, "Size of the panels' text and controls (default: from the screen)")
         ->check(CLI::Range(1.0, 3.0));
 

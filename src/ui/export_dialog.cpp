@@ -333,7 +333,7 @@ void ExportDialog::draw(AppState& state) {
         state.actions.push(action::StartExport{m_spec});
     }
     ImGui::SameLine();
-    if (ImGui::Button("Close##export", ImVec2(em * 7.0f, 0)) || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !m_browsing)) {
+    if (ImGui::Button("Close##export", ImVec2(em * 7.0f, 0)) || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !m_browsing && !ImGui::GetIO().WantTextInput)) {
         m_open = false;
         ImGui::CloseCurrentPopup();
     }

@@ -18,8 +18,12 @@ public:
     void draw(AppState& state);
     bool isOpen() const { return m_open; }
 
-    // The spec the dialog would export now (for tests).
+    // The spec of the last export asked for, and the fields as typed (for tests).
     const core::ExportSpec& spec() const { return m_spec; }
+    const std::string& path() const { return m_path; }
+    const std::string& fromText() const { return m_from; }
+    const std::string& toText() const { return m_to; }
+    const std::string& error() const { return m_error; }
 
 private:
     // Fills m_spec from the typed fields; the problem, if any, is left in m_error.

@@ -40,6 +40,7 @@ public:
 
     const TimelinePanel& timeline() const { return m_timeline; }
     const ExportDialog& exportDialog() const { return m_export; }
+    const OpenDialog& openDialog() const { return m_open; }
     bool dialogOpen() const { return m_export.isOpen() || m_open.isOpen(); }
 
 private:

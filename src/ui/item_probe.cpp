@@ -12,9 +12,13 @@
 // The real functions, reached under these names when the link wraps them (see item_probe.hpp).
 // Their C++ names: bool ImGui::ItemAdd(const ImRect&, ImGuiID, const ImRect*, ImGuiItemFlags) and
 // ImGuiID ImGuiWindow::GetID(const char*, const char*) (a member: `this` comes first).
+// Also void ImGui::PushID(const char*) and void ImGui::PopID(): a menu item pushes its label as an
+// ID and draws an unlabelled selectable inside it, so the pushed string is that item's label.
 extern "C" {
 bool __real__ZN5ImGui7ItemAddERK6ImRectjPS1_i(const ImRect& bb, ImGuiID id, const ImRect* navBb, ImGuiItemFlags flags);
 ImGuiID __real__ZN11ImGuiWindow5GetIDEPKcS1_(ImGuiWindow* window, const char* str, const char* strEnd);
+void __real__ZN5ImGui6PushIDEPKc(const char* strId);
+void __real__ZN5ImGui5PopIDEv();
 }
 
 namespace qantar::ui {
@@ -26,6 +30,7 @@ struct ProbeState {
     std::unordered_map<ImGuiID, std::string> names;  // this frame's IDs made from strings
     std::vector<ProbedItem> current, last;
     std::set<std::pair<ImGuiID, ImGuiID>> seen;      // (window, item) submitted this frame
+    std::vector<std::string> pushed;                  // strings pushed as IDs, innermost last
     std::vector<IdCollision> collisions;
 };
 
@@ -46,6 +51,7 @@ void newFrame(ImGuiContext*, ImGuiContextHook*) {
     p.current.clear();
     p.names.clear();
     p.seen.clear();
+    p.pushed.clear();
 }
 
 ProbedRect toRect(const ImRect& r) { return ProbedRect{r.Min.x, r.Min.y, r.Max.x - r.Min.x, r.Max.y - r.Min.y}; }
@@ -122,8 +128,25 @@ extern "C" {
 ImGuiID __wrap__ZN11ImGuiWindow5GetIDEPKcS1_(ImGuiWindow* window, const char* str, const char* strEnd) {
     const ImGuiID id = __real__ZN11ImGuiWindow5GetIDEPKcS1_(window, str, strEnd);
     auto& p = probe();
-    if (p.enabled && str) p.names.emplace(id, strEnd ? std::string(str, strEnd) : std::string(str));
+    if (p.enabled && str) {
+        std::string name = strEnd ? std::string(str, strEnd) : std::string(str);
+        // An unlabelled widget inside a pushed string ID takes that string as its label.
+        if (name.empty() && !p.pushed.empty()) name = p.pushed.back();
+        p.names.emplace(id, std::move(name));
+    }
     return id;
+}
+
+void __wrap__ZN5ImGui6PushIDEPKc(const char* strId) {
+    __real__ZN5ImGui6PushIDEPKc(strId);
+    auto& p = probe();
+    if (p.enabled) p.pushed.emplace_back(strId ? strId : "");
+}
+
+void __wrap__ZN5ImGui5PopIDEv() {
+    __real__ZN5ImGui5PopIDEv();
+    auto& p = probe();
+    if (p.enabled && !p.pushed.empty()) p.pushed.pop_back();
 }
 
 bool __wrap__ZN5ImGui7ItemAddERK6ImRectjPS1_i(const ImRect& bb, ImGuiID id, const ImRect* navBb, ImGuiItemFlags flags) {
@@ -137,11 +160,13 @@ bool __wrap__ZN5ImGui7ItemAddERK6ImRectjPS1_i(const ImRect& bb, ImGuiID id, cons
     qantar::ui::ProbedItem item;
     item.id = id;
     item.window = root->Name;
+    item.innerWindow = window->Name;
     if (auto it = p.names.find(id); it != p.names.end()) {
         item.rawLabel = it->second;
         const auto ids = item.rawLabel.find("###");
         item.label = ids == std::string::npos ? qantar::ui::shownPart(item.rawLabel) : item.rawLabel.substr(0, ids);
     }
+    item.fullRect = qantar::ui::toRect(bb);
     ImRect clipped = bb;
     clipped.ClipWithFull(window->ClipRect);
     item.rect = qantar::ui::toRect(clipped);

@@ -6,7 +6,8 @@
 //
 // ImGui 1.86 has no item hook unless built with its test engine, which Debian's libimgui.a is not.
 // Every widget registers itself through ImGui::ItemAdd, and names its ID through
-// ImGuiWindow::GetID, both called across object files of the static library; the link step
+// ImGuiWindow::GetID (or, for a menu item, ImGui::PushID), all called across object files of the
+// static library; the link step
 // routes those calls through the recorders in item_probe.cpp (GNU ld's --wrap, set on qantar_ui
 // for everything that links it), which do nothing but forward while the probe is off.
 #include <cstdint>
@@ -22,9 +23,11 @@ struct ProbedRect {
 struct ProbedItem {
     std::uint32_t id = 0;
     std::string window;       // the top-level window holding it (as ImGui names it, "###" part included)
+    std::string innerWindow;  // the window or child window it is drawn in (the one that scrolls it)
     std::string label;        // the label as shown ("Export" for "Export##dialog"); may be empty
     std::string rawLabel;     // the ID string as written ("Export##dialog"), when it had one
     ProbedRect rect;          // the item, clipped to its window's visible area
+    ProbedRect fullRect;      // the item whole, wherever its window's scrolling puts it
     bool visible = false;     // not scrolled or clipped out of view
 };
 

@@ -30,6 +30,8 @@ void OpenDialog::draw(AppState& state) {
     ImGui::SetNextWindowPos(ImVec2(static_cast<float>(w.w * 0.5), static_cast<float>(w.h * 0.5)), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(static_cast<float>(w.w) - 20.0f, static_cast<float>(w.h) - 20.0f));
+    m_shownMessage.clear();
+    m_offersFields = false;
     if (!ImGui::BeginPopupModal("Open or import events###open_dialog", &m_open, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const float em = ImGui::GetFontSize();
     ImGui::TextUnformatted("A qantar event file, an ACLED CSV export, GeoJSON or KML/KMZ with times, any file GDAL\n"
@@ -70,6 +72,7 @@ void OpenDialog::draw(AppState& state) {
     // Only what this dialog asked for, and only while the source typed is still that one.
     const bool current = !m_asked.empty() && status.source == m_asked && m_asked == m_source;
     const bool pickFields = current && status.needsFields && !status.fields.empty() && m_what == 0;
+    m_offersFields = pickFields;
     if (pickFields) {
         ImGui::Separator();
         ImGui::TextUnformatted("No time field could be detected. Which fields hold the times?");
@@ -92,6 +95,7 @@ void OpenDialog::draw(AppState& state) {
         combo("End time##fields", m_endField, true);
     }
     if (current && !status.message.empty() && !(status.needsFields && pickFields)) {
+        m_shownMessage = status.message;
         ImGui::PushTextWrapPos(em * 36.0f);
         if (status.failed) ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered), "%s", status.message.c_str());
         else ImGui::TextUnformatted(status.message.c_str());

@@ -17,6 +17,10 @@ public:
     void open(const AppState& state, bool withLastImport = false);
     void draw(AppState& state);
     bool isOpen() const { return m_open; }
+    // The import message the dialog shows now (empty when it shows none), and whether it offers
+    // the source's fields to pick (for tests).
+    const std::string& shownMessage() const { return m_shownMessage; }
+    bool offersFields() const { return m_offersFields; }
 
 private:
     bool m_open = false;
@@ -29,6 +33,8 @@ private:
     std::string m_asked;  // the source opened from this dialog since it was shown ("" : none yet)
     FileBrowser m_browser;
     bool m_browsing = false;
+    std::string m_shownMessage;
+    bool m_offersFields = false;
 };
 
 }  // namespace qantar::ui

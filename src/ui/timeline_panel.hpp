@@ -25,6 +25,8 @@ public:
     void reset() { m_axisReady = false; }
     // The visible span (for tests: the playhead must stay on it).
     const core::TimeAxis& axis() const { return m_axis; }
+    // Why the moment typed in the Go to box was not understood (empty when it was).
+    const std::string& timeError() const { return m_timeError; }
 
 private:
     void drawControls(AppState& state, const Fonts& fonts);

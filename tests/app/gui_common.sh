@@ -2,18 +2,23 @@
 # directory, and defines `session NAME "qantar options" ACTION...`, which runs qantar under
 # Xvfb through gui_session.sh and leaves its final view as JSON in $work/NAME.json.
 # Expects QANTAR (the binary) and here (this directory) to be set.
+# Every wait is for a state of the program (gui_session.sh), so a slow machine only makes the tests
+# slower. HOME is the work directory, so nothing a session writes lands outside it.
 for tool in xvfb-run xdotool python3; do
     command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/install-deps.sh installs it)"; exit 1; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+HOME=$work
+XDG_DATA_HOME=$work/data
+export HOME XDG_DATA_HOME
 
 # xvfb-run under an X server: `xvfb-run -a` can pick a display that another Xvfb is still
 # leaving, and then qantar cannot open it; such a start is retried (twice at most).
 xrun() {
     out=$1; shift
     for attempt in 1 2 3; do
-        if xvfb-run -a -s "-screen 0 1280x800x24" "$@"; then return 0; fi
+        if xvfb-run -a -s "-screen 0 ${QANTAR_TEST_SCREEN:-1280x800}x24" "$@"; then return 0; fi
         grep -q "open display" "$out.err" 2>/dev/null || return 1
         echo "(the X server was not ready; starting again)"
         sleep 1

@@ -2,8 +2,8 @@
 # End-to-end: the export dialog of the real GUI under Xvfb writes the image it promises. The
 # window draws from the map geometry it uploaded (its own copy is freed) and the export borrows
 # the window's renderers, so this is also the check that exports still have a whole map to draw.
-#   Ctrl+E, then the dialog's Export button (defaults: 1920x1080, light theme, the window's
-#   view, qantar-export.png in the working directory)
+#   Ctrl+E, then the dialog's Export button, found in the layout (defaults: 1920x1080, light
+#   theme, the window's view, a file named for the moment in the home folder)
 #   -> a 1920x1080 RGBA PNG showing a light map: several large fills (neighbours, region tints,
 #      water), not one background colour.
 set -eu
@@ -11,12 +11,14 @@ QANTAR=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/gui_common.sh"
 
-cd "$work"
-# The dialog opens in the middle of the 1280x800 window; its Export button is at (463, 548).
-session export "--time 2022-01-05T20:00" key:ctrl+e click:463,548 sleep:4
-[ -s "$work/qantar-export.png" ] || { echo "FAIL: the export dialog wrote no qantar-export.png"; ls -la "$work"; exit 1; }
+# The default file is in the home folder ($work here), named for the moment shown.
+session export "--time 2022-01-05T20:00" key:ctrl+e 'wait:item("Export", "Export")' click:Export@Export \
+    'wait:v["export_message"].startswith("Wrote ")'
+png="$work/qantar-2022-01-05-2000.png"
+[ -s "$png" ] || { echo "FAIL: the export dialog wrote no $png"; ls -la "$work"; exit 1; }
+grep -q "Wrote $png" "$work/export.json.err" || { echo "FAIL: the message does not name the full path"; cat "$work/export.json.err"; exit 1; }
 
-python3 - "$work/qantar-export.png" <<'PY'
+python3 - "$png" <<'PY'
 import collections, struct, sys, zlib
 
 def read_png(path):

@@ -1,5 +1,5 @@
 #!/bin/sh
-# End-to-end: importing into the running GUI under Xvfb keeps what was loaded and adds the rest.
+# End-to-end: importing into the running window under Xvfb keeps what was loaded and adds the rest.
 #   1. --import an ACLED CSV            -> the bundled 73 events plus the sample's usable rows
 #   2. --import a broken file           -> still the 73 events, and qantar keeps running
 #   3. --boundaries a GeoJSON layer     -> drawn, and qantar exits cleanly
@@ -13,10 +13,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/gui_common.sh"
 printf 'not,a\nvalid"csv\n\x00\x01' > "$work/broken.csv"
 
-session acled "--import $DATA/acled_kz_jan2022.csv"
-session broken "--import $work/broken.csv"
-session boundaries "--boundaries $DATA/boundaries.geojson"
-session dropped "" "drop:$DATA/acled_kz_jan2022.csv"
+session acled "--import $DATA/acled_kz_jan2022.csv" 'wait:v["events"] > 73'
+session broken "--import $work/broken.csv" 'wait:item("Open", "Open or import events")'
+session boundaries "--boundaries $DATA/boundaries.geojson" 'wait:s["settled"]'
+session dropped "" "drop:$DATA/acled_kz_jan2022.csv" 'wait:v["events"] > 73'
 grep -q "Drew 2 boundaries" "$work/boundaries.json.err" || { echo "FAIL: the boundary layer was not drawn"; cat "$work/boundaries.json.err"; exit 1; }
 
 python3 - "$work" <<'PY'

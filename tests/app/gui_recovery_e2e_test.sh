@@ -12,15 +12,16 @@ QANTAR_CONFIG_DIR="$work/config"
 QANTAR_AUTOSAVE_SECONDS=0.5
 export QANTAR_CONFIG_DIR QANTAR_AUTOSAVE_SECONDS
 mkdir -p "$QANTAR_CONFIG_DIR"
-
-xrun "$work/killed.json" sh "$here/gui_session.sh" "$QANTAR" "$work/killed.json" "" key:ctrl+n sleep:2 kill9 \
-    || { echo "FAIL: the first session did not run"; exit 1; }
-[ "$(cat "$work/killed.json.exit")" = 137 ] || { echo "FAIL: qantar was not killed (exit $(cat "$work/killed.json.exit"))"; exit 1; }
 autosave="$QANTAR_CONFIG_DIR/autosave-story.json"
+
+xrun "$work/killed.json" sh "$here/gui_session.sh" "$QANTAR" "$work/killed.json" "" key:ctrl+n \
+    'wait:v["story_edited"] and v["story_scenes"] == 9' "wait:exists('$autosave')" kill9 \
+    || { echo "FAIL: the first session did not run"; cat "$work/killed.json.err" 2>/dev/null; exit 1; }
+[ "$(cat "$work/killed.json.exit")" = 137 ] || { echo "FAIL: qantar was not killed (exit $(cat "$work/killed.json.exit"))"; exit 1; }
 [ -f "$autosave" ] || { echo "FAIL: no autosave in $QANTAR_CONFIG_DIR"; ls -la "$QANTAR_CONFIG_DIR"; exit 1; }
 ls "$QANTAR_CONFIG_DIR" | grep -q '\.tmp-' && { echo "FAIL: a temporary file was left behind"; exit 1; }
 
-session restarted ""
+session restarted "" 'wait:v["recovery_offered"]'
 
 python3 - "$work" "$autosave" <<'PY'
 import json, sys

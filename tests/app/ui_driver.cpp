@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -118,10 +119,14 @@ UiDriver::~UiDriver() {
 }
 
 void UiDriver::frame(int count) {
-    for (int i = 0; i < count; ++i) {
+    for (int i = 0; i < count; ++i) step(kFrameSeconds);
+}
+
+void UiDriver::step(double seconds) {
+    {
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
-        io.DeltaTime = static_cast<float>(kFrameSeconds);
+        io.DeltaTime = static_cast<float>(seconds);
         io.MousePos = ImVec2(m_mouseX, m_mouseY);
         for (int b = 0; b < 3; ++b) io.MouseDown[b] = m_mouseDown[b];
         io.MouseWheel = m_wheel;
@@ -131,15 +136,15 @@ void UiDriver::frame(int count) {
         io.KeyCtrl = (m_mods & GLFW_MOD_CONTROL) != 0;
         io.KeyShift = (m_mods & GLFW_MOD_SHIFT) != 0;
         io.KeyAlt = (m_mods & GLFW_MOD_ALT) != 0;
-        m_now += kFrameSeconds;
-        m_session->frame(m_now, kFrameSeconds, m_width, m_height, std::move(m_input));
+        m_now += seconds;
+        m_session->frame(m_now, seconds, m_width, m_height, std::move(m_input));
         m_input = app::FrameInput{};
     }
 }
 
-void UiDriver::advance(double seconds) {
+void UiDriver::advance(double seconds, double stepSeconds) {
     const double until = m_now + seconds;
-    while (m_now < until) frame();
+    while (m_now < until) step(std::min(stepSeconds, std::max(until - m_now, 1e-3)));
 }
 
 void UiDriver::moveMouse(float x, float y) {
@@ -216,7 +221,7 @@ std::vector<ui::ProbedWindow> UiDriver::windows() const { return ui::ItemProbe::
 
 std::optional<ui::ProbedItem> UiDriver::item(const std::string& label, const std::string& window) const {
     for (const auto& it : items()) {
-        if (!it.visible || it.label != label) continue;
+        if (!it.visible || (it.label != label && it.rawLabel != label)) continue;
         if (!window.empty() && ui::ItemProbe::windowTitle(it.window) != window) continue;
         return it;
     }
@@ -230,8 +235,23 @@ bool UiDriver::hasWindow(const std::string& title) const {
     return false;
 }
 
+bool UiDriver::scrollTo(const std::string& label, const std::string& win) {
+    for (const auto& it : items()) {
+        if (it.label != label && it.rawLabel != label) continue;
+        if (!win.empty() && ui::ItemProbe::windowTitle(it.window) != win) continue;
+        ImGuiWindow* w = ImGui::FindWindowByName(it.innerWindow.c_str());
+        if (!w) return false;
+        const float wanted = w->Scroll.y + (it.fullRect.y - w->InnerRect.Min.y) - w->InnerRect.GetHeight() / 3.0f;
+        ImGui::SetScrollY(w, std::max(0.0f, wanted));
+        frame(2);
+        return true;
+    }
+    return false;
+}
+
 bool UiDriver::clickItem(const std::string& label, const std::string& window) {
     auto it = item(label, window);
+    if (!it && scrollTo(label, window)) it = item(label, window);
     if (!it) return false;
     click(it->rect.x + it->rect.w * 0.5f, it->rect.y + it->rect.h * 0.5f);
     return true;

@@ -39,8 +39,9 @@ public:
 
     // Frames: each advances the app's time by 1/60 s (the clock plays at that pace too).
     void frame(int count = 1);
-    // Frames until `seconds` of app time have passed.
-    void advance(double seconds);
+    // Frames until `seconds` of app time have passed, `stepSeconds` apart (the story, the clock
+    // and the transitions are functions of time, so long waits may take coarse steps).
+    void advance(double seconds, double stepSeconds = 1.0 / 60.0);
     double now() const { return m_now; }
 
     // Mouse, in window pixels. A click presses for one frame and releases the next, as ImGui 1.86
@@ -61,22 +62,28 @@ public:
     // What ImGui drew in the last frame.
     std::vector<ui::ProbedItem> items() const;
     std::vector<ui::ProbedWindow> windows() const;
-    // The visible item with this label (in a window whose title is `window`, when given).
+    // The visible item with this label, or this ID string for unlabelled ones ("##goto"), in a
+    // window whose title is `window` when given.
     std::optional<ui::ProbedItem> item(const std::string& label, const std::string& window = "") const;
     bool hasWindow(const std::string& title) const;
-    // Clicks the middle of an item; false when there is no such item.
+    // Clicks the middle of an item, scrolling its window to it first if it is out of view; false
+    // when there is no such item.
     bool clickItem(const std::string& label, const std::string& window = "");
+    // Scrolls the window holding an item (drawn but out of view) so the item shows.
+    bool scrollTo(const std::string& label, const std::string& window = "");
 
     // The last frame as the screen shows it.
     render::Image screenshot();
 
     app::Session& session() { return *m_session; }
     ui::AppState& state() { return m_session->state(); }
+    ui::Gui& gui() { return m_session->gui(); }
     const std::string& configDir() const { return m_configDir; }
     int width() const { return m_width; }
     int height() const { return m_height; }
 
 private:
+    void step(double seconds);
     struct Gl;
     std::unique_ptr<Gl> m_gl;
     std::unique_ptr<app::ImGuiHost> m_host;

@@ -176,8 +176,9 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
         }
         if (!pos.xy) {
             // Nationwide or placeless events have no symbol; while in force they are named in the
-            // moment's lines, so that they are on screen somewhere.
-            if (active) out.banners.push_back(i);
+            // moment's lines, so that they are on screen somewhere (reports of casualties and
+            // arrests are there already, in the counters).
+            if (active && e.category != Category::Casualties && e.category != Category::Arrests) out.banners.push_back(i);
             continue;
         }
         EventMark m{};

@@ -417,3 +417,19 @@ TEST(EventPlacesPrecision, SourceGeoPrecisionWidensTheHalo) {
     EXPECT_GT(places[2].uncertaintyMeters, 0.0) << "near the town: a halo";
     EXPECT_GT(places[3].uncertaintyMeters, places[2].uncertaintyMeters) << "a larger region: a larger halo";
 }
+
+TEST_F(BundledLayers, NationwideEventsInForceAreNamedButNotTheCounters) {
+    // "Protests spread across the country" (2-9 January) has no point on the map; while it is in
+    // force it must be on screen somewhere: among the banners the moment's lines name.
+    const FrameLayers f = layersAt("2022-01-03T12:00+06:00");
+    bool unrest = false;
+    for (auto i : f.banners) {
+        const Event& e = s_data->events[i];
+        if (e.id == "unrest-nationwide") unrest = true;
+        EXPECT_NE(e.category, Category::Casualties) << e.id << ": casualty reports are the counters' business";
+        EXPECT_NE(e.category, Category::Arrests) << e.id;
+    }
+    EXPECT_TRUE(unrest) << "the nationwide protests of 2-9 January are in force on 3 January";
+    const FrameLayers after = layersAt("2022-01-20T12:00+06:00");
+    for (auto i : after.banners) EXPECT_NE(s_data->events[i].id, "unrest-nationwide") << "over by 20 January";
+}
