@@ -1,13 +1,13 @@
 #include "app/window.hpp"
 
-#include "render/gl.hpp"  // before GLFW, so GLFW does not pull in a system GL header
-
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui_impl_glfw.h>
 
 #include <algorithm>
 #include <cstdio>
+
+#include "render/screen.hpp"
 
 namespace qantar::app {
 
@@ -55,7 +55,7 @@ core::Expected<std::unique_ptr<Window>> Window::create(int widthPx, int heightPx
     if (areaW > 0 && areaH > 0) glfwSetWindowPos(win->m_window, areaX, areaY);
     glfwMakeContextCurrent(win->m_window);
     glfwSwapInterval(noVsync ? 0 : 1);
-    if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) {
+    if (!render::loadGlFunctions(glfwGetProcAddress)) {
         return core::Error{core::ErrorKind::GraphicsUnavailable, "cannot load OpenGL functions"};
     }
     glfwSetWindowUserPointer(win->m_window, &win->m_input);

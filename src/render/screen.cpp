@@ -4,6 +4,10 @@
 
 namespace qantar::render {
 
+bool loadGlFunctions(GlProcAddress getProcAddress) {
+    return gladLoadGL(reinterpret_cast<GLADloadfunc>(getProcAddress)) != 0;
+}
+
 void clearScreen(int widthPx, int heightPx, const core::Rgba& color, GLuint framebuffer) {
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
     glViewport(0, 0, widthPx, heightPx);

@@ -12,6 +12,11 @@
 
 namespace qantar::render {
 
+// Loads the OpenGL functions of the current context through the window system's `getProcAddress`
+// (GLFW's, for the window); false when OpenGL 3.3 core is not there.
+using GlProcAddress = void (*(*)(const char* name))();
+bool loadGlFunctions(GlProcAddress getProcAddress);
+
 // Binds the default framebuffer (or `framebuffer`), sets the viewport and clears it to `color`.
 void clearScreen(int widthPx, int heightPx, const core::Rgba& color, GLuint framebuffer = 0);
 

@@ -305,16 +305,12 @@ void ExportDialog::draw(AppState& state) {
         m_browser.open(core::writesFolder(m_spec.kind) ? FileBrowser::Mode::Folder : FileBrowser::Mode::Save,
                        "Export to###export_browse", dir, core::writesFolder(m_spec.kind) ? "" : name, filters,
                        {{"Home", core::homeDirectory()}});
-        m_browsing = true;
     }
-    if (m_browsing) {
-        if (auto chosen = m_browser.draw()) {
-            m_path = *chosen;
-            state.exportFolder = m_browser.directory();
-            m_browsing = false;
-        } else if (!m_browser.isOpen()) {
-            m_browsing = false;
-        }
+    // Esc in the browser closes the browser only, not this dialog too.
+    const bool browsing = m_browser.isOpen();
+    if (auto chosen = m_browser.draw()) {
+        m_path = *chosen;
+        state.exportFolder = m_browser.directory();
     }
     if (!m_error.empty()) {
         ImGui::PushTextWrapPos(em * 34.0f);
@@ -333,7 +329,7 @@ void ExportDialog::draw(AppState& state) {
         state.actions.push(action::StartExport{m_spec});
     }
     ImGui::SameLine();
-    if (ImGui::Button("Close##export", ImVec2(em * 7.0f, 0)) || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !m_browsing && !ImGui::GetIO().WantTextInput)) {
+    if (ImGui::Button("Close##export", ImVec2(em * 7.0f, 0)) || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !browsing && !ImGui::GetIO().WantTextInput)) {
         m_open = false;
         ImGui::CloseCurrentPopup();
     }

@@ -43,7 +43,6 @@ private:
     std::string m_time, m_from, m_to, m_step = "1h";
     std::string m_error;
     FileBrowser m_browser;
-    bool m_browsing = false;
 };
 
 }  // namespace qantar::ui

@@ -48,16 +48,12 @@ void OpenDialog::draw(AppState& state) {
             {"All files", {}}};
         m_browser.open(FileBrowser::Mode::Open, "Choose a file###open_browse",
                        state.openFolder.empty() ? core::homeDirectory() : state.openFolder, "", filters, places);
-        m_browsing = true;
     }
-    if (m_browsing) {
-        if (auto chosen = m_browser.draw()) {
-            m_source = *chosen;
-            state.openFolder = m_browser.directory();
-            m_browsing = false;
-        } else if (!m_browser.isOpen()) {
-            m_browsing = false;
-        }
+    // Esc in the browser closes the browser only, not this dialog too.
+    const bool browsing = m_browser.isOpen();
+    if (auto chosen = m_browser.draw()) {
+        m_source = *chosen;
+        state.openFolder = m_browser.directory();
     }
     ImGui::SetNextItemWidth(em * 15.0f);
     ImGui::InputTextWithHint("Layer (optional)##open", "table or layer name", &m_layer);
@@ -122,7 +118,7 @@ void OpenDialog::draw(AppState& state) {
     if (!canOpen) ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Close##open", ImVec2(em * 7.0f, 0)) ||
-        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !m_browsing && !ImGui::GetIO().WantTextInput)) {
+        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !browsing && !ImGui::GetIO().WantTextInput)) {
         m_open = false;
         ImGui::CloseCurrentPopup();
     }

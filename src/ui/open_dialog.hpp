@@ -32,7 +32,6 @@ private:
     int m_what = 0;  // 0 events, 1 boundary layer
     std::string m_asked;  // the source opened from this dialog since it was shown ("" : none yet)
     FileBrowser m_browser;
-    bool m_browsing = false;
     std::string m_shownMessage;
     bool m_offersFields = false;
 };

@@ -37,7 +37,7 @@ void StoryPanel::openSaveAs(const AppState& state) {
         name = slash == std::string::npos ? state.story.path : state.story.path.substr(slash + 1);
     }
     m_browser.open(FileBrowser::Mode::Save, "Save the story as###story_save", dir, name, kStoryFilters, storyPlaces(state));
-    m_browsing = Browsing::SaveAs;
+    m_saving = true;
 }
 
 void StoryPanel::draw(AppState& state) {
@@ -54,7 +54,7 @@ void StoryPanel::draw(AppState& state) {
     if (ImGui::Button("Open...##story")) {
         const std::string dir = state.storyFolder.empty() ? core::dataDir() + "/stories" : state.storyFolder;
         m_browser.open(FileBrowser::Mode::Open, "Open a story###story_open", dir, "", kStoryFilters, storyPlaces(state));
-        m_browsing = Browsing::Open;
+        m_saving = false;
     }
     ImGui::SameLine();
     const bool canSave = doc.story.has_value();
@@ -64,15 +64,10 @@ void StoryPanel::draw(AppState& state) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Save as...##story") && canSave) openSaveAs(state);
-    if (m_browsing != Browsing::None) {
-        if (auto chosen = m_browser.draw()) {
-            state.storyFolder = m_browser.directory();
-            if (m_browsing == Browsing::Open) state.actions.push(action::OpenStory{*chosen});
-            else state.actions.push(action::SaveStory{*chosen});
-            m_browsing = Browsing::None;
-        } else if (!m_browser.isOpen()) {
-            m_browsing = Browsing::None;
-        }
+    if (auto chosen = m_browser.draw()) {
+        state.storyFolder = m_browser.directory();
+        if (!m_saving) state.actions.push(action::OpenStory{*chosen});
+        else state.actions.push(action::SaveStory{*chosen});
     }
     ImGui::Separator();
 

@@ -20,7 +20,7 @@ private:
     void openSaveAs(const AppState& state);
 
     FileBrowser m_browser;
-    enum class Browsing { None, Open, SaveAs } m_browsing = Browsing::None;
+    bool m_saving = false;  // what the browser is choosing: a place to save, or a story to open
     std::string m_startText, m_endText;
     int m_timeTextScene = -1;
     std::uint64_t m_timeTextSerial = 0;

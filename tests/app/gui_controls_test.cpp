@@ -115,18 +115,9 @@ std::optional<ui::ProbedItem> findById(const UiDriver& d, std::uint32_t id) {
     return std::nullopt;
 }
 
-// A driver whose HOME and data folder are a fresh temporary folder, so nothing a click writes
-// (an export's default file, a saved story) lands outside the test.
+// A driver whose HOME and data folder are a fresh temporary folder.
 DriverOptions isolated() {
-    static const std::string home = [] {
-        const fs::path dir = fs::temp_directory_path() / "qantar-controls-home";
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-        ::setenv("HOME", dir.c_str(), 1);
-        ::setenv("XDG_DATA_HOME", (dir / "data").c_str(), 1);
-        return dir.string();
-    }();
-    (void)home;
+    (void)qantar::test::useTemporaryHome();
     return DriverOptions{};
 }
 

@@ -32,18 +32,7 @@ namespace fs = std::filesystem;
 
 const std::string kData = QANTAR_IMPORT_DATA_DIR;
 
-// A fresh HOME and data folder for this process, so nothing written lands outside the test.
-const std::string& home() {
-    static const std::string dir = [] {
-        const fs::path d = fs::temp_directory_path() / ("qantar-journeys-" + std::to_string(::getpid()));
-        fs::remove_all(d);
-        fs::create_directories(d);
-        ::setenv("HOME", d.c_str(), 1);
-        ::setenv("XDG_DATA_HOME", (d / "data").c_str(), 1);
-        return d.string();
-    }();
-    return dir;
-}
+const std::string& home() { return qantar::test::useTemporaryHome(); }
 
 DriverOptions at(const char* time, int w = 1280, int h = 720) {
     (void)home();

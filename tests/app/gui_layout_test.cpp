@@ -54,17 +54,21 @@ void checkFrame(const UiDriver& d, const std::string& what) {
     }
 }
 
+DriverOptions optionsFor(const Screen& s) {
+    DriverOptions o;
+    o.width = s.w;
+    o.height = s.h;
+    o.uiScale = s.uiScale;
+    return o;
+}
+
 class GuiLayout : public ::testing::TestWithParam<Screen> {};
 
 }  // namespace
 
 TEST_P(GuiLayout, FirstStartShowsEveryControlUncovered) {
     const Screen s = GetParam();
-    DriverOptions o;
-    o.width = s.w;
-    o.height = s.h;
-    o.uiScale = s.uiScale;
-    UiDriver d(o);
+    UiDriver d(optionsFor(s));
     checkFrame(d, "first start");
     for (const char* name : {"Timeline", "Layers", "Events", "MainMenuBar", "Status", "Moment"}) {
         EXPECT_TRUE(d.hasWindow(name)) << name;
@@ -80,11 +84,7 @@ TEST_P(GuiLayout, FirstStartShowsEveryControlUncovered) {
 
 TEST_P(GuiLayout, EveryPanelOpenStillCoversNothing) {
     const Screen s = GetParam();
-    DriverOptions o;
-    o.width = s.w;
-    o.height = s.h;
-    o.uiScale = s.uiScale;
-    UiDriver d(o);
+    UiDriver d(optionsFor(s));
     d.state().actions.push(ui::action::SelectEvent{10});
     d.state().showStory = true;
     d.frame(2);
@@ -100,9 +100,8 @@ TEST_P(GuiLayout, EveryPanelOpenStillCoversNothing) {
 
 TEST_P(GuiLayout, PresentingKeepsTheCaptionOnScreen) {
     const Screen s = GetParam();
-    DriverOptions o;
-    o.width = s.w;
-    o.height = s.h;
+    DriverOptions o = optionsFor(s);
+    o.uiScale = 1.0f;
     o.presenterScale = std::max(0.85f, static_cast<float>(s.h) / 1080.0f);
     o.present = true;
     UiDriver d(o);

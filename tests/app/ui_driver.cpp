@@ -61,6 +61,17 @@ void mapKeys(ImGuiIO& io) {
 
 }  // namespace
 
+const std::string& useTemporaryHome() {
+    static const std::string dir = [] {
+        const fs::path d = fs::path(freshFolder()) / "home";
+        fs::create_directories(d);
+        ::setenv("HOME", d.c_str(), 1);
+        ::setenv("XDG_DATA_HOME", (d / "data").c_str(), 1);
+        return d.string();
+    }();
+    return dir;
+}
+
 struct UiDriver::Gl {
     std::unique_ptr<render::HeadlessContext> context;
     std::optional<render::OffscreenTarget> screen;

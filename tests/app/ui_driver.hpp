@@ -30,6 +30,11 @@ struct DriverOptions {
     double autosaveSeconds = 5.0;
 };
 
+// Points HOME and XDG_DATA_HOME at a fresh temporary folder, once per test program, so nothing a
+// test writes through the interface (an export's default file, a saved story) lands outside it.
+// Returns the folder.
+const std::string& useTemporaryHome();
+
 class UiDriver {
 public:
     explicit UiDriver(DriverOptions options = {});

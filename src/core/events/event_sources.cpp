@@ -1,13 +1,32 @@
 #include "core/events/event_sources.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "core/events/event_format.hpp"
 #include "core/import/import.hpp"
+#include "core/io/json_locator.hpp"
 #include "core/io/text_file.hpp"
 
 namespace qantar::core {
+
+namespace {
+
+bool looksLikeJson(const std::string& path) {
+    auto endsWith = [&](const char* ext) {
+        const std::string e = ext;
+        if (path.size() < e.size()) return false;
+        std::string tail = path.substr(path.size() - e.size());
+        for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return tail == e;
+    };
+    return endsWith(".geojson") || endsWith(".json");
+}
+
+}  // namespace
 
 Expected<OpenedEvents> openEventSource(const EventSourceRequest& r) {
     // Our own files say what they are near the top; anything else goes to the importers.
@@ -26,7 +45,21 @@ Expected<OpenedEvents> openEventSource(const EventSourceRequest& r) {
     options.timeField = r.timeField;
     options.endField = r.endField;
     auto imported = importEvents(r.source, options);
-    if (!imported) return imported.error();
+    if (!imported) {
+        // GDAL says only that a broken GeoJSON file cannot be read; where it breaks is worth
+        // saying too.
+        Error e = imported.error();
+        if (text && e.kind == ErrorKind::FileUnreadable && looksLikeJson(r.source)) {
+            try {
+                const nlohmann::json parsed = nlohmann::json::parse(*text);
+                (void)parsed;
+            } catch (const nlohmann::json::parse_error& p) {
+                e.message += "; " + jsonSyntaxMessage(p.what(), p.byte, *text, r.source);
+            } catch (const nlohmann::json::exception&) {
+            }
+        }
+        return e;
+    }
     const ImportReport& rep = imported->second;
     OpenedEvents out;
     out.dataset = std::move(imported->first);

@@ -6,9 +6,8 @@
 
 #include <memory>
 
+#include "core/bundled.hpp"
 #include "core/events/event_world.hpp"
-#include "core/geo/projection.hpp"
-#include "core/map/map_data.hpp"
 
 using namespace qantar::core;
 
@@ -16,26 +15,8 @@ namespace {
 
 class EventFilterWeek : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        auto p = Projection::create();
-        ASSERT_TRUE(p.ok());
-        s_projection = new Projection(std::move(*p));
-        auto d = loadMapData(std::string(QANTAR_ASSET_DIR) + "/geo", *s_projection);
-        ASSERT_TRUE(d.ok()) << d.error().message;
-        s_map = new MapData(std::move(*d));
-        auto w = loadEventWorld(std::string(QANTAR_ASSET_DIR) + "/events/events.json", *s_map, *s_projection);
-        ASSERT_TRUE(w.ok()) << w.error().message;
-        s_world = w->release();
-    }
-    static void TearDownTestSuite() {
-        delete s_world;
-        delete s_map;
-        delete s_projection;
-    }
     static Instant at(const char* iso) { return parseIsoTime(iso)->instant; }
-    static inline Projection* s_projection = nullptr;
-    static inline MapData* s_map = nullptr;
-    static inline EventWorld* s_world = nullptr;
+    const EventWorld* world = &qantar::test::bundledWorld();
 };
 
 }  // namespace
@@ -67,15 +48,15 @@ TEST(EventFilter, SearchIgnoresCaseAndLooksInEveryTextField) {
 }
 
 TEST_F(EventFilterWeek, CategoriesReachTheMapButNotTheCounters) {
-    const Dataset& data = s_world->data();
+    const Dataset& data = world->data();
     EventFilter onlyProtests;
     onlyProtests.categories.fill(false);
     onlyProtests.categories[static_cast<std::size_t>(Category::Protest)] = true;
     const auto mask = filterMask(data, onlyProtests);
     ASSERT_EQ(mask.size(), data.events.size());
     const Instant t = at("2022-01-05T20:00");
-    const FrameLayers all = s_world->layersAt(t, EventLayerSettings{});
-    const FrameLayers some = s_world->layersAt(t, EventLayerSettings{}, &mask);
+    const FrameLayers all = world->layersAt(t, EventLayerSettings{});
+    const FrameLayers some = world->layersAt(t, EventLayerSettings{}, &mask);
     ASSERT_GT(all.marks.size(), some.marks.size());
     for (const auto& m : some.marks) EXPECT_EQ(data.events[m.event].category, Category::Protest) << data.events[m.event].id;
     EXPECT_TRUE(some.areas.empty()) << "the curfew, emergency and blackout are not protests";
@@ -88,7 +69,7 @@ TEST_F(EventFilterWeek, CategoriesReachTheMapButNotTheCounters) {
 }
 
 TEST_F(EventFilterWeek, PlaceFilterAndNextEventSteps) {
-    const Dataset& data = s_world->data();
+    const Dataset& data = world->data();
     EventFilter zhanaozen;
     zhanaozen.place = "Zhanaozen";
     const auto mask = filterMask(data, zhanaozen);
@@ -100,7 +81,7 @@ TEST_F(EventFilterWeek, PlaceFilterAndNextEventSteps) {
         }
     }
     ASSERT_GT(shown, 0u);
-    const TimelineIndex& index = s_world->index();
+    const TimelineIndex& index = world->index();
     Instant t = data.coverageStart;
     std::size_t steps = 0;
     while (auto next = index.nextStartAfter(t, &mask)) {
@@ -121,7 +102,7 @@ TEST_F(EventFilterWeek, PlaceFilterAndNextEventSteps) {
 }
 
 TEST_F(EventFilterWeek, PlaceNamesAreSortedAndUnique) {
-    const auto names = eventPlaceNames(s_world->data());
+    const auto names = eventPlaceNames(world->data());
     ASSERT_FALSE(names.empty());
     for (std::size_t i = 1; i < names.size(); ++i) EXPECT_LT(names[i - 1], names[i]);
 }

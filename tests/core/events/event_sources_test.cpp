@@ -50,3 +50,14 @@ TEST(EventSources, MergeKeepsEverythingWithUniqueIdsInTimeOrder) {
     EXPECT_EQ(merged.attribution, "Data from somewhere.");
     EXPECT_NE(ids.count(a->events.front().id + "-2"), 0u);
 }
+
+TEST(EventSources, ABrokenGeoJsonSaysWhereItBreaks) {
+    // GDAL's own message names no position; the line and column of the break follow it.
+    const std::string path = std::string(QANTAR_IMPORT_DATA_DIR) + "/broken/truncated.geojson";
+    auto r = openEventSource({path, "", "", ""});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, ErrorKind::FileUnreadable);
+    EXPECT_NE(r.error().message.find("GDAL's GeoJSON driver cannot read it"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("; " + path + ":"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("not valid JSON: parse error at line"), std::string::npos) << r.error().message;
+}

@@ -7,23 +7,18 @@
 
 #include <memory>
 
+#include "core/bundled.hpp"
 #include "core/time/time_printers.hpp"
 
 using namespace qantar::core;
 
 namespace {
 
-const std::string kWeek = std::string(QANTAR_ASSET_DIR) + "/stories/week.json";
-
 class StoryPlayerWeek : public ::testing::Test {
 protected:
     void SetUp() override {
-        auto s = loadStory(kWeek);
-        ASSERT_TRUE(s.ok()) << s.error().message;
-        story = std::make_unique<Story>(std::move(*s));
-        auto p = Projection::create();
-        ASSERT_TRUE(p.ok());
-        projection = std::make_unique<Projection>(std::move(*p));
+        story = std::make_unique<Story>(qantar::test::bundledStory());
+        projection = &qantar::test::bundledProjection();
         player.setStory(story.get(), *projection);
         screen.center = *projection->project(LonLat{67.0, 48.0});
         screen.spanMeters = 2.5e6;
@@ -41,7 +36,7 @@ protected:
         }
     }
     std::unique_ptr<Story> story;
-    std::unique_ptr<Projection> projection;
+    const Projection* projection = nullptr;
     StoryPlayer player;
     StoryView screen;
 };
