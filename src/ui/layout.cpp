@@ -34,7 +34,7 @@ Layout computeLayout(const LayoutInput& in) {
     double bottom = H - in.statusHeight;
     if (in.hasWorld) {
         // The timeline's lanes shrink a little on short windows rather than the map.
-        const double timelineH = std::round(std::clamp(H * 0.32, 200.0 * u, 262.0 * u));
+        const double timelineH = std::round(std::clamp(H * 0.32, 216.0 * u, 262.0 * u));
         l.timeline = rect(0, bottom - timelineH, W, timelineH);
         bottom -= timelineH;
     }

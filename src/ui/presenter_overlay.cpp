@@ -47,8 +47,14 @@ void PresenterOverlay::draw(AppState& state, const Fonts& fonts) {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8.0f * s, 8.0f * s));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoInputs |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
-    core::ScreenRect column = state.layout.caption;
-    if (beginDocked("Story caption###present_caption", column, nullptr, flags)) {
+    // The column is as tall as its text (up to the layout's height), so it hides no more map than it must.
+    const core::ScreenRect& column = state.layout.caption;
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(column.x), static_cast<float>(column.y)), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(static_cast<float>(column.w), 0.0f),
+                                        ImVec2(static_cast<float>(column.w), static_cast<float>(column.h)));
+    if (ImGui::Begin("Story caption###present_caption", nullptr,
+                     flags | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus)) {
         ImGui::PushTextWrapPos(0.0f);
         if (state.world) {
             const auto lines = core::momentCaption(*state.world, state.frame, state.displayZone);
