@@ -162,6 +162,82 @@ bool ExportDialog::buildSpec(AppState& state) {
     return true;
 }
 
+void ExportDialog::drawMoments(AppState& state) {
+    const float em = ImGui::GetFontSize();
+    const bool haveStory = state.story.story && !state.story.story->scenes.empty();
+    switch (m_spec.kind) {
+        case core::ExportKind::Image:
+            ImGui::SetNextItemWidth(em * 12.0f);
+            ImGui::InputText("Moment##export", &m_time);
+            break;
+        case core::ExportKind::Sequence:
+        case core::ExportKind::Video: {
+            ImGui::SetNextItemWidth(em * 10.0f);
+            ImGui::InputText("From##export", &m_from);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(em * 10.0f);
+            ImGui::InputText("To##export", &m_to);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(em * 4.0f);
+            ImGui::InputText("Step (30m, 6h, 1d)##export", &m_step);
+            auto f = core::parseUserTime(m_from, state.displayZone, state.clock.now);
+            auto t = core::parseUserTime(m_to, state.displayZone, state.clock.now);
+            auto d = core::parseDuration(m_step);
+            if (f && t && d && !(t->instant < f->instant) && d->seconds > 0) {
+                const auto frames = (t->instant - f->instant).seconds / d->seconds + 1;
+                if (m_spec.kind == core::ExportKind::Video) {
+                    ImGui::TextDisabled("%lld frames: %.1f s of video at %d fps", static_cast<long long>(frames),
+                                        static_cast<double>(frames) / std::max(1, m_spec.fps), m_spec.fps);
+                } else {
+                    ImGui::TextDisabled("%lld frames", static_cast<long long>(frames));
+                }
+            }
+            break;
+        }
+        case core::ExportKind::StorySlides:
+            if (haveStory) {
+                const int n = static_cast<int>(state.story.story->scenes.size());
+                ImGui::SetNextItemWidth(em * 8.0f);
+                ImGui::SliderInt("Scene (0: all)##export", &m_spec.scene, 0, n);
+                ImGui::TextDisabled("Each slide shows its scene at the last moment of its range, with its caption.");
+            }
+            break;
+        case core::ExportKind::StoryVideo:
+            if (haveStory) ImGui::TextDisabled("The whole story with its transitions, as presented.");
+            break;
+    }
+    if (core::writesVideo(m_spec.kind)) {
+        ImGui::SetNextItemWidth(em * 8.0f);
+        ImGui::SliderInt("Frames per second##export", &m_spec.fps, core::kMinExportFps, core::kMaxExportFps);
+    }
+
+}
+
+bool ExportDialog::drawOutput(AppState& state) {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(em * 30.0f);
+    ImGui::InputText(core::writesFolder(m_spec.kind) ? "Folder##export_path" : "File##export_path", &m_path);
+    ImGui::SameLine();
+    if (ImGui::Button("Browse...##export")) {
+        const std::string dir = state.exportFolder.empty() ? core::homeDirectory() : state.exportFolder;
+        const auto slash = m_path.find_last_of('/');
+        const std::string name = slash == std::string::npos ? m_path : m_path.substr(slash + 1);
+        std::vector<FileFilter> filters;
+        if (m_spec.kind == core::ExportKind::Image) filters = {{"PNG images", {".png"}}};
+        else if (core::writesVideo(m_spec.kind)) filters = {{"MP4 video", {".mp4"}}, {"GIF animation", {".gif"}}};
+        m_browser.open(core::writesFolder(m_spec.kind) ? FileBrowser::Mode::Folder : FileBrowser::Mode::Save,
+                       "Export to###export_browse", dir, core::writesFolder(m_spec.kind) ? "" : name, filters,
+                       {{"Home", core::homeDirectory()}});
+    }
+    // Esc in the browser closes the browser only, not this dialog too.
+    const bool browsing = m_browser.isOpen();
+    if (auto chosen = m_browser.draw()) {
+        m_path = *chosen;
+        state.exportFolder = m_browser.directory();
+    }
+    return browsing;
+}
+
 void ExportDialog::draw(AppState& state) {
     ExportStatus& job = state.exportStatus;
     if (m_justOpened) {
@@ -246,72 +322,8 @@ void ExportDialog::draw(AppState& state) {
         ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram), "The regions' licence (CC BY 4.0) requires the credit.");
     }
 
-    switch (m_spec.kind) {
-        case core::ExportKind::Image:
-            ImGui::SetNextItemWidth(em * 12.0f);
-            ImGui::InputText("Moment##export", &m_time);
-            break;
-        case core::ExportKind::Sequence:
-        case core::ExportKind::Video: {
-            ImGui::SetNextItemWidth(em * 10.0f);
-            ImGui::InputText("From##export", &m_from);
-            ImGui::SameLine();
-            ImGui::SetNextItemWidth(em * 10.0f);
-            ImGui::InputText("To##export", &m_to);
-            ImGui::SameLine();
-            ImGui::SetNextItemWidth(em * 4.0f);
-            ImGui::InputText("Step (30m, 6h, 1d)##export", &m_step);
-            auto f = core::parseUserTime(m_from, state.displayZone, state.clock.now);
-            auto t = core::parseUserTime(m_to, state.displayZone, state.clock.now);
-            auto d = core::parseDuration(m_step);
-            if (f && t && d && !(t->instant < f->instant) && d->seconds > 0) {
-                const auto frames = (t->instant - f->instant).seconds / d->seconds + 1;
-                if (m_spec.kind == core::ExportKind::Video) {
-                    ImGui::TextDisabled("%lld frames: %.1f s of video at %d fps", static_cast<long long>(frames),
-                                        static_cast<double>(frames) / std::max(1, m_spec.fps), m_spec.fps);
-                } else {
-                    ImGui::TextDisabled("%lld frames", static_cast<long long>(frames));
-                }
-            }
-            break;
-        }
-        case core::ExportKind::StorySlides:
-            if (haveStory) {
-                const int n = static_cast<int>(state.story.story->scenes.size());
-                ImGui::SetNextItemWidth(em * 8.0f);
-                ImGui::SliderInt("Scene (0: all)##export", &m_spec.scene, 0, n);
-                ImGui::TextDisabled("Each slide shows its scene at the last moment of its range, with its caption.");
-            }
-            break;
-        case core::ExportKind::StoryVideo:
-            if (haveStory) ImGui::TextDisabled("The whole story with its transitions, as presented.");
-            break;
-    }
-    if (core::writesVideo(m_spec.kind)) {
-        ImGui::SetNextItemWidth(em * 8.0f);
-        ImGui::SliderInt("Frames per second##export", &m_spec.fps, core::kMinExportFps, core::kMaxExportFps);
-    }
-
-    ImGui::SetNextItemWidth(em * 30.0f);
-    ImGui::InputText(core::writesFolder(m_spec.kind) ? "Folder##export_path" : "File##export_path", &m_path);
-    ImGui::SameLine();
-    if (ImGui::Button("Browse...##export")) {
-        const std::string dir = state.exportFolder.empty() ? core::homeDirectory() : state.exportFolder;
-        const auto slash = m_path.find_last_of('/');
-        const std::string name = slash == std::string::npos ? m_path : m_path.substr(slash + 1);
-        std::vector<FileFilter> filters;
-        if (m_spec.kind == core::ExportKind::Image) filters = {{"PNG images", {".png"}}};
-        else if (core::writesVideo(m_spec.kind)) filters = {{"MP4 video", {".mp4"}}, {"GIF animation", {".gif"}}};
-        m_browser.open(core::writesFolder(m_spec.kind) ? FileBrowser::Mode::Folder : FileBrowser::Mode::Save,
-                       "Export to###export_browse", dir, core::writesFolder(m_spec.kind) ? "" : name, filters,
-                       {{"Home", core::homeDirectory()}});
-    }
-    // Esc in the browser closes the browser only, not this dialog too.
-    const bool browsing = m_browser.isOpen();
-    if (auto chosen = m_browser.draw()) {
-        m_path = *chosen;
-        state.exportFolder = m_browser.directory();
-    }
+    drawMoments(state);
+    const bool browsing = drawOutput(state);
     if (!m_error.empty()) {
         ImGui::PushTextWrapPos(em * 34.0f);
         ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered), "%s", m_error.c_str());

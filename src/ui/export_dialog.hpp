@@ -29,6 +29,10 @@ private:
     // Fills m_spec from the typed fields; the problem, if any, is left in m_error.
     bool buildSpec(AppState& state);
     void setKind(core::ExportKind kind);
+    // The moments to export (one, a range and step, or the story's scenes) and the frame rate.
+    void drawMoments(AppState& state);
+    // Where to write, with the file browser; true when the browser was open at the frame's start.
+    bool drawOutput(AppState& state);
 
     bool m_open = false;
     bool m_justOpened = false;
