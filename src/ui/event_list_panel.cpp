@@ -94,13 +94,16 @@ void EventListPanel::draw(AppState& state) {
     }
 
     // Which row to bring into view: the selection when it changes, else the first event in force
-    // when the clock moves (and the list is not being scrolled by hand).
+    // when the clock jumps (and the list is not being scrolled by hand).
     int scrollTo = -1;
     const core::TimelineIndex& index = state.world->index();
     if (state.selectionSerial != m_lastSelection && state.selectedEvent) {
         auto it = std::lower_bound(m_rows.begin(), m_rows.end(), *state.selectedEvent);
         if (it != m_rows.end() && *it == *state.selectedEvent) scrollTo = static_cast<int>(it - m_rows.begin());
-    } else if (state.clock.now.unixSeconds != m_lastNow && !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) {
+    } else if (state.clock.now.unixSeconds != m_lastNow && !state.clock.playing &&
+               !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) {
+        // Only after a jump: scanning for the first event in force is not worth it every frame
+        // of playback (a million rows).
         for (std::size_t r = 0; r < m_rows.size(); ++r) {
             const core::Interval iv = index.interval(m_rows[r]);
             if (iv.start <= state.clock.now && state.clock.now < iv.end) {
