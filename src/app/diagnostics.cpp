@@ -81,6 +81,9 @@ std::string viewJson(const Session& session) {
     j["recovery_offered"] = st.recovery.has_value();
     j["story_scenes"] = st.story.story ? st.story.story->scenes.size() : 0;
     j["story_edited"] = st.story.edited;
+    j["autosave_rounds"] = session.autosaveRounds();
+    j["autosave_path"] = session.autosavePath();
+    j["autosave_problem"] = st.autosaveProblem;
     j["events"] = st.world ? st.world->data().events.size() : 0;
     const auto mapTime = session.mapEventsTime();
     j["map_events_time"] = mapTime ? core::formatIso(*mapTime, core::kUtc) : "";

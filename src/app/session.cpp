@@ -76,8 +76,17 @@ Session::Session(Startup startup, const SessionOptions& options, ImGuiHost& host
     st.exportFolder = settings.exportFolder;
     st.storyFolder = settings.storyFolder;
     st.loadProblem = m_startup.loadProblem;
-    st.recovery = m_startup.recovery;
+    if (m_startup.recovery) st.recovery = m_startup.recovery->work;
+    if (!m_startup.autosaveProblem.empty()) {
+        st.autosaveProblem = m_startup.autosaveProblem;
+        st.notify("Unsaved story edits cannot be kept safe: " + st.autosaveProblem);
+    }
     m_savedSettings = settings;
+    m_lastDataset = settings.lastDataset;
+    // A last dataset that no longer opens was dropped at start; the settings file says so soon.
+    if (!m_startup.loadedSettingsLastDataset.empty() && settings.lastDataset.empty()) {
+        m_savedSettings.lastDataset = m_startup.loadedSettingsLastDataset;
+    }
     m_windowedW = settings.windowWidth;
     m_windowedH = settings.windowHeight;
     if (!m_startup.settingsProblem.empty()) log(m_startup.settingsProblem);
@@ -130,6 +139,7 @@ core::Settings Session::currentSettings() const {
     const ui::AppState& st = m_state;
     s.windowWidth = m_windowedW;
     s.windowHeight = m_windowedH;
+    s.lastDataset = m_lastDataset;
     s.theme = st.theme;
     s.displayZone = st.displayZone;
     s.showLayers = st.showLayers;
@@ -290,10 +300,16 @@ void Session::apply(const ui::Action& action) {
                     st.player.setStory(&*st.story.story, *st.projection);
                     st.showStory = true;
                     st.recovery.reset();
+                    // The work is this window's now: kept in its own autosave before the file it
+                    // came from is removed, so a crash in between loses nothing.
+                    writeAutosave();
+                    if (m_startup.recovery && st.autosaveProblem.empty()) core::removeOrphanedAutosave(*m_startup.recovery);
+                    m_startup.recovery.reset();
                     st.notify("The unsaved story is back in the story editor; save it to keep it.");
                 }
             } else if constexpr (std::is_same_v<A, DiscardRecovery>) {
-                core::discardAutosave(m_startup.autosavePath);
+                if (m_startup.recovery) core::removeOrphanedAutosave(*m_startup.recovery);
+                m_startup.recovery.reset();
                 st.recovery.reset();
             } else if constexpr (std::is_same_v<A, SetPresenting>) {
                 if (a.on == st.presenting) return;
@@ -344,8 +360,9 @@ void Session::openEvents(const ui::action::OpenEvents& a) {
     auto world = std::make_unique<core::EventWorld>(std::move(next), base.data, base.projection);
     const std::size_t n = world->data().events.size();
     setWorld(std::move(world), merge ? st.datasetPath : (opened->ownFormat ? request.source : std::string()));
-    if (!merge && opened->ownFormat) m_savedSettings.lastDataset = request.source;
-    else if (!merge) m_savedSettings.lastDataset.clear();
+    // Only a file in qantar's own format is reopened at the next start; an imported source (a CSV,
+    // a KML, a database) is not an event file and would fail to load every time.
+    if (!merge) m_lastDataset = opened->ownFormat ? request.source : std::string();
     status.message = opened->report + " Now " + std::to_string(n) + " events.";
     log(status.message);
     st.notify(merge ? "Merged " + request.source + ": now " + std::to_string(n) + " events."
@@ -477,7 +494,7 @@ void Session::saveStory(const std::string& path) {
     doc.edited = false;
     doc.message = "Saved " + abs + ".";
     m_state.storyFolder = fs::path(abs).parent_path().string();
-    core::discardAutosave(m_startup.autosavePath);
+    if (m_startup.autosave) core::discardAutosave(m_startup.autosave->path());
     m_state.notify(doc.message);
 }
 
@@ -514,13 +531,13 @@ void Session::keepWork(double now) {
     // having none, removes the autosave.
     if (now - m_lastAutosave >= m_options.autosaveSeconds) {
         if (st.story.edited && st.story.story) {
-            if (auto err = core::writeStoryAutosave({*st.story.story, st.story.path}, m_startup.autosavePath)) {
-                log("autosave failed: " + err->message);
-            }
-        } else if (!st.recovery && st.story.story && m_options.saveSettings) {
-            core::discardAutosave(m_startup.autosavePath);
+            writeAutosave();
+        } else if (m_startup.autosave) {
+            // Only this window's own file: another window's work is never touched.
+            core::discardAutosave(m_startup.autosave->path());
         }
         m_lastAutosave = now;
+        ++m_autosaveRounds;
     }
     // Settings are kept as they change, not only at a clean exit.
     if (!m_options.saveSettings) return;
@@ -537,10 +554,33 @@ void Session::keepWork(double now) {
     }
 }
 
+void Session::writeAutosave() {
+    ui::AppState& st = m_state;
+    if (!st.story.story || !m_startup.autosave) return;
+    if (auto err = core::writeStoryAutosave({*st.story.story, st.story.path}, m_startup.autosave->path())) {
+        // Said once when it starts failing (and again if the reason changes), and shown in the
+        // status line for as long as it fails: the user must not believe the work is safe.
+        if (st.autosaveProblem != err->message) {
+            st.notify("Unsaved story edits could not be autosaved: " + err->message);
+            log("autosave failed: " + err->message);
+        }
+        st.autosaveProblem = err->message;
+    } else if (!st.autosaveProblem.empty()) {
+        st.autosaveProblem.clear();
+        st.notify("Unsaved story edits are autosaved again.");
+    }
+}
+
 void Session::finish() {
     if (m_export) {
         m_export->cancel();
         m_export.reset();
+    }
+    // Unsaved edits stay in this window's autosave (offered at the next start); with none, the
+    // autosave and its lock go.
+    if (m_startup.autosave) {
+        if (m_state.story.edited && m_state.story.story) writeAutosave();
+        else m_startup.autosave->release();
     }
     if (!m_options.saveSettings) return;
     const core::Settings current = currentSettings();

@@ -67,6 +67,11 @@ public:
     const render::Compositor& compositor() const { return *m_compositor; }
     // The moment whose event layers the map last drew (none without events).
     std::optional<core::Instant> mapEventsTime() const { return m_composedTime; }
+    // How many times unsaved work has been looked after (autosaved, or this window's empty
+    // autosave removed); scripts wait on it to know that a period has passed.
+    std::size_t autosaveRounds() const { return m_autosaveRounds; }
+    // This window's own autosave file (empty when it has none).
+    std::string autosavePath() const { return m_startup.autosave ? m_startup.autosave->path() : std::string(); }
     // The settings as they stand now.
     core::Settings currentSettings() const;
 
@@ -84,9 +89,11 @@ private:
     void refreshDerived();
     void composeMap(double now);
     void keepWork(double now);
+    void writeAutosave();
 
     SessionOptions m_options;
     ImGuiHost& m_host;
+    std::string m_lastDataset;  // reopened at the next start (only files in qantar's own format)
     Startup m_startup;
     std::unique_ptr<core::EventWorld> m_world;
     std::unique_ptr<render::MapRenderer> m_renderer;
@@ -122,6 +129,7 @@ private:
     double m_now = 0.0;
     // Keeping the user's work: autosave and settings.
     double m_lastAutosave = 0.0;
+    std::size_t m_autosaveRounds = 0;
     core::Settings m_savedSettings;
     double m_settingsChangedAt = -1.0;
     int m_windowedW = 0, m_windowedH = 0;

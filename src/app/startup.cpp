@@ -1,7 +1,6 @@
 #include "app/startup.hpp"
 
 #include "core/events/synthetic.hpp"
-#include "core/io/text_file.hpp"
 
 namespace qantar::app {
 
@@ -14,8 +13,10 @@ std::pair<core::Settings, std::string> loadUserSettings(const StartupOptions& o)
 core::Expected<Startup> loadStartup(const StartupOptions& o, core::Settings settings, std::string settingsProblem) {
     Startup s;
     s.settingsPath = o.configDir + "/settings.json";
-    s.autosavePath = o.configDir + "/autosave-story.json";
+    if (auto own = core::InstanceAutosave::claim(o.configDir)) s.autosave = std::move(*own);
+    else s.autosaveProblem = own.error().message;
     s.settings = std::move(settings);
+    s.loadedSettingsLastDataset = s.settings.lastDataset;
     s.settingsProblem = std::move(settingsProblem);
     auto base = core::loadBaseMap(o.assets);
     if (!base) return base.error();
@@ -23,14 +24,28 @@ core::Expected<Startup> loadStartup(const StartupOptions& o, core::Settings sett
     const core::BaseMap& b = *s.base;
     // A broken event file does not stop the map: it opens without events and says why.
     s.eventsPath = o.data.empty() ? b.bundledEvents() : o.data;
-    if (o.data.empty() && !s.settings.lastDataset.empty() && core::readTextFile(s.settings.lastDataset)) {
-        s.eventsPath = s.settings.lastDataset;
-    }
+    const bool reopening = o.data.empty() && o.syntheticEvents == 0 && !s.settings.lastDataset.empty();
+    if (reopening) s.eventsPath = s.settings.lastDataset;
     if (o.syntheticEvents > 0) {
         s.world = std::make_unique<core::EventWorld>(core::makeSyntheticDataset(o.syntheticEvents), b.data, b.projection);
         s.eventsPath.clear();
     } else if (auto w = core::loadEventWorld(s.eventsPath, b.data, b.projection)) {
         s.world = std::move(*w);
+    } else if (reopening) {
+        // The file opened last is gone or no longer loads: the bundled week opens instead, and the
+        // setting is dropped so that the next start does not fail the same way.
+        const bool gone = w.error().kind == core::ErrorKind::FileNotFound;
+        if (!gone) {
+            s.loadProblem = w.error().message + "\nThe events opened last could not be opened again; the bundled week is shown.";
+        }
+        s.settings.lastDataset.clear();
+        s.eventsPath = b.bundledEvents();
+        if (auto bundled = core::loadEventWorld(s.eventsPath, b.data, b.projection)) {
+            s.world = std::move(*bundled);
+        } else {
+            s.loadProblem += "\n" + bundled.error().message;
+            s.eventsPath.clear();
+        }
     } else {
         s.loadProblem = w.error().message;
         s.eventsPath.clear();
@@ -43,7 +58,7 @@ core::Expected<Startup> loadStartup(const StartupOptions& o, core::Settings sett
         if (!o.story.empty()) s.storyProblem = story.error().message;
         s.storyPath.clear();
     }
-    if (!o.firstStart) s.recovery = core::readStoryAutosave(s.autosavePath, &s.recoveryProblem);
+    if (!o.firstStart) s.recovery = core::claimOrphanedAutosave(o.configDir, &s.recoveryProblem);
     return s;
 }
 

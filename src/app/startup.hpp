@@ -9,6 +9,7 @@
 
 #include "core/events/event_world.hpp"
 #include "core/io/error.hpp"
+#include "core/io/instance_autosave.hpp"
 #include "core/io/user_files.hpp"
 #include "core/map/base_map.hpp"
 #include "core/story/story.hpp"
@@ -25,8 +26,12 @@ struct StartupOptions {
 };
 
 struct Startup {
-    std::string settingsPath, autosavePath;
+    std::string settingsPath;
+    // This window's own autosave (locked while it runs), or why there is none.
+    std::optional<core::InstanceAutosave> autosave;
+    std::string autosaveProblem;
     core::Settings settings;
+    std::string loadedSettingsLastDataset;  // as the settings file had it (the start may drop it)
     std::string settingsProblem;
     std::unique_ptr<core::BaseMap> base;
     std::unique_ptr<core::EventWorld> world;
@@ -35,7 +40,7 @@ struct Startup {
     std::optional<core::Story> story;
     std::string storyPath;
     std::string storyProblem;       // only when a story was asked for by name
-    std::optional<core::StoryAutosave> recovery;
+    std::optional<core::OrphanedAutosave> recovery;  // claimed until restored or discarded
     std::string recoveryProblem;
 };
 

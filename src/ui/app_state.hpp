@@ -99,6 +99,7 @@ struct AppState {
     ExportStatus exportStatus;
     ImportStatus importStatus;
     std::optional<core::StoryAutosave> recovery;  // unsaved work from a run that ended abruptly
+    std::string autosaveProblem;                  // why unsaved edits are not being autosaved (empty: they are)
     std::string loadProblem;                      // why the event file given at start was not loaded
     std::string assetDir;                         // the bundled assets (for the file browser's places)
     std::string openFolder, exportFolder, storyFolder;  // remembered by the file browsers

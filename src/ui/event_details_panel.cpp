@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "ui/docked.hpp"
+#include "ui/long_text.hpp"
 
 #include "core/events/counters.hpp"
 #include "core/events/timeline.hpp"
@@ -26,7 +27,7 @@ void EventDetailsPanel::draw(AppState& state) {
         m_shownSelection = state.selectionSerial;
     }
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(e.title.c_str());
+    textLong(e.title);
     ImGui::TextDisabled("%s  \xC2\xB7  %s", core::categoryLabel(e.category), e.id.c_str());
     ImGui::Separator();
 
@@ -46,7 +47,7 @@ void EventDetailsPanel::draw(AppState& state) {
         if (!e.recurrence->assumptionNote.empty()) ImGui::TextDisabled("Assumption: %s", e.recurrence->assumptionNote.c_str());
     }
     if (!e.dateReasoning.empty() && ImGui::CollapsingHeader("How the date was worked out")) {
-        ImGui::TextUnformatted(e.dateReasoning.c_str());
+        textLong(e.dateReasoning);
     }
 
     std::string where = e.place.name;
@@ -57,7 +58,7 @@ void EventDetailsPanel::draw(AppState& state) {
     if (!e.placeNote.empty()) ImGui::TextDisabled("%s", e.placeNote.c_str());
 
     ImGui::Spacing();
-    ImGui::TextUnformatted(e.description.c_str());
+    textLong(e.description);
 
     if (!e.figures.empty()) {
         ImGui::Spacing();
@@ -75,12 +76,12 @@ void EventDetailsPanel::draw(AppState& state) {
                 if (!f.qualifier.empty() && f.qualifier != "exact") v = f.qualifier + " " + v;
                 ImGui::Text("%s %s", v.c_str(), core::figureKindId(f.kind));
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(f.subject.c_str());
+                textLong(f.subject);
                 ImGui::TableNextColumn();
                 ImGui::Text("%s (%s)", f.reportedBy.c_str(), f.asOf.c_str());
                 ImGui::TableNextColumn();
                 const core::Source* s = data.findSource(f.source);
-                ImGui::TextUnformatted(s ? s->outlet.c_str() : f.source.c_str());
+                textLong(s ? s->outlet : f.source);
                 if (!f.note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.note.c_str());
             }
             ImGui::EndTable();
@@ -101,7 +102,7 @@ void EventDetailsPanel::draw(AppState& state) {
                 if (!s->writtenReasoning.empty() && ImGui::IsItemHovered()) {
                     ImGui::BeginTooltip();
                     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-                    ImGui::TextUnformatted(s->writtenReasoning.c_str());
+                    textLong(s->writtenReasoning);
                     ImGui::PopTextWrapPos();
                     ImGui::EndTooltip();
                 }

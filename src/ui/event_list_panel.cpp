@@ -7,6 +7,7 @@
 
 #include "core/events/timeline.hpp"
 #include "ui/docked.hpp"
+#include "ui/long_text.hpp"
 
 namespace qantar::ui {
 
@@ -152,7 +153,7 @@ void EventListPanel::draw(AppState& state) {
                 if (ImGui::IsItemHovered()) {
                     ImGui::BeginTooltip();
                     ImGui::PushTextWrapPos(em * 28.0f);
-                    ImGui::TextUnformatted(e.title.c_str());
+                    ImGui::TextUnformatted(shortened(e.title, 160).c_str());
                     ImGui::TextDisabled("%s  \xC2\xB7  %s  \xC2\xB7  %s", core::categoryLabel(e.category),
                                         core::formatSpanForDisplay(iv.start, iv.end, state.displayZone, e.precision).c_str(),
                                         e.place.name.c_str());
@@ -161,9 +162,9 @@ void EventListPanel::draw(AppState& state) {
                 }
                 ImGui::PopID();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(e.title.c_str());
+                ImGui::TextUnformatted(shortened(e.title, 160).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(e.place.name.c_str());
+                ImGui::TextUnformatted(shortened(e.place.name, 80).c_str());
             }
         }
         ImGui::EndTable();

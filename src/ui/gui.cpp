@@ -1,4 +1,5 @@
 #include "ui/gui.hpp"
+#include "ui/long_text.hpp"
 
 #include <algorithm>
 
@@ -76,7 +77,7 @@ void Gui::drawToasts(AppState& state) {
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("Notice###toasts", nullptr, flags)) {
         ImGui::PushTextWrapPos(std::max(200.0f, static_cast<float>(m.w) * 0.8f));
-        for (const Toast& t : state.toasts) ImGui::TextUnformatted(t.text.c_str());
+        for (const Toast& t : state.toasts) textLong(t.text);
         ImGui::PopTextWrapPos();
     }
     ImGui::End();

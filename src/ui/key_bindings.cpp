@@ -102,13 +102,17 @@ bool applies(const KeyBinding& b, bool inStory) {
 void dispatchShortcuts(AppState& s) {
     const ImGuiIO& io = ImGui::GetIO();
     // Plain keys belong to the text field being typed in, or to the dialog that is open.
-    const bool typing = io.WantTextInput || ImGui::GetTopMostPopupModal() != nullptr;
+    // A dialog that asks a question (unsaved work to recover, a load problem) holds every key but
+    // Quit until it is answered: a shortcut behind it could change the very work it offers.
+    const bool modal = ImGui::GetTopMostPopupModal() != nullptr || s.recovery.has_value();
+    const bool typing = io.WantTextInput || modal;
     const bool inStory = storyActive(s);
     for (const KeyPress& p : s.keys.presses) {
         if (typing && !p.ctrl) continue;
         for (const KeyBinding& b : keyBindings()) {
             if (b.command == Command::None || b.key == Key::Other || b.key != p.key || b.ctrl != p.ctrl) continue;
             if (!applies(b, inStory)) continue;
+            if (modal && b.command != Command::Quit) continue;
             // Without a story, PageDown has no scene to start.
             if (b.command == Command::NextScene && !inStory && s.player.sceneCount() == 0) continue;
             run(s, b.command);

@@ -5,6 +5,7 @@
 
 #include "core/events/caption.hpp"
 #include "ui/docked.hpp"
+#include "ui/long_text.hpp"
 
 namespace qantar::ui {
 
@@ -17,7 +18,7 @@ ImU32 u32(const core::Rgba& c, float a = -1.0f) {
 void text(ImFont* font, const std::string& s, const ImVec4* color = nullptr) {
     if (font) ImGui::PushFont(font);
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
-    ImGui::TextUnformatted(s.c_str());
+    textLong(s);
     if (color) ImGui::PopStyleColor();
     if (font) ImGui::PopFont();
 }

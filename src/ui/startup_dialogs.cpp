@@ -1,4 +1,5 @@
 #include "ui/startup_dialogs.hpp"
+#include "ui/long_text.hpp"
 
 #include <imgui.h>
 
@@ -32,7 +33,7 @@ void StartupDialogs::draw(AppState& state) {
     }
     if (ImGui::BeginPopupModal("Event data not loaded###load_problem", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::PushTextWrapPos(em * 36.0f);
-        ImGui::TextUnformatted(state.loadProblem.c_str());
+        textLong(state.loadProblem);
         ImGui::TextUnformatted("The map works; fix the file and open it again (File > Open).");
         ImGui::PopTextWrapPos();
         if (ImGui::Button("OK##load_problem", ImVec2(em * 7.0f, 0))) ImGui::CloseCurrentPopup();

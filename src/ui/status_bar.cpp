@@ -43,6 +43,17 @@ void StatusBar::draw(AppState& state) {
             ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram), "Filter: %zu of %zu events shown", on,
                                state.world->data().events.size());
         }
+        if (!state.autosaveProblem.empty()) {
+            ImGui::SameLine(0.0f, 24.0f);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.45f, 0.35f, 1.0f));
+            // A click opens the story editor, where the work can be saved for real.
+            if (ImGui::SmallButton("Autosave failing##autosave")) state.showStory = true;
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) {
+                ImGui::SetTooltip("Unsaved story edits are not being kept safe:\n%s\nSave the story to a writable folder.",
+                                  state.autosaveProblem.c_str());
+            }
+        }
         std::string credit = core::kMapDataAttribution;
         if (state.world && !state.world->data().attribution.empty()) credit += " " + state.world->data().attribution;
         const float creditW = ImGui::CalcTextSize(credit.c_str()).x;

@@ -11,6 +11,7 @@
 
 #include "core/time/time_input.hpp"
 #include "ui/docked.hpp"
+#include "ui/long_text.hpp"
 #include "ui/model_actions.hpp"
 
 namespace qantar::ui {
@@ -144,8 +145,11 @@ void StoryPanel::drawScene(AppState& state, core::Scene& sc) {
     // Text edits mark the story edited; edits to what the scene shows (times, speed, layers) also
     // replay the scene so the editor sees the result.
     bool textChanged = false, changed = false;
-    textChanged |= ImGui::InputText("Title##scene", &sc.title);
-    textChanged |= ImGui::InputTextMultiline("Caption##scene", &sc.caption, ImVec2(-1, ImGui::GetTextLineHeight() * 5.0f));
+    // Typing or pasting stops at the story format's limits, so what is saved always loads again.
+    static std::size_t titleLimit = 120, captionLimit = 1000;  // MERGE: story format limits
+    textChanged |= ImGui::InputText("Title##scene", &sc.title, ImGuiInputTextFlags_CallbackEdit, keepWithinLimit, &titleLimit);
+    textChanged |= ImGui::InputTextMultiline("Caption##scene", &sc.caption, ImVec2(-1, ImGui::GetTextLineHeight() * 5.0f),
+                                             ImGuiInputTextFlags_CallbackEdit, keepWithinLimit, &captionLimit);
     const int current = state.player.scene();
     if (m_timeTextScene != current || m_timeTextSerial != reinterpret_cast<std::uintptr_t>(&sc)) {
         m_startText = core::formatIso(sc.start, sc.zone);
