@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/atomic_file.hpp"
+#include "core/io/json_locator.hpp"
 #include "core/geo/geojson.hpp"
 
 namespace qantar::core {
@@ -75,8 +76,12 @@ std::pair<Settings, std::optional<std::string>> loadSettings(const std::string& 
         string("open_folder", s.openFolder);
         string("export_folder", s.exportFolder);
         string("story_folder", s.storyFolder);
-    } catch (const json::exception& e) {
-        return {Settings{}, path + ": settings are unreadable (" + std::string(e.what()).substr(0, 120) + "); using defaults"};
+    } catch (const json::parse_error& e) {
+        // "settings.json:3: not valid JSON: ... at line 3, column 7", in words rather than the
+        // library's codes, and whole.
+        return {Settings{}, jsonSyntaxMessage(e.what(), e.byte, *text, path) + "; the default settings are used"};
+    } catch (const json::exception&) {
+        return {Settings{}, path + ": the settings file does not hold settings qantar can read; the default settings are used"};
     }
     return {s, std::nullopt};
 }

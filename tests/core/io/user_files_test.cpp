@@ -83,6 +83,20 @@ TEST(Settings, BrokenOrHostileFilesGiveDefaultsAndAMessage) {
     EXPECT_EQ(s.trailHours, Settings{}.trailHours);
 }
 
+TEST(Settings, D18_ABrokenFileIsDescribedInWordsWithItsLineAndNotCut) {
+    const fs::path d = freshDir("settings_words");
+    for (const std::string text : {"{\n  \"theme\": \"dark\",\n  \"window_width\": 1200,\n", "{\"window_width\": 1e400}"}) {
+        std::ofstream(d / "settings.json", std::ios::trunc) << text;
+        auto [s, problem] = loadSettings((d / "settings.json").string());
+        ASSERT_TRUE(problem) << text;
+        EXPECT_EQ(problem->find("json.exception"), std::string::npos) << *problem;
+        EXPECT_EQ(problem->rfind("the default settings are used"), problem->size() - 29) << *problem;
+        EXPECT_NE(problem->find("settings.json"), std::string::npos) << *problem;
+    }
+    std::ofstream(d / "settings.json", std::ios::trunc) << "{\n  \"theme\": \"dark\",\n  \"window_width\": 1200,\n";
+    EXPECT_NE(loadSettings((d / "settings.json").string()).second->find("line 4"), std::string::npos);
+}
+
 TEST(StoryAutosave, RoundTripAndDiscard) {
     const fs::path d = freshDir("autosave");
     StoryAutosave a;
