@@ -1,141 +1,25 @@
-// qantar's entry point: parses the command line and hands over to the GUI or a headless command.
-#include <CLI/CLI.hpp>
-
+// qantar's entry point: reads the command line and hands over to the window or a headless command.
 #include <chrono>
 #include <cstdio>
 
 #include "app/cli.hpp"
+#include "app/command_line.hpp"
 #include "app/gui_app.hpp"
-#include "core/export/export_spec.hpp"
-#include "core/io/version.hpp"
 
 int main(int argc, char** argv) {
     const auto processStart = std::chrono::steady_clock::now();
-    CLI::App cli{"qantar — map and timeline of the January 2022 unrest in Kazakhstan.\n"
-                 "Without a command, opens the map window."};
-    cli.set_version_flag("--version", std::string("qantar ") + qantar::core::version());
-    cli.footer("Examples:\n"
-               "  qantar                                      open the map window\n"
-               "  qantar export --size 1920x1080 --out map.png\n"
-               "  qantar export --preset 4k --theme light --time 2022-01-05T20:00 --title \"Almaty, 5 January\" --out report.png\n"
-               "  qantar export --from 2022-01-01 --to 2022-01-13 --step 1h --fps 10 --video week.mp4\n"
-               "  qantar export --story assets/stories/week.json --out slides/\n"
-               "  qantar state --at 2022-01-05T20:00 --json\n"
-               "  qantar validate my-events.json\n"
-               "  qantar import acled-export.csv --out my-events.json");
-
-    qantar::app::GuiOptions gui;
-    cli.add_option("--assets", gui.assets, "Directory holding geo/ (default: found next to the program)");
-    cli.add_option("--theme", gui.theme, "Colour theme: dark, light (print) or contrast (projectors)")
-        ->check(CLI::IsMember({"dark", "light", "contrast"}));
-    cli.add_option("--benchmark-frames", gui.benchmarkFrames,
-                   "Draw N frames while panning, print frame-time statistics as JSON, and exit")
-        ->check(CLI::NonNegativeNumber);
-    cli.add_flag("--benchmark-play", gui.benchmarkPlay, "With --benchmark-frames: play the clock instead of panning");
-    cli.add_option("--synthetic-events", gui.syntheticEvents,
-                   "Benchmark with N synthetic events around Kazakh cities instead of the dataset");
-    cli.add_flag("--first-frame-benchmark", gui.firstFrameBenchmark,
-                 "Print the time from start to the first frame on screen as JSON, and exit");
-    cli.add_flag("--print-view", gui.printView, "Print the final view (centre, scale, time) as JSON on exit");
-    cli.add_option("--data", gui.data, "Event file to open (default: the bundled assets/events/events.json)");
-    cli.add_option("--time", gui.time, "Start at this moment (ISO 8601; without an offset, Almaty time UTC+6)");
-    cli.add_flag("--present", gui.present, "Start in presentation mode (full screen, the story's first scene)");
-    cli.add_option("--import", gui.imports, "Merge events from this source at start (any format File > Open reads)");
-    cli.add_option("--boundaries", gui.boundaries, "Draw this boundary layer (GeoJSON, Shapefile, GeoPackage)");
-    cli.add_option("--story", gui.story, "Story to open (default: the bundled assets/stories/week.json)");
-    cli.add_option("--msaa", gui.msaaSamples, "Multisampling of the map view: 1 (off), 2, 4 or 8")
-        ->check(CLI::IsMember({1, 2, 4, 8}))->capture_default_str();
-    std::string windowSize;
-    cli.add_option("--window", windowSize,
-                   "Initial window size WIDTHxHEIGHT (default: the last run's, or 1600x900; never larger than the screen)");
-    cli.add_option("--layout-report", gui.layoutReport,
-                   "Open the window as a first start would (no settings), write every window's and control's place "
-                   "as JSON to this file, and exit");
-    cli.add_option("--screenshot", gui.screenshot,
-                   "Write the window's first settled frame (as --window and the other options set it up) as a PNG, "
-                   "and exit");
-    cli.add_option("--state-file", gui.stateFile,
-                   "Keep the view, time and every window's and control's place as JSON in this file while running "
-                   "(for end-to-end tests)");
-    cli.add_option("--ui-scale", gui.uiScale, "Size of the panels' text and controls (default: from the screen)")
-        ->check(CLI::Range(1.0, 3.0));
-
-    qantar::app::ExportArgs exp;
-    CLI::App* exportCmd = cli.add_subcommand(
-        "export", "Render PNGs or a video offscreen, with no window or display server");
-    exportCmd->add_option("--size", exp.size, "Image size WIDTHxHEIGHT, 320x240 to 7680x4320 (default 1920x1080)");
-    std::string presetHelp = "Named size instead of --size:";
-    for (const auto& p : qantar::core::exportPresets()) {
-        presetHelp += std::string(" ") + p.name + " (" + std::to_string(p.widthPx) + "x" + std::to_string(p.heightPx) + ")";
+    using qantar::app::CommandLine;
+    const CommandLine c = qantar::app::parseCommandLine(argc, argv);
+    switch (c.command) {
+        case CommandLine::Command::Exit:
+            std::fputs(c.out.c_str(), stdout);
+            std::fputs(c.err.c_str(), stderr);
+            return c.exitCode;
+        case CommandLine::Command::Export: return qantar::app::runExport(c.exportArgs);
+        case CommandLine::Command::State: return qantar::app::runState(c.state);
+        case CommandLine::Command::Validate: return qantar::app::runValidate(c.validatePath);
+        case CommandLine::Command::Import: return qantar::app::runImport(c.import);
+        case CommandLine::Command::Gui: break;
     }
-    exportCmd->add_option("--preset", exp.preset, presetHelp);
-    exportCmd->add_option("--out", exp.out, "PNG file (one frame) or directory (sequence, story scenes)");
-    exportCmd->add_option("--theme", exp.theme, "dark, light (print) or contrast (projectors)")->capture_default_str();
-    exportCmd->add_option("--time", exp.time,
-                          "One frame at this moment, with its events (ISO 8601; without an offset, Almaty time UTC+6)");
-    exportCmd->add_option("--from", exp.from, "Sequence start (ISO 8601)");
-    exportCmd->add_option("--to", exp.to, "Sequence end, inclusive (ISO 8601)");
-    exportCmd->add_option("--step", exp.step, "Sequence step: 30m, 6h, 1d or ISO 8601 such as PT6H");
-    exportCmd->add_option("--video", exp.video, "Write an MP4 (H.264) or GIF through ffmpeg instead of PNGs");
-    exportCmd->add_option("--fps", exp.fps, "Video frames per second (default 10)");
-    exportCmd->add_option("--story", exp.story, "A story file: one PNG per scene, or with --video the whole story");
-    exportCmd->add_option("--scene", exp.scene, "With --story: only this scene (1-based)");
-    exportCmd->add_option("--title", exp.title, "Title burned into the image");
-    exportCmd->add_option("--subtitle", exp.subtitle, "Subtitle under the title");
-    exportCmd->add_option("--overlays", exp.overlays,
-                          "title,time,legend,scale,north,attribution | all | none | auto (default: all but the "
-                          "title, which appears when --title is given)");
-    exportCmd->add_flag("--transparent", exp.transparent, "Transparent background outside the land");
-    exportCmd->add_option("--data", exp.data, "Event file (default: the bundled assets/events/events.json)");
-    exportCmd->add_option("--assets", exp.assets, "Assets directory (default: found next to the program)");
-    exportCmd->add_flag("--quiet", exp.quiet, "No progress on stderr");
-
-    qantar::app::StateOptions state;
-    CLI::App* stateCmd = cli.add_subcommand("state", "Print the events shown at a moment, and the counters, as JSON");
-    stateCmd->add_option("--at", state.at, "The moment, ISO 8601; without an offset, Almaty time (UTC+6)")->required();
-    stateCmd->add_option("--data", state.data, "Event file (default: the bundled assets/events/events.json)");
-    stateCmd->add_option("--assets", state.assets, "Assets directory (default: found next to the program)");
-    stateCmd->add_flag("--json", state.json, "Print JSON (the only format; accepted for scripts)");
-
-    qantar::app::ImportCommandOptions imp;
-    CLI::App* importCmd = cli.add_subcommand(
-        "import", "Convert ACLED CSV, GeoJSON, KML/KMZ or any GDAL source (PostGIS too) to an event file");
-    importCmd->add_option("SOURCE", imp.source, "File, or a GDAL connection string such as \"PG:host=... dbname=...\"")
-        ->required();
-    importCmd->add_option("--out", imp.out, "Event file to write (qantar-events JSON)")->required();
-    importCmd->add_option("--layer", imp.layer, "Layer or table to read, when the source has several");
-    importCmd->add_option("--sql", imp.sql, "SQL query whose result is read instead of a layer");
-    importCmd->add_option("--time-field", imp.timeField, "Field holding the (start) time, instead of detecting it");
-    importCmd->add_option("--end-field", imp.endField, "Field holding the end time, instead of detecting it");
-
-    std::string validatePath;
-    CLI::App* validateCmd = cli.add_subcommand("validate", "Check an event file and list every problem with its line");
-    validateCmd->add_option("FILE", validatePath, "The event file (qantar-events JSON)")->required();
-
-    try {
-        cli.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return cli.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return cli.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "qantar: %s (see --help)\n", e.what());
-        return 2;
-    }
-
-    if (*exportCmd) return qantar::app::runExport(exp);
-    if (*stateCmd) return qantar::app::runState(state);
-    if (*validateCmd) return qantar::app::runValidate(validatePath);
-    if (*importCmd) return qantar::app::runImport(imp);
-
-    if (!windowSize.empty()) {
-        auto size = qantar::core::parseExportSize(windowSize);
-        if (!size) {
-            std::fprintf(stderr, "qantar: --window: %s\n", size.error().message.c_str());
-            return 2;
-        }
-        gui.widthPx = size->first;
-        gui.heightPx = size->second;
-    }
-    return qantar::app::runGui(gui, processStart);
+    return qantar::app::runGui(c.gui, processStart);
 }
