@@ -81,40 +81,6 @@ core::MarkKind legendMark(core::EventLayer layer) {
     }
 }
 
-}  // namespace
-
-std::vector<std::string> wrapText(FontAtlas& fonts, const std::string& text, const TextStyle& style, float maxWidthPx) {
-    std::vector<std::string> lines;
-    std::string line, word;
-    auto flushWord = [&] {
-        if (word.empty()) return;
-        const std::string candidate = line.empty() ? word : line + " " + word;
-        if (!line.empty() && fonts.measure(candidate, style).width > maxWidthPx) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = candidate;
-        }
-        word.clear();
-    };
-    for (char ch : text) {
-        if (ch == ' ' || ch == '\n') {
-            flushWord();
-            if (ch == '\n') {
-                lines.push_back(line);
-                line.clear();
-            }
-        } else {
-            word.push_back(ch);
-        }
-    }
-    flushWord();
-    if (!line.empty()) lines.push_back(line);
-    return lines;
-}
-
-namespace {
-
 TextStyle styleFor(const Ctx& c, core::OverlayText kind) {
     const core::Theme& t = c.theme;
     core::Rgba color = t.labelText;

@@ -434,3 +434,19 @@ TEST(ExportOverlays, ALongTitleAndSubtitleStayInsideTheImage) {
     EXPECT_LT(box.y1, 360 / 2) << "two lines each of title and subtitle, then the time: no more; see " << dir;
 }
 
+
+TEST(ExportOverlays, AtTheMinimumSizeEveryPanelStaysInsideTheMarginsSoTheCreditIsWhole) {
+    const std::string dir = freshOutputDir("export");
+    const std::string common = "--time 2022-01-05T20:00 --size 320x240 --title \"Kazakhstan, January 2022\" "
+                               "--subtitle \"Protests and the internet blackout\" ";
+    exportOk(common + "--overlays all --out " + dir + "/all.png");
+    exportOk(common + "--overlays none --out " + dir + "/none.png");
+    const Image a = load(dir + "/all.png"), b = load(dir + "/none.png");
+    ASSERT_EQ(a.width, 320);
+    const Rect box = differenceBox(a, b);
+    // The margin at 320x240 is 18 px x 0.75: the credits used to start left of the image.
+    EXPECT_GE(box.x0, 13) << "something is cut at the left edge; see " << dir;
+    EXPECT_LE(box.x1, 320 - 13) << "something is cut at the right edge; see " << dir;
+    EXPECT_GE(box.y0, 13) << "see " << dir;
+    EXPECT_LE(box.y1, 240 - 13) << "see " << dir;
+}

@@ -256,7 +256,8 @@ OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, f
         const auto sources = take(c.captionSources, OverlayText::CaptionSources, 2);
         const auto text = take(c.captionText, OverlayText::Caption, std::numeric_limits<std::size_t>::max());
         for (const auto* part : {&title, &text, &sources}) lines.insert(lines.end(), part->begin(), part->end());
-        if (!lines.empty()) {
+        // Sources alone, with no room for the title or the text, would cite nothing: no caption.
+        if (!title.empty() || !text.empty()) {
             float y = m + pad;
             for (const auto& [t, k] : lines) {
                 L.lines.push_back({t, k, W - m - maxW + pad, y});
@@ -289,7 +290,8 @@ OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, f
             }
             for (std::size_t i = 0; i < c.moment.size(); ++i) {
                 const OverlayText k = i == 0 ? OverlayText::Moment : OverlayText::Counter;
-                for (auto& l : fitText(c.moment[i], k, momentW, 2, measure)) block.emplace_back(l, k);
+                // The date-time may take the whole width; counters wrap at about half the image.
+                for (auto& l : fitText(c.moment[i], k, i == 0 ? maxW : momentW, 2, measure)) block.emplace_back(l, k);
             }
             std::vector<float> heights;
             for (const auto& [t, k] : block) heights.push_back(height(t, k) * 1.12f);
