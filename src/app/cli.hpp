@@ -1,5 +1,6 @@
 #pragma once
 // Headless commands. Each returns the process exit code; failures print one clear line on stderr.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,7 @@ struct ExportArgs {
     std::string video;               // .mp4 or .gif instead of PNGs
     int fps = 10;
     std::string story;               // story file: one PNG per scene, or with --video the whole story
-    int scene = 0;                   // 1-based scene number; 0: all
+    std::optional<int> scene;        // 1-based scene number; none: all
     bool quiet = false;              // no progress on stderr
 };
 

@@ -1,8 +1,11 @@
 // `qantar export`: one frame, a sequence of PNGs, a video, or a story's scenes — rendered
 // offscreen with no display server, through the same export run the window uses.
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <future>
 #include <memory>
@@ -13,6 +16,7 @@
 #include "core/export/export_spec.hpp"
 #include "core/map/base_map.hpp"
 #include "core/story/story.hpp"
+#include "core/story/story_plan.hpp"
 #include "render/export/export_renderer.hpp"
 #include "render/export/export_run.hpp"
 #include "render/export/video_encoder.hpp"
@@ -50,6 +54,60 @@ private:
     bool m_quiet, m_tty;
     int m_lastDecile = -1;
 };
+
+// SIGINT or SIGTERM while exporting: the export stops after the frame being drawn, removes its
+// temporary files (a partial video) and exits with 128 + the signal's number, as if killed.
+volatile std::sig_atomic_t g_stopSignal = 0;
+
+extern "C" void onStopSignal(int sig) { g_stopSignal = sig; }
+
+class StopSignals {
+public:
+    StopSignals() {
+        g_stopSignal = 0;
+        struct sigaction sa {};
+        sa.sa_handler = onStopSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        ::sigaction(SIGINT, &sa, &m_oldInt);
+        ::sigaction(SIGTERM, &sa, &m_oldTerm);
+    }
+    ~StopSignals() {
+        ::sigaction(SIGINT, &m_oldInt, nullptr);
+        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
+    }
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+    int received() const { return g_stopSignal; }
+
+private:
+    struct sigaction m_oldInt {}, m_oldTerm {};
+};
+
+int stopped(int sig, render::ExportRun* run) {
+    std::string what = "the export was stopped (" + std::string(sig == SIGINT ? "SIGINT" : "SIGTERM") + ")";
+    if (run) {
+        run->cancel();
+        if (core::writesVideo(run->spec().kind)) what += "; " + run->outPath() + " was not written (a previous file of that name is kept)";
+        else if (core::writesFolder(run->spec().kind)) what += " after " + std::to_string(run->done()) + " frames in " + run->outPath();
+    }
+    std::fprintf(stderr, "qantar: %s\n", what.c_str());
+    return 128 + sig;
+}
+
+// A single frame is a PNG: a name without that extension (x.jpg, noext, a folder) is refused
+// rather than given PNG bytes under the wrong name. An existing special file (/dev/null) is
+// left to the writer.
+bool pngNameRefused(const std::string& path) {
+    std::string ext;
+    const auto slash = path.find_last_of('/');
+    const auto dot = path.rfind('.');
+    if (dot != std::string::npos && (slash == std::string::npos || dot > slash + 1)) ext = path.substr(dot);
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".png") return false;
+    struct stat st {};
+    return ::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode);
+}
 
 // The option a problem with a spec field is about, as the user typed it.
 std::string optionOf(core::ExportField field, const ExportArgs& a) {
@@ -96,7 +154,8 @@ int runExport(const ExportArgs& a) {
     spec.subtitle = a.subtitle;
     spec.transparent = a.transparent;
     spec.fps = a.fps;
-    spec.scene = a.scene;
+    if (a.scene && *a.scene < 1) return fail("--scene: scene numbers start at 1");
+    spec.scene = a.scene.value_or(0);
 
     const bool sequence = !a.from.empty() || !a.to.empty() || !a.step.empty();
     const bool story = !a.story.empty();
@@ -111,6 +170,9 @@ int runExport(const ExportArgs& a) {
                       : sequence ? (video ? core::ExportKind::Video : core::ExportKind::Sequence)
                                  : core::ExportKind::Image;
     spec.out = video ? a.video : a.out;
+    if (spec.kind == core::ExportKind::Image && pngNameRefused(spec.out)) {
+        return fail("--out: " + spec.out + ": one frame is written as a PNG image; give a file name ending in .png");
+    }
 
     if (!a.time.empty()) {
         auto t = core::parseIsoTime(a.time, core::kAlmatyTime);
@@ -141,10 +203,16 @@ int runExport(const ExportArgs& a) {
         if (auto f = render::videoFormatFor(spec.out); !f) return fail("--video: " + f.error().message);
     }
     if (auto p = core::exportProblem(spec)) return fail(optionOf(p->field, a) + ": " + p->message);
+    if (spec.kind == core::ExportKind::StoryVideo) {
+        // Refused before anything is loaded or drawn.
+        auto frames = core::storyVideoFrames(*spec.story, spec.fps, core::kMaxExportFrames);
+        if (!frames) return fail(a.story + ": " + frames.error().message);
+    }
     if (video) {
         auto ff = render::findFfmpeg();
         if (!ff) return fail(ff.error().message);
     }
+    StopSignals signals;
     if (!spec.overlays.attribution && !a.quiet) {
         std::fprintf(stderr, "qantar: note: the regions' licence (CC BY 4.0) requires the map-data credit in published images\n");
     }
@@ -162,6 +230,7 @@ int runExport(const ExportArgs& a) {
         if (!w) return fail(w.error().message);
         world = std::move(*w);
     }
+    if (signals.received()) return stopped(signals.received(), nullptr);
     auto renderer = render::ExportRenderer::create((*base)->scene, (*base)->projection, world.get());
     if (!renderer) return fail(renderer.error().message);
     core::releaseMeshes((*base)->scene);  // the renderer draws from the uploaded geometry
@@ -170,6 +239,7 @@ int runExport(const ExportArgs& a) {
     if (!run) return fail(run.error().message);
     Progress progress(a.quiet);
     while (!(*run)->finished()) {
+        if (signals.received()) return stopped(signals.received(), run->get());
         if (auto err = (*run)->step()) return fail(err->message);
         progress.step(**run);
     }

@@ -81,43 +81,20 @@ core::MarkKind legendMark(core::EventLayer layer) {
     }
 }
 
-}  // namespace
-
-std::vector<std::string> wrapText(FontAtlas& fonts, const std::string& text, const TextStyle& style, float maxWidthPx) {
-    std::vector<std::string> lines;
-    std::string line, word;
-    auto flushWord = [&] {
-        if (word.empty()) return;
-        const std::string candidate = line.empty() ? word : line + " " + word;
-        if (!line.empty() && fonts.measure(candidate, style).width > maxWidthPx) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = candidate;
-        }
-        word.clear();
-    };
-    for (char ch : text) {
-        if (ch == ' ' || ch == '\n') {
-            flushWord();
-            if (ch == '\n') {
-                lines.push_back(line);
-                line.clear();
-            }
-        } else {
-            word.push_back(ch);
-        }
-    }
-    flushWord();
-    if (!line.empty()) lines.push_back(line);
-    return lines;
+TextStyle styleFor(const Ctx& c, core::OverlayText kind) {
+    const core::Theme& t = c.theme;
+    core::Rgba color = t.labelText;
+    if (kind == core::OverlayText::Subtitle || kind == core::OverlayText::CaptionSources) color = t.minorLabelText;
+    if (kind == core::OverlayText::Credit) color = t.uiText;
+    return c.style(core::overlayFontBold(kind) ? LabelFont::Bold : LabelFont::Regular, core::overlayFontPx(kind), color);
 }
+
+}  // namespace
 
 void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Projection& projection,
                   const core::Theme& theme, float s, const OverlayOptions& o) {
     Ctx c{p, theme, s, camera.widthPx(), camera.heightPx()};
-    const float margin = 18.0f * s, pad = 12.0f * s;
-    const float w = static_cast<float>(c.w), h = static_cast<float>(c.h);
+    const float w = static_cast<float>(c.w);
     struct Placed {
         std::string text;
         TextStyle style;
@@ -125,62 +102,39 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
     };
     std::vector<Placed> placed;
 
-    // Top-left: title, subtitle, the moment.
-    {
-        std::vector<std::pair<std::string, TextStyle>> block;
-        if (!o.title.empty()) block.emplace_back(o.title, c.style(LabelFont::Bold, 30.0f, theme.labelText));
-        if (!o.subtitle.empty()) block.emplace_back(o.subtitle, c.style(LabelFont::Regular, 16.0f, theme.minorLabelText));
-        const float maxW = std::max(240.0f * s, w * 0.5f - margin - 2 * pad);
-        for (std::size_t i = 0; i < o.moment.size(); ++i) {
-            const TextStyle st = i == 0 ? c.style(LabelFont::Bold, 24.0f, theme.labelText)
-                                        : c.style(LabelFont::Regular, 13.5f, theme.labelText);
-            for (auto& l : wrapText(p.renderer.fonts(), o.moment[i], st, maxW)) block.emplace_back(l, st);
-        }
-        if (!block.empty()) {
-            float bw = 0.0f, bh = 0.0f;
-            std::vector<float> heights;
-            for (const auto& [t, st] : block) {
-                const TextBox b = c.measure(t, st);
-                bw = std::max(bw, b.width);
-                heights.push_back(b.height * 1.12f);
-                bh += heights.back();
-            }
-            c.panel(margin, margin, margin + bw + 2 * pad, margin + bh + 2 * pad);
-            float y = margin + pad;
-            for (std::size_t i = 0; i < block.size(); ++i) {
-                placed.push_back({block[i].first, block[i].second, margin + pad, y});
-                y += heights[i];
-            }
-        }
+    core::OverlayContent content;
+    content.title = o.title;
+    content.subtitle = o.subtitle;
+    content.moment = o.moment;
+    if (o.legend) {
+        for (auto l : o.legendLayers) content.legendNames.push_back(core::eventLayerName(l));
     }
+    content.scaleBar = o.scaleBar;
+    content.northArrow = o.northArrow;
+    content.credits = o.credits;
+    content.captionTitle = o.captionTitle;
+    content.captionText = o.captionText;
+    content.captionSources = o.captionSources;
+    const core::TextMeasure measure = [&c](const std::string& text, core::OverlayText kind) {
+        const TextBox b = c.measure(text, styleFor(c, kind));
+        return core::TextSize{b.width, b.height};
+    };
+    const core::OverlayPlan L = core::layoutOverlays(content, c.w, c.h, s, measure);
+    const float margin = L.margin, pad = L.pad;
 
-    // Bottom-right: credits, and above them the scale bar and north arrow.
-    float rightBottom = h - margin;
-    if (!o.credits.empty()) {
-        const TextStyle st = c.style(LabelFont::Regular, 11.0f, theme.uiText);
-        float bw = 0.0f, lineH = 0.0f;
-        for (const auto& l : o.credits) {
-            const TextBox b = c.measure(l, st);
-            bw = std::max(bw, b.width);
-            lineH = b.height * 1.1f;
-        }
-        const float bh = lineH * static_cast<float>(o.credits.size());
-        const float x0 = w - margin - bw - pad, y0 = rightBottom - bh - pad;
-        c.panel(x0 - pad * 0.5f, y0 - pad * 0.5f, w - margin, rightBottom);
-        for (std::size_t i = 0; i < o.credits.size(); ++i) {
-            const float lw = c.measure(o.credits[i], st).width;
-            placed.push_back({o.credits[i], st, w - margin - pad * 0.5f - lw, y0 + lineH * static_cast<float>(i)});
-        }
-        rightBottom = y0 - pad;
+    for (const core::OverlayBox* b : {&L.topLeft, &L.credits, &L.caption}) {
+        if (!b->empty()) c.panel(b->x0, b->y0, b->x1, b->y1);
     }
-    if (o.scaleBar) {
-        const core::ScaleBar bar = core::chooseScaleBar(camera, projection, 180.0 * s);
+    for (const auto& line : L.lines) placed.push_back({line.text, styleFor(c, line.kind), line.x, line.y});
+
+    if (!L.scaleBar.empty()) {
+        const core::ScaleBar bar = core::chooseScaleBar(camera, projection, L.scaleBarMaxPx);
         const float bw = static_cast<float>(bar.widthPx), bh = 6.0f * s;
-        const TextStyle st = c.style(LabelFont::Bold, 12.0f, theme.labelText);
+        const TextStyle st = styleFor(c, core::OverlayText::ScaleLabel);
         const TextBox lb = c.measure(bar.label, st);
         const float x1 = w - margin - pad, x0 = x1 - bw;
-        const float y1 = rightBottom - pad, y0 = y1 - bh;
-        c.panel(x0 - pad, y0 - lb.height - pad * 1.2f, w - margin, rightBottom);
+        const float y1 = L.scaleBar.y1 - pad, y0 = y1 - bh;
+        c.panel(x0 - pad, L.scaleBar.y0, L.scaleBar.x1, L.scaleBar.y1);
         // Alternating halves, like a printed map's scale.
         const core::Rgba ink = theme.labelText, paper = theme.labelHalo;
         c.p.painter.rect(x0 - 1.0f * s, y0 - 1.0f * s, x1 + 1.0f * s, y1 + 1.0f * s, ink);
@@ -188,13 +142,12 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
         c.p.painter.rect(x0 + bw * 0.5f, y0, x0 + bw * 0.75f, y1, paper);
         placed.push_back({bar.label, st, x1 - lb.width, y0 - lb.height - 2.0f * s});
         placed.push_back({"0", st, x0, y0 - lb.height - 2.0f * s});
-        rightBottom = y0 - lb.height - pad * 1.4f;
     }
-    if (o.northArrow) {
+    if (!L.north.empty()) {
         const double a = core::northAngleRadians(camera, projection);
         const float r = 18.0f * s;
-        const float cx = w - margin - pad - r, cy = rightBottom - pad - r * 1.3f;
-        c.panel(cx - r - pad * 0.6f, cy - r * 1.3f - pad, cx + r + pad * 0.6f, cy + r + pad * 0.4f);
+        const float cx = L.north.x0 + r + pad * 0.6f, cy = L.north.y0 + r * 1.3f + pad;
+        c.panel(L.north.x0, L.north.y0, L.north.x1, L.north.y1);
         const auto rot = [&](float x, float y) {
             const float ca = static_cast<float>(std::cos(a)), sa = static_cast<float>(std::sin(a));
             return std::pair<float, float>{cx + x * ca - y * sa, cy + x * sa + y * ca};
@@ -206,27 +159,26 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
         // The two halves share the shaft; only the outer edges get a soft fringe.
         c.p.painter.triangle(tx, ty, lx, ly, mx, my, theme.labelText, 0b011u);
         c.p.painter.triangle(tx, ty, mx, my, rx, ry, withAlpha(theme.labelText, 0.45f), 0b110u);
-        const TextStyle st = c.style(LabelFont::Bold, 12.0f, theme.labelText);
+        const TextStyle st = styleFor(c, core::OverlayText::ScaleLabel);
         const TextBox nb = c.measure("N", st);
         const auto [nx, ny] = rot(0.0f, -r - nb.height * 0.55f);
         placed.push_back({"N", st, nx - nb.width * 0.5f, ny - nb.height * 0.5f});
     }
 
-    // Bottom-left: legend.
-    float leftBottom = h - margin;
-    if (o.legend && !o.legendLayers.empty()) {
-        const TextStyle st = c.style(LabelFont::Regular, 12.5f, theme.labelText);
-        const float sw = 14.0f * s, rowH = 20.0f * s;
-        float bw = 0.0f;
-        for (auto l : o.legendLayers) bw = std::max(bw, c.measure(core::eventLayerName(l), st).width);
-        const float bh = rowH * static_cast<float>(o.legendLayers.size());
-        const float x0 = margin, y0 = leftBottom - bh - 2 * pad;
-        c.panel(x0, y0, x0 + sw + bw + 3 * pad, leftBottom);
+    // Bottom left: legend, in the columns the layout chose.
+    if (!L.legend.empty()) {
+        const TextStyle st = styleFor(c, core::OverlayText::Legend);
+        const float sw = L.legendSwatchPx, rowH = L.legendRowPx;
+        const std::size_t cols = static_cast<std::size_t>(std::max(1, L.legendColumns));
+        const std::size_t rows = (o.legendLayers.size() + cols - 1) / cols;
+        const float colW = (L.legend.x1 - L.legend.x0 - pad) / static_cast<float>(cols);
+        c.panel(L.legend.x0, L.legend.y0, L.legend.x1, L.legend.y1);
         std::vector<core::EventMark> marks;
         for (std::size_t i = 0; i < o.legendLayers.size(); ++i) {
             const auto layer = o.legendLayers[i];
-            const float rowY = y0 + pad + rowH * static_cast<float>(i);
-            const float sx = x0 + pad, sy = rowY + (rowH - sw) * 0.5f;
+            const float colX = L.legend.x0 + colW * static_cast<float>(i / rows);
+            const float rowY = L.legend.y0 + pad + rowH * static_cast<float>(i % rows);
+            const float sx = colX + pad, sy = rowY + (rowH - sw) * 0.5f;
             const core::MarkKind kind = legendMark(layer);
             if (kind != core::MarkKind::Count) {
                 core::EventMark m{};
@@ -250,36 +202,7 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
             fo.pixelScale = s;
             p.events->drawMarks(camera, marks, fo);
         }
-        leftBottom = y0 - pad;
     }
-
-    // Top-right: a story scene's caption, clear of the view's centre where the subject is.
-    if (!o.captionTitle.empty() || !o.captionText.empty()) {
-        const float maxW = std::min(w * 0.42f, 560.0f * s);
-        const TextStyle tst = c.style(LabelFont::Bold, 20.0f, theme.labelText);
-        const TextStyle bst = c.style(LabelFont::Regular, 14.5f, theme.labelText);
-        const TextStyle sst = c.style(LabelFont::Regular, 11.5f, theme.minorLabelText);
-        std::vector<std::pair<std::string, TextStyle>> lines;
-        for (auto& l : wrapText(p.renderer.fonts(), o.captionTitle, tst, maxW - 2 * pad)) lines.emplace_back(l, tst);
-        for (auto& l : wrapText(p.renderer.fonts(), o.captionText, bst, maxW - 2 * pad)) lines.emplace_back(l, bst);
-        if (!o.captionSources.empty()) {
-            for (auto& l : wrapText(p.renderer.fonts(), o.captionSources, sst, maxW - 2 * pad)) lines.emplace_back(l, sst);
-        }
-        float bh = 0.0f;
-        std::vector<float> hs;
-        for (const auto& [t, st] : lines) {
-            hs.push_back(c.measure(t, st).height * 1.18f);
-            bh += hs.back();
-        }
-        const float x0 = w - margin - maxW, y0 = margin;
-        c.panel(x0, y0, w - margin, y0 + bh + 2 * pad);
-        float y = y0 + pad;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            placed.push_back({lines[i].first, lines[i].second, x0 + pad, y});
-            y += hs[i];
-        }
-    }
-    (void)leftBottom;
 
     c.p.painter.flush(c.w, c.h);
     for (const auto& t : placed) c.text(t.text, t.style, t.x, t.y);

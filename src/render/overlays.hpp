@@ -2,7 +2,8 @@
 // The furniture of an exported frame, laid out for its size: title and subtitle, the date-time
 // stamp with counters, a legend of the event symbols, a scale bar, a north arrow, the credits,
 // and (for stories) the scene's caption with its sources. Text and lines scale with the image so
-// a 4K frame reads like a 1080p one; the layout is the same for every frame of a sequence.
+// a 4K frame reads like a 1080p one; where each piece goes is core::layoutOverlays' decision
+// (nothing overlaps at any size), the same for every frame of a sequence.
 #include <string>
 #include <vector>
 
@@ -37,8 +38,5 @@ struct OverlayPainters {
 
 void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Projection& projection,
                   const core::Theme& theme, float pixelScale, const OverlayOptions& options);
-
-// Splits `text` into lines no wider than `maxWidthPx` in `style`.
-std::vector<std::string> wrapText(FontAtlas& fonts, const std::string& text, const TextStyle& style, float maxWidthPx);
 
 }  // namespace qantar::render

@@ -196,6 +196,11 @@ const BadOptions kBadOptions[] = {
     {"sequence_and_story", "--from 2022-01-04 --to 2022-01-05 --step 6h --story " + kStory + " --out DIR/seq",
      "--story"},
     {"unknown_overlay", "--overlays title,compass --out DIR/x.png", "compass"},
+    {"scene_zero", "--story " + kStory + " --scene 0 --out DIR/scenes", "scene numbers start at 1"},
+    {"scene_negative", "--story " + kStory + " --scene -1 --out DIR/scenes", "scene numbers start at 1"},
+    {"png_named_jpg", "--out DIR/x.jpg", ".png"},
+    {"png_without_extension", "--out DIR/noext", ".png"},
+    {"png_into_a_folder", "--out DIR", ".png"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Corpus, ExportRejects, ::testing::ValuesIn(kBadOptions),
@@ -311,4 +316,137 @@ TEST(ExportStory, BrokenStoryFileIsNamedWithItsLine) {
     EXPECT_EQ(r.exitCode, 1) << r.output;
     EXPECT_EQ(lineCount(r.output), 1) << r.output;
     EXPECT_NE(r.output.find(path + ":3:"), std::string::npos) << r.output;
+}
+
+// Writes `text` to `path`.
+void writeText(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+// The bundled story with every "speed_hours_per_second": N replaced by `speed`.
+std::string storyWithSpeed(const std::string& speed) {
+    std::string text = readBytes(kStory);
+    const std::string key = "\"speed_hours_per_second\": ";
+    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+        const auto end = text.find_first_of(",}", at + key.size());
+        text.replace(at + key.size(), end - at - key.size(), speed);
+    }
+    return text;
+}
+
+TEST(ExportStory, AStoryVideoOfTooManyFramesIsRefusedBeforeAnythingIsWritten) {
+    // 1e-9 simulated hours per second plans 10^11 frames; 1e-300 used to overflow to 0 frames
+    // and write an empty MP4 with exit 0.
+    for (const char* speed : {"1e-9", "1e-300"}) {
+        const std::string dir = freshOutputDir("export") + "/" + (speed[3] == '9' ? "a" : "b");
+        fs::create_directories(dir);
+        writeText(dir + "/slow.json", storyWithSpeed(speed));
+        auto r = runQantar("export --story " + dir + "/slow.json --fps 25 --size 320x240 --video " + dir + "/story.mp4");
+        EXPECT_EQ(r.exitCode, 1) << speed << ": " << r.output;
+        EXPECT_EQ(lineCount(r.output), 1) << r.output;
+        EXPECT_NE(r.output.find(dir + "/slow.json: the story video would"), std::string::npos) << r.output;
+        EXPECT_NE(r.output.find("speed_hours_per_second"), std::string::npos) << "what to change: " << r.output;
+        EXPECT_NE(r.output.find("100000"), std::string::npos) << "the limit: " << r.output;
+        EXPECT_EQ(filesIn(dir), std::vector<std::string>{"slow.json"}) << "nothing may be written";
+    }
+}
+
+TEST(ExportStory, SceneFilesSortInSceneOrderFromAHundredScenesOn) {
+    // 120 copies of the first scene of the bundled story, as moments with no transition or hold.
+    const std::string dir = freshOutputDir("export");
+    std::string story = readBytes(kStory);
+    const auto first = story.find('{', story.find("\"scenes\""));
+    int depth = 0;
+    std::size_t end = first;
+    for (; end < story.size(); ++end) {
+        depth += story[end] == '{';
+        depth -= story[end] == '}';
+        if (depth == 0) break;
+    }
+    const std::string scene = story.substr(first, end + 1 - first);
+    std::string scenes;
+    for (int i = 0; i < 120; ++i) scenes += (i ? ",\n" : "") + scene;
+    const auto open = story.find('[', story.find("\"scenes\""));
+    int level = 0;
+    std::size_t close = open;
+    for (; close < story.size(); ++close) {
+        level += story[close] == '[';
+        level -= story[close] == ']';
+        if (level == 0) break;
+    }
+    story.replace(open + 1, close - open - 1, scenes);
+    writeText(dir + "/many.json", story);
+    exportOk("--story " + dir + "/many.json --scene 100 --size 320x240 --out " + dir + "/one");
+    EXPECT_EQ(filesIn(dir + "/one"), std::vector<std::string>{"scene_100.png"});
+    exportOk("--story " + dir + "/many.json --scene 7 --size 320x240 --out " + dir + "/seven");
+    EXPECT_EQ(filesIn(dir + "/seven"), std::vector<std::string>{"scene_007.png"}) << "three digits, so that names sort";
+}
+
+TEST(ExportStory, AFailedStoryExportRemovesTheFoldersItCreated) {
+    // The last folder's name is too long for the file system: the folders made before it go again.
+    const std::string dir = freshOutputDir("export");
+    const std::string out = dir + "/new/deeper/" + std::string(300, 'n');
+    auto r = runQantar("export --story " + kStory + " --size 320x240 --out " + out);
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_EQ(lineCount(r.output), 1) << r.output;
+    EXPECT_TRUE(filesIn(dir).empty()) << "an empty folder was left in " << dir;
+}
+
+TEST(ExportSequence, SigtermStopsAfterTheFrameBeingWrittenAndLeavesNoTemporary) {
+    const std::string dir = freshOutputDir("export");
+    const std::string seq = dir + "/seq";
+    // 200 frames: far more than are written before the signal arrives.
+    const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(QANTAR_BINARY) +
+                            " export --quiet --from 2022-01-01 --to 2022-01-09T07:00 --step 1h --size 640x360 --out " + seq +
+                            " >" + dir + "/log.txt 2>&1 & pid=$!; i=0; "
+                            "while [ ! -e " + seq + "/frame_0001.png ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done; "
+                            "kill -TERM $pid; wait $pid; echo \"exit $?\"";
+    auto r = qantar::test::runShell(cmd);
+    const std::string log = readBytes(dir + "/log.txt");
+    EXPECT_NE(r.output.find("exit 143"), std::string::npos) << "128 + SIGTERM, as if killed: " << r.output << log;
+    EXPECT_NE(log.find("stopped (SIGTERM)"), std::string::npos) << log;
+    EXPECT_EQ(lineCount(log), 1) << log;
+    const auto names = filesIn(seq);
+    ASSERT_FALSE(names.empty());
+    EXPECT_LT(names.size(), 200u) << "the export should have stopped early";
+    const auto all = numberedFrames(static_cast<int>(names.size()));
+    EXPECT_EQ(names, all) << "only whole frames, numbered from 1, no temporary";
+    for (const auto& n : names) {
+        const Image img = load(seq + "/" + n);
+        EXPECT_EQ(img.width, 640) << n;
+    }
+}
+
+TEST(ExportOverlays, ALongTitleAndSubtitleStayInsideTheImage) {
+    const std::string dir = freshOutputDir("export");
+    std::string title, subtitle;
+    for (int i = 0; i < 40; ++i) title += "Almaty ";
+    for (int i = 0; i < 80; ++i) subtitle += "protests ";
+    const std::string common = "--time 2022-01-05T20:00 --size 640x360 ";
+    exportOk(common + "--overlays title --title \"" + title + "\" --subtitle \"" + subtitle + "\" --out " + dir + "/long.png");
+    exportOk(common + "--overlays none --out " + dir + "/none.png");
+    const Image a = load(dir + "/long.png"), b = load(dir + "/none.png");
+    ASSERT_EQ(a.width, 640);
+    const Rect box = differenceBox(a, b);
+    // The margin at 640x360 is 18 px x 0.75.
+    EXPECT_LE(box.x1, 640 - 13) << "the title runs off the right edge; see " << dir;
+    EXPECT_LT(box.y1, 360 / 2) << "two lines each of title and subtitle, then the time: no more; see " << dir;
+}
+
+
+TEST(ExportOverlays, AtTheMinimumSizeEveryPanelStaysInsideTheMarginsSoTheCreditIsWhole) {
+    const std::string dir = freshOutputDir("export");
+    const std::string common = "--time 2022-01-05T20:00 --size 320x240 --title \"Kazakhstan, January 2022\" "
+                               "--subtitle \"Protests and the internet blackout\" ";
+    exportOk(common + "--overlays all --out " + dir + "/all.png");
+    exportOk(common + "--overlays none --out " + dir + "/none.png");
+    const Image a = load(dir + "/all.png"), b = load(dir + "/none.png");
+    ASSERT_EQ(a.width, 320);
+    const Rect box = differenceBox(a, b);
+    // The margin at 320x240 is 18 px x 0.75: the credits used to start left of the image.
+    EXPECT_GE(box.x0, 13) << "something is cut at the left edge; see " << dir;
+    EXPECT_LE(box.x1, 320 - 13) << "something is cut at the right edge; see " << dir;
+    EXPECT_GE(box.y0, 13) << "see " << dir;
+    EXPECT_LE(box.y1, 240 - 13) << "see " << dir;
 }

@@ -1,6 +1,10 @@
 #pragma once
 // Decisions behind the map furniture burned into exports: the scale bar's length, which way is
-// north, the credit lines. Pure, so they are tested without drawing.
+// north, the credit lines, and where every piece goes so that none covers another at any export
+// size (text is measured by the caller's fonts through a function). Pure, so they are tested
+// without drawing.
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,5 +30,74 @@ double northAngleRadians(const Camera& camera, const Projection& projection);
 
 // "Events: France 2 (franceinfo), Sky News (outlet inferred), ..." — the outlets a dataset cites.
 std::string eventsCredit(const Dataset& data);
+
+// --- Layout of the furniture ------------------------------------------------------------
+
+// A rectangle in image pixels, top-left origin: [x0, x1) × [y0, y1). Empty: the piece is not drawn.
+struct OverlayBox {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool empty() const { return !(x1 > x0 && y1 > y0); }
+};
+bool boxesOverlap(const OverlayBox& a, const OverlayBox& b);
+bool boxInside(const OverlayBox& b, float widthPx, float heightPx);
+
+// The kinds of text in the furniture; each has its font and size (see overlayFontPx).
+enum class OverlayText { Title, Subtitle, Moment, Counter, Credit, ScaleLabel, Legend, CaptionTitle, Caption, CaptionSources };
+// The em size of a kind at pixel scale 1 (1920x1080), and whether it is bold.
+float overlayFontPx(OverlayText kind);
+bool overlayFontBold(OverlayText kind);
+
+struct TextSize {
+    float width = 0, height = 0;
+};
+// Measures one line of text of a kind at the layout's pixel scale.
+using TextMeasure = std::function<TextSize(const std::string& utf8, OverlayText kind)>;
+
+// `text` in lines no wider than `maxWidthPx`: words wrap, a word longer than a line is broken
+// between characters (never inside a UTF-8 sequence), and '\n' starts a new line. With more than
+// `maxLines` lines, the last one kept ends in "…" (ellipsis) within the width.
+std::vector<std::string> fitText(const std::string& text, OverlayText kind, float maxWidthPx, std::size_t maxLines,
+                                 const TextMeasure& measure);
+
+// Title and subtitle take at most this many lines each; a caption's title too.
+constexpr std::size_t kMaxTitleLines = 2;
+
+struct OverlayContent {
+    std::string title, subtitle;
+    std::vector<std::string> moment;        // date-time (first line, large) then counters
+    std::vector<std::string> legendNames;   // one row per symbol explained; empty: no legend
+    bool scaleBar = false, northArrow = false;
+    std::vector<std::string> credits;       // attribution lines; never cut, wrapped if needed
+    std::string captionTitle, captionText, captionSources;
+};
+
+struct PlacedText {
+    std::string text;
+    OverlayText kind;
+    float x, y;  // top-left of the line
+};
+
+// Where everything goes. Panels never overlap one another and stay inside the image; text lines
+// are inside their panel.
+struct OverlayPlan {
+    float margin = 0, pad = 0;
+    OverlayBox topLeft;     // title, subtitle, moment
+    OverlayBox credits;
+    OverlayBox scaleBar;    // reserved for the longest bar (scaleBarMaxPx) and its label
+    float scaleBarMaxPx = 0;
+    OverlayBox north;
+    OverlayBox legend;      // empty when there is no legend or no room for it
+    int legendColumns = 1;
+    float legendRowPx = 0, legendSwatchPx = 0;
+    OverlayBox caption;
+    std::vector<PlacedText> lines;  // every line of text but the legend's and the scale bar's
+};
+
+// The furniture of an image of `widthPx` × `heightPx` at `pixelScale` (text and lines scale with
+// it): credits bottom right with the scale bar and north arrow above them, the legend bottom
+// left (two columns, or left out, when one column has no room), title and moment top left, a
+// story caption top right, capped in height so it ends above the north arrow.
+OverlayPlan layoutOverlays(const OverlayContent& content, int widthPx, int heightPx, float pixelScale,
+                             const TextMeasure& measure);
 
 }  // namespace qantar::core

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace qantar::core {
 
@@ -41,21 +42,65 @@ StoryView StoryPlan::sceneEnd(int scene) const {
     return v;
 }
 
-double StoryPlan::playSeconds(int scene) const {
-    const Scene& s = m_story->scenes[static_cast<std::size_t>(scene)];
+namespace {
+
+double playSecondsOf(const Scene& s) {
     if (!s.end) return 0.0;
     return static_cast<double>((*s.end - s.start).seconds) / (s.speedHoursPerSecond * 3600.0);
 }
 
-double StoryPlan::segmentSeconds(int scene) const {
-    const Scene& s = m_story->scenes[static_cast<std::size_t>(scene)];
-    return s.transitionSeconds + playSeconds(scene) + s.holdSeconds;
-}
+}  // namespace
+
+double sceneSeconds(const Scene& s) { return s.transitionSeconds + playSecondsOf(s) + s.holdSeconds; }
+
+double StoryPlan::playSeconds(int scene) const { return playSecondsOf(m_story->scenes[static_cast<std::size_t>(scene)]); }
+
+double StoryPlan::segmentSeconds(int scene) const { return sceneSeconds(m_story->scenes[static_cast<std::size_t>(scene)]); }
 
 double StoryPlan::totalSeconds() const {
     double t = 0.0;
     for (int i = 0; i < sceneCount(); ++i) t += segmentSeconds(i);
     return t;
+}
+
+Expected<std::size_t> storyVideoFrames(const Story& story, int fps, std::size_t maxFrames) {
+    if (story.scenes.empty()) return std::size_t{0};
+    // The longest scene is named: it is the one to change.
+    std::size_t longest = 0;
+    double total = 0.0;
+    for (std::size_t i = 0; i < story.scenes.size(); ++i) {
+        const double seconds = sceneSeconds(story.scenes[i]);
+        total += seconds;
+        if (!(seconds <= sceneSeconds(story.scenes[longest]))) longest = i;  // NaN and infinity count as the longest
+    }
+    const double frames = std::ceil(total * std::max(1, fps));
+    // Checked as a double first: converting a non-finite or too large double to size_t is undefined.
+    if (std::isfinite(frames) && frames >= 0.0 && frames <= static_cast<double>(maxFrames)) {
+        return static_cast<std::size_t>(frames);
+    }
+    const Scene& s = story.scenes[longest];
+    // 288000000007, or 2.4e+302 rather than 303 digits.
+    auto number = [](double v) {
+        char b[64];
+        std::snprintf(b, sizeof b, v < 1e15 ? "%.0f" : "%.3g", v);
+        return std::string(b);
+    };
+    char speed[64], minutes[64];
+    std::snprintf(speed, sizeof speed, "%g", s.speedHoursPerSecond);
+    std::snprintf(minutes, sizeof minutes, "%.0f", static_cast<double>(maxFrames) / std::max(1, fps) / 60.0);
+    const std::string change = s.end ? "raise its speed_hours_per_second, shorten its time range, transition or hold, "
+                                       "or use a lower --fps"
+                                     : "shorten its transition or hold, or use a lower --fps";
+    const std::string limit = "at most " + std::to_string(maxFrames) + " frames, " + minutes + " minutes at " +
+                              std::to_string(std::max(1, fps)) + " frames per second";
+    const std::string scene = "scene " + std::to_string(longest + 1);
+    if (!std::isfinite(frames) || !std::isfinite(sceneSeconds(s))) {
+        return Error{ErrorKind::BadArgument, "the story video would never end: " + scene + " plays its time range at " +
+                                                 speed + " hours per second (" + limit + "); " + change};
+    }
+    return Error{ErrorKind::BadArgument, "the story video would have " + number(frames) + " frames (" + limit + "); " +
+                                             scene + " alone lasts " + number(sceneSeconds(s)) + " s" +
+                                             (s.end ? std::string(" at ") + speed + " hours per second" : "") + ": " + change};
 }
 
 StoryView StoryPlan::viewInScene(int scene, const StoryView& from, double secondsIntoScene) const {

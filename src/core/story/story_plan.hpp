@@ -10,6 +10,7 @@
 #include "core/geo/geo_types.hpp"
 #include "core/events/layers.hpp"
 #include "core/geo/projection.hpp"
+#include "core/io/error.hpp"
 #include "core/story/story.hpp"
 #include "core/time/time.hpp"
 
@@ -27,6 +28,14 @@ struct StoryView {
 StoryView blendViews(const StoryView& a, const StoryView& b, double x);
 // Smooth start and stop: 3x² − 2x³ on [0, 1], clamped.
 double easeInOutCubic(double x);
+
+// Seconds a scene lasts when played unattended: transition + its range at its speed + hold.
+double sceneSeconds(const Scene& scene);
+// Frames a video of the whole story has at `fps`: ceil(total seconds × fps) (what
+// StoryPlan::totalSeconds gives). BadArgument, checked before anything is drawn, when that is more
+// than `maxFrames` or not a finite number (a speed so small that a range plays for ever): the
+// message says how many frames, which scene makes the story that long and what to change.
+Expected<std::size_t> storyVideoFrames(const Story& story, int fps, std::size_t maxFrames);
 
 class StoryPlan {
 public:

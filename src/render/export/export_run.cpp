@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <thread>
+#include <vector>
 
 namespace qantar::render {
 
@@ -14,8 +15,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-core::Status ensureDirectory(const std::string& dir) {
+// Creates `dir` and any missing parents; `created` gets the folders made, deepest first, so a
+// failed export can remove them again.
+core::Status ensureDirectory(const std::string& dir, std::vector<std::string>& created) {
     std::error_code ec;
+    for (fs::path p = fs::path(dir).lexically_normal(); !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        created.push_back(p.string());
+        if (p == p.parent_path()) break;
+    }
     fs::create_directories(dir, ec);
     if (ec || !fs::is_directory(dir)) {
         return core::Error{core::ErrorKind::FileUnwritable,
@@ -23,6 +30,12 @@ core::Status ensureDirectory(const std::string& dir) {
     }
     if (::access(dir.c_str(), W_OK) != 0) return core::Error{core::ErrorKind::FileUnwritable, dir + ": cannot write there"};
     return std::nullopt;
+}
+
+// Removes the folders an export created if they are still empty (rmdir refuses otherwise).
+void removeEmptyFolders(std::vector<std::string>& created) {
+    for (const auto& d : created) ::rmdir(d.c_str());
+    created.clear();
 }
 
 std::string absolute(const std::string& path) {
@@ -51,13 +64,13 @@ core::Expected<std::unique_ptr<ExportRun>> ExportRun::start(const core::ExportSp
         run->m_plan.emplace(*s.story, renderer.projection(), initial);
     }
     switch (s.kind) {
-        case core::ExportKind::StoryVideo:
-            run->m_total = static_cast<std::size_t>(std::ceil(run->m_plan->totalSeconds() * s.fps));
-            if (run->m_total > core::kMaxExportFrames) {
-                return core::Error{core::ErrorKind::BadArgument, "the story video would have " +
-                                                                     std::to_string(run->m_total) + " frames; use fewer frames per second"};
-            }
+        case core::ExportKind::StoryVideo: {
+            auto frames = core::storyVideoFrames(*s.story, s.fps, core::kMaxExportFrames);
+            if (!frames) return frames.error();
+            if (*frames == 0) return core::Error{core::ErrorKind::BadArgument, "the story video would have no frames"};
+            run->m_total = *frames;
             break;
+        }
         case core::ExportKind::StorySlides:
             run->m_firstScene = s.scene > 0 ? s.scene - 1 : 0;
             run->m_total = core::frameCount(s);
@@ -70,7 +83,10 @@ core::Expected<std::unique_ptr<ExportRun>> ExportRun::start(const core::ExportSp
         if (!e) return e.error();
         run->m_encoder.emplace(std::move(*e));
     } else if (core::writesFolder(s.kind)) {
-        if (auto err = ensureDirectory(s.out)) return *err;
+        if (auto err = ensureDirectory(s.out, run->m_createdFolders)) {
+            removeEmptyFolders(run->m_createdFolders);
+            return *err;
+        }
         // PNGs are compressed on worker threads (one per core) while the next frame renders.
         run->m_pngs = std::make_unique<PngWriterPool>(std::max(1u, std::thread::hardware_concurrency()), 3);
     } else if (auto err = checkWritable(s.out)) {
@@ -122,6 +138,7 @@ core::Status ExportRun::step() {
             m_encoder.reset();
         }
         if (m_pngs) (void)m_pngs->finish();
+        removeEmptyFolders(m_createdFolders);
         return e;
     };
     auto img = m_renderer.render(frameSpec(m_done));
@@ -141,6 +158,7 @@ core::Status ExportRun::step() {
     if (m_done == m_total) {
         if (auto e = finishOutput()) return fail(*e);
         m_finishedSeconds = elapsedSeconds();
+        m_createdFolders.clear();
     }
     return std::nullopt;
 }
@@ -161,6 +179,7 @@ void ExportRun::cancel() {
         m_encoder.reset();
     }
     if (m_pngs) (void)m_pngs->finish();
+    removeEmptyFolders(m_createdFolders);
     m_failed = true;
 }
 

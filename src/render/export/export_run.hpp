@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/export/export_spec.hpp"
 #include "core/io/error.hpp"
@@ -29,7 +30,8 @@ public:
 
     // Draws and writes the next frame. An error ends the run (a partial video is removed).
     core::Status step();
-    // Stops early: a partial video is removed; PNGs already written stay.
+    // Stops early: a partial video is removed (the previous video stays); PNGs already written
+    // stay; a folder the run created and left empty is removed.
     void cancel();
     bool finished() const { return m_done == m_total || m_failed; }
     std::size_t done() const { return m_done; }
@@ -39,6 +41,7 @@ public:
     double etaSeconds() const;
     // The absolute path written: the file, or the folder of numbered frames.
     const std::string& outPath() const { return m_spec.out; }
+    const core::ExportSpec& spec() const { return m_spec; }
     // "Wrote /home/me/qantar-export.png (1 frame, 0.4 s)."
     std::string summary() const;
 
@@ -58,6 +61,8 @@ private:
     std::unique_ptr<PngWriterPool> m_pngs;
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     double m_finishedSeconds = -1.0;
+    // Folders the run created for its frames: removed again if the run fails while they are empty.
+    std::vector<std::string> m_createdFolders;
 };
 
 }  // namespace qantar::render

@@ -1,6 +1,37 @@
 #include "render/export/png_writer_pool.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "render/export/video_encoder.hpp"
+
 namespace qantar::render {
+
+core::Status writePngBeside(const Image& image, const std::string& path) {
+    auto bytes = encodePng(image);
+    if (!bytes) return bytes.error();
+    auto temporary = makeTemporaryBeside(path);
+    if (!temporary) return temporary.error();
+    const int fd = ::open(temporary->c_str(), O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC);
+    std::size_t done = 0;
+    while (fd >= 0 && done < bytes->size()) {
+        const ssize_t n = ::write(fd, bytes->data() + done, bytes->size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    if (fd < 0 || done < bytes->size()) {
+        const std::string reason = std::strerror(errno);
+        if (fd >= 0) ::close(fd);
+        ::unlink(temporary->c_str());
+        return core::Error{core::ErrorKind::FileUnwritable, path + ": write failed (" + reason + ")"};
+    }
+    ::close(fd);
+    return commitTemporary(*temporary, path);
+}
 
 PngWriterPool::PngWriterPool(unsigned threads, std::size_t maxPending) : m_maxPending(std::max<std::size_t>(1, maxPending)) {
     for (unsigned i = 0; i < std::max(1u, threads); ++i) m_threads.emplace_back([this] { work(); });
@@ -42,7 +73,7 @@ void PngWriterPool::work() {
             ++m_busy;
         }
         m_changed.notify_all();
-        core::Status err = render::writePng(job.image, job.path);
+        core::Status err = writePngBeside(job.image, job.path);
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             --m_busy;

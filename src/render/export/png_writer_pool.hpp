@@ -14,6 +14,11 @@
 
 namespace qantar::render {
 
+// Writes the image as a PNG file atomically, as writePng does, through a temporary beside it named
+// as every qantar temporary is (makeTemporaryBeside), so a run killed mid-sequence leaves only
+// temporaries that a later run recognises and removes.
+core::Status writePngBeside(const Image& image, const std::string& path);
+
 class PngWriterPool {
 public:
     // `threads` workers; at most `maxPending` images wait (bounds memory: a 4K frame is 33 MB).

@@ -1,8 +1,10 @@
 #pragma once
 // Writes frames to a video through the ffmpeg program, fed raw RGBA frames through a pipe (no
 // temporary images): MP4 (H.264, yuv420p, +faststart: plays everywhere) or GIF (palette
-// computed from the frames).
-#include <cstdio>
+// computed from the frames). ffmpeg writes a temporary file beside the video, which replaces the
+// video only once ffmpeg has finished it: a failed, cancelled or killed export leaves the
+// previous video as it was.
+#include <memory>
 #include <string>
 
 #include "core/io/error.hpp"
@@ -17,24 +19,37 @@ core::Expected<VideoFormat> videoFormatFor(const std::string& path);
 // The ffmpeg program on PATH, or an error saying how to install it.
 core::Expected<std::string> findFfmpeg();
 
+// A new, empty file beside `target`, created exclusively (O_EXCL) and named
+// `<dir>/.<basename>.qantar-tmp-<pid>-<6 random letters or digits><ext>` (<ext>: the target's
+// extension), the name every temporary of qantar has so that a later run can clear those of a
+// killed one. FileUnwritable naming `target` when it cannot be created.
+core::Expected<std::string> makeTemporaryBeside(const std::string& target);
+// Flushes `temporary` to disk, renames it over `target` and flushes the directory. On failure
+// the temporary is removed and `target` is as it was.
+core::Status commitTemporary(const std::string& temporary, const std::string& target);
+
 class VideoEncoder {
 public:
-    // Starts ffmpeg writing `path`. Fails if ffmpeg is missing or cannot start.
+    // Starts ffmpeg writing a temporary file beside `path`. Fails if ffmpeg is missing or cannot
+    // start, or the temporary cannot be created.
     static core::Expected<VideoEncoder> open(const std::string& path, int widthPx, int heightPx, int fps);
     VideoEncoder(VideoEncoder&& other) noexcept;
     VideoEncoder& operator=(VideoEncoder&&) = delete;
     ~VideoEncoder();
 
     core::Status write(const Image& frame);
-    // Finishes the file; fails if ffmpeg reports an error (its last lines are in the message).
+    // Finishes the video and puts it in place of `path`; fails if ffmpeg reports an error (its
+    // last lines are in the message) or the file cannot be flushed or renamed.
     core::Status finish();
-    // Stops without finishing (cancel): ffmpeg is ended and the partial file removed.
+    // Stops without finishing (cancel): ffmpeg is ended and the temporary removed.
     void abort();
+
+    struct Process;  // the running ffmpeg and what it printed
 
 private:
     VideoEncoder() = default;
-    std::FILE* m_pipe = nullptr;
-    std::string m_path, m_logPath;
+    std::unique_ptr<Process> m_process;
+    std::string m_path, m_temporary;
     int m_width = 0, m_height = 0;
 };
 

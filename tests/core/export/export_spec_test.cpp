@@ -146,6 +146,10 @@ TEST(ExportFrames, OneNamingRuleForSequencesAndSlides) {
     EXPECT_EQ(frameFileName(ExportKind::Sequence, 41, 100000), "frame_000042.png");
     EXPECT_EQ(frameFileName(ExportKind::StorySlides, 0, 8), "scene_01.png");
     EXPECT_EQ(frameFileName(ExportKind::StorySlides, 7, 8), "scene_08.png");
+    // From 100 scenes on, three digits, so that names sort in scene order.
+    EXPECT_EQ(frameFileName(ExportKind::StorySlides, 0, 100), "scene_001.png");
+    EXPECT_EQ(frameFileName(ExportKind::StorySlides, 10, 150), "scene_011.png");
+    EXPECT_EQ(frameFileName(ExportKind::StorySlides, 99, 100), "scene_100.png");
 }
 
 TEST(ExportFrames, PixelScaleFollowsTheImage) {

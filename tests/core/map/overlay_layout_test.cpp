@@ -3,14 +3,19 @@
 // the projection's scale factor); north leans with the converging meridians of the conic; the
 // events credit names every outlet of the bundled dataset.
 #include "core/events/event_format.hpp"
+#include "core/events/layers.hpp"
+#include "core/export/export_spec.hpp"
+#include "core/map/credits.hpp"
 #include "core/map/overlay_layout.hpp"
 
 #include <geodesic.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
+#include <vector>
 
 using namespace qantar::core;
 
@@ -172,4 +177,174 @@ TEST(EventsCredit, FollowsTheDocumentedForm) {
     Dataset d;
     d.sources = {Source{"a", "Outlet A", "", "", "", "", false}, Source{"b", "Outlet B", "", "", "", "", true}};
     EXPECT_EQ(eventsCredit(d), "Events: Outlet A, Outlet B (outlet inferred)");
+}
+
+// --- Where the furniture goes ---------------------------------------------------------------
+
+namespace {
+
+std::size_t characters(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Text as Noto Sans measures it, near enough: 0.55 em per character, 1.2 em high.
+TextMeasure fakeFonts(float pixelScale) {
+    return [pixelScale](const std::string& text, OverlayText kind) {
+        const float em = overlayFontPx(kind) * pixelScale * (overlayFontBold(kind) ? 1.05f : 1.0f);
+        return TextSize{0.55f * em * static_cast<float>(characters(text)), 1.2f * em};
+    };
+}
+
+OverlayContent everything() {
+    OverlayContent c;
+    c.title = "Kazakhstan, January 2022";
+    c.subtitle = "Protests, curfews and the internet blackout";
+    c.moment = {"5 January 2022, 20:00 (UTC+05:00)", "Protests: 41 · Clashes: 12", "Curfew in 6 regions",
+                "Internet blackout"};
+    for (int i = 0; i < static_cast<int>(EventLayer::Count); ++i) c.legendNames.push_back(eventLayerName(static_cast<EventLayer>(i)));
+    c.scaleBar = true;
+    c.northArrow = true;
+    c.credits = {kMapDataAttribution,
+                 "Events: France 2 (franceinfo), Sky News (outlet inferred), Reuters, AFP, Financial Times, Vlast.kz"};
+    return c;
+}
+
+std::vector<std::pair<const char*, OverlayBox>> boxesOf(const OverlayPlan& l) {
+    return {{"title", l.topLeft}, {"credits", l.credits}, {"scale bar", l.scaleBar},
+            {"north arrow", l.north}, {"legend", l.legend},   {"caption", l.caption}};
+}
+
+std::string describe(const OverlayBox& b) {
+    return "[" + std::to_string(b.x0) + ", " + std::to_string(b.y0) + " .. " + std::to_string(b.x1) + ", " +
+           std::to_string(b.y1) + "]";
+}
+
+// No two panels overlap, all are inside the image, and every line is inside the image.
+void expectClean(const OverlayPlan& l, int w, int h, const TextMeasure& measure) {
+    const auto boxes = boxesOf(l);
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        EXPECT_TRUE(boxInside(boxes[i].second, static_cast<float>(w), static_cast<float>(h))) << boxes[i].first << " " << describe(boxes[i].second) << " leaves "
+                                                      << w << "x" << h;
+        for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+            EXPECT_FALSE(boxesOverlap(boxes[i].second, boxes[j].second))
+                << boxes[i].first << " " << describe(boxes[i].second) << " covers " << boxes[j].first << " "
+                << describe(boxes[j].second) << " at " << w << "x" << h;
+        }
+    }
+    for (const auto& line : l.lines) {
+        const TextSize size = measure(line.text, line.kind);
+        EXPECT_GE(line.x, 0.0f) << line.text;
+        EXPECT_LE(line.x + size.width, static_cast<float>(w) + 0.01f) << "'" << line.text << "' runs off the right edge";
+        EXPECT_LE(line.y + size.height, static_cast<float>(h) + 0.01f) << "'" << line.text << "' runs off the bottom";
+    }
+}
+
+// The credit lines joined back: the whole credit, word for word.
+std::string creditText(const OverlayPlan& l) {
+    std::string all;
+    for (const auto& line : l.lines) {
+        if (line.kind == OverlayText::Credit) all += (all.empty() ? "" : " ") + line.text;
+    }
+    return all;
+}
+
+}  // namespace
+
+TEST(OverlayPlacement, NothingOverlapsAtTheMinimumSizeAndTheCreditIsWhole) {
+    const int w = kMinExportWidth, h = kMinExportHeight;
+    const float s = 0.75f;  // pixelScaleForSize's floor, what 320x240 gets
+    const auto measure = fakeFonts(s);
+    const OverlayPlan l = layoutOverlays(everything(), w, h, s, measure);
+    expectClean(l, w, h, measure);
+    EXPECT_FALSE(l.credits.empty());
+    EXPECT_FALSE(l.scaleBar.empty());
+    EXPECT_FALSE(l.north.empty());
+    EXPECT_FALSE(l.topLeft.empty());
+    const std::string credits = creditText(l);
+    EXPECT_NE(credits.find(kMapDataAttribution), std::string::npos) << "the licence's credit must be whole: " << credits;
+    EXPECT_EQ(credits.find("\u2026"), std::string::npos) << "credits are wrapped, never cut: " << credits;
+}
+
+TEST(OverlayPlacement, NothingOverlapsAtAnySizeFromTheMinimumTo8k) {
+    for (auto [w, h] : {std::pair{320, 240}, {240 * 2, 240}, {320, 640}, {640, 360}, {1280, 720}, {1920, 1080},
+                        {2480, 3508}, {7680, 4320}}) {
+        const float s = pixelScaleForSize(w, h);
+        const auto measure = fakeFonts(s);
+        OverlayContent c = everything();
+        c.captionTitle = "The airport is seized";
+        c.captionText = "Crowds enter Almaty airport; flights are cancelled and the internet is cut across the country.";
+        c.captionSources = "Sources: Reuters, AFP";
+        const OverlayPlan l = layoutOverlays(c, w, h, s, measure);
+        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h));
+        expectClean(l, w, h, measure);
+        EXPECT_NE(creditText(l).find(kMapDataAttribution), std::string::npos);
+        if (w >= 1280) {
+            EXPECT_FALSE(l.legend.empty()) << "the legend fits at " << w << "x" << h;
+        }
+    }
+}
+
+TEST(OverlayPlacement, ALongTitleWrapsToTwoLinesThenEndsInAnEllipsisInsideTheImage) {
+    const int w = 640, h = 360;
+    const float s = 0.75f;
+    const auto measure = fakeFonts(s);
+    OverlayContent c = everything();
+    c.title = std::string(400, 'W') + " " + std::string(40000, 'x');
+    c.subtitle = "";
+    for (int i = 0; i < 200; ++i) c.subtitle += "word ";
+    const OverlayPlan l = layoutOverlays(c, w, h, s, measure);
+    expectClean(l, w, h, measure);
+    std::vector<std::string> title, subtitle;
+    for (const auto& line : l.lines) {
+        if (line.kind == OverlayText::Title) title.push_back(line.text);
+        if (line.kind == OverlayText::Subtitle) subtitle.push_back(line.text);
+    }
+    ASSERT_EQ(title.size(), 2u);
+    EXPECT_EQ(title[1].substr(title[1].size() - 3), "\u2026");
+    ASSERT_EQ(subtitle.size(), 2u);
+    EXPECT_EQ(subtitle[1].substr(subtitle[1].size() - 3), "\u2026");
+}
+
+TEST(OverlayPlacement, ALongCaptionEndsAboveTheNorthArrowScaleBarAndCredits) {
+    for (auto [w, h] : {std::pair{320, 240}, {640, 360}, {1920, 1080}}) {
+        const float s = pixelScaleForSize(w, h);
+        const auto measure = fakeFonts(s);
+        OverlayContent c = everything();
+        c.captionTitle = "";
+        for (int i = 0; i < 60; ++i) c.captionTitle += "Title ";
+        for (int i = 0; i < 4000; ++i) c.captionText += "caption ";
+        c.captionSources = "Sources: Reuters, AFP";
+        const OverlayPlan l = layoutOverlays(c, w, h, s, measure);
+        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h));
+        expectClean(l, w, h, measure);
+        ASSERT_FALSE(l.caption.empty());
+        EXPECT_LE(l.caption.y1, l.north.y0) << "the caption covers the north arrow";
+        std::size_t titleLines = 0;
+        std::string lastText;
+        for (const auto& line : l.lines) {
+            titleLines += line.kind == OverlayText::CaptionTitle;
+            if (line.kind == OverlayText::Caption) lastText = line.text;
+        }
+        EXPECT_LE(titleLines, kMaxTitleLines);
+        if (!lastText.empty()) {
+            EXPECT_EQ(lastText.substr(lastText.size() - 3), "\u2026") << "cut text ends in an ellipsis";
+        }
+    }
+}
+
+TEST(FitText, WrapsWordsBreaksLongWordsAndEllipsisesTheLastLine) {
+    const auto measure = [](const std::string& t, OverlayText) { return TextSize{10.0f * static_cast<float>(characters(t)), 12.0f}; };
+    EXPECT_EQ(fitText("one two three", OverlayText::Caption, 80.0f, 5, measure), (std::vector<std::string>{"one two", "three"}));
+    EXPECT_EQ(fitText("abcdefghijkl", OverlayText::Caption, 50.0f, 5, measure),
+              (std::vector<std::string>{"abcde", "fghij", "kl"}));
+    EXPECT_EQ(fitText("one two three four", OverlayText::Caption, 80.0f, 1, measure), (std::vector<std::string>{"one two\u2026"}));
+    // UTF-8 is broken between characters, never inside one.
+    const auto kazakh = fitText("ӘҒҚҢӨҰҮҺІӘҒҚ", OverlayText::Caption, 50.0f, 2, measure);
+    ASSERT_EQ(kazakh.size(), 2u);
+    EXPECT_EQ(kazakh[0], "ӘҒҚҢӨ");
+    EXPECT_EQ(kazakh[1], "ҰҮҺІ\u2026");
+    EXPECT_TRUE(fitText("", OverlayText::Caption, 50.0f, 2, measure).empty());
+    EXPECT_TRUE(fitText("text", OverlayText::Caption, 50.0f, 0, measure).empty());
 }

@@ -331,3 +331,77 @@ TEST_F(StoryPlanWeek, AfterTheEndTheLastSceneStays) {
     EXPECT_EQ(s0, 0);
     EXPECT_TRUE(sameView(v0, initial, 1e-12)) << "negative times clamp to the start";
 }
+
+// --- Frames of a story video (the cap, checked before anything is drawn) -----------------
+
+namespace {
+
+// A story of `n` scenes, each a one-day range at `speed` simulated hours per second.
+Story rangeStory(int n, double speed, double transition = 2.5, double hold = 4.0) {
+    Story story;
+    for (int i = 0; i < n; ++i) {
+        Scene s;
+        s.title = "Scene " + std::to_string(i + 1);
+        s.start = Instant{1641340800 + std::int64_t{3600} * i};
+        s.end = Instant{1641340800 + std::int64_t{3600} * i + 86400};
+        s.speedHoursPerSecond = speed;
+        s.transitionSeconds = transition;
+        s.holdSeconds = hold;
+        story.scenes.push_back(s);
+    }
+    return story;
+}
+
+}  // namespace
+
+TEST_F(StoryPlanWeek, VideoFramesAreTheWholePlanAtTheFrameRate) {
+    auto frames = storyVideoFrames(*story, 25, 100000);
+    ASSERT_TRUE(frames.ok()) << frames.error().message;
+    EXPECT_EQ(*frames, static_cast<std::size_t>(std::ceil(plan->totalSeconds() * 25)));
+}
+
+TEST(StoryVideoFrames, ATinySpeedIsRefusedSayingHowManyFramesAndWhatToChange) {
+    // 1e-9 simulated hours per second: one day plays for 2.4e10 seconds.
+    Story story = rangeStory(3, 2.0);
+    story.scenes[1].speedHoursPerSecond = 1e-9;
+    auto frames = storyVideoFrames(story, 10, 100000);
+    ASSERT_FALSE(frames.ok()) << "a story of " << *frames << " frames was accepted";
+    const std::string& m = frames.error().message;
+    EXPECT_NE(m.find("240000000"), std::string::npos) << "the frame count: " << m;
+    EXPECT_NE(m.find("100000"), std::string::npos) << "the limit: " << m;
+    EXPECT_NE(m.find("scene 2"), std::string::npos) << "the scene that makes it long: " << m;
+    EXPECT_NE(m.find("speed_hours_per_second"), std::string::npos) << "what to change: " << m;
+}
+
+TEST(StoryVideoFrames, ASpeedOf1eMinus300IsRefusedNotZeroFrames) {
+    // The frame count overflows a size_t (or becomes infinite): never converted, never 0 frames.
+    for (double speed : {1e-300, 4.9e-324}) {
+        Story story = rangeStory(1, speed);
+        auto frames = storyVideoFrames(story, 60, 100000);
+        ASSERT_FALSE(frames.ok()) << speed << ": " << *frames << " frames";
+        EXPECT_NE(frames.error().message.find("scene 1"), std::string::npos) << frames.error().message;
+        EXPECT_LT(frames.error().message.size(), 400u) << "no 300-digit numbers: " << frames.error().message;
+    }
+}
+
+TEST(StoryVideoFrames, TenThousandLongScenesAreRefused) {
+    // 10^4 scenes of 600 s transition + 600 s hold: 12,000,000 frames at 1 frame per second.
+    Story story = rangeStory(10000, 1e6, 600.0, 600.0);
+    auto frames = storyVideoFrames(story, 1, 100000);
+    ASSERT_FALSE(frames.ok());
+    EXPECT_NE(frames.error().message.find("have 1200000"), std::string::npos) << frames.error().message;
+}
+
+TEST(StoryVideoFrames, ExactlyTheCapIsAccepted) {
+    // One moment scene of 100 s at 10 fps: 1000 frames, the cap here.
+    Story story;
+    Scene s;
+    s.start = Instant{1641340800};
+    s.transitionSeconds = 40.0;
+    s.holdSeconds = 60.0;
+    story.scenes.push_back(s);
+    auto frames = storyVideoFrames(story, 10, 1000);
+    ASSERT_TRUE(frames.ok()) << frames.error().message;
+    EXPECT_EQ(*frames, 1000u);
+    EXPECT_FALSE(storyVideoFrames(story, 10, 999).ok());
+}
