@@ -4,6 +4,7 @@
 // keep line numbers right; and the rules docs/event-format.md states are enforced.
 #include "core/events/event_format.hpp"
 #include "core/events/event_limits.hpp"
+#include "core/geo/geojson.hpp"
 #include "core/io/json_reader.hpp"
 #include "core/io/printable.hpp"
 
@@ -280,4 +281,28 @@ TEST(EventStreaming, ManyEventsLoadSortedWithDuplicateIdsFound) {
     EXPECT_TRUE(std::is_sorted(ok.dataset->events.begin(), ok.dataset->events.end(), [](const Event& a, const Event& b) {
         return a.start != b.start ? a.start < b.start : a.id < b.id;
     }));
+}
+
+// --- D1 for assets: a hostile places.geojson in an --assets directory -----------------------------
+
+TEST(GeoJsonHostile, DeeplyNestedCoordinatesAreRefusedWithoutCrashing) {
+    const std::string text = "{\"type\": \"FeatureCollection\", \"features\": [\n"
+                             "  {\"type\": \"Feature\", \"properties\": {\"name\": \"Almaty\"},\n"
+                             "   \"geometry\": {\"type\": \"Point\", \"coordinates\": " +
+                             nested(100000) + "}}\n]}\n";
+    auto r = parseGeoJson(text, "places.geojson");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message.rfind("places.geojson:3: nested deeper than 64 levels", 0), 0u) << r.error().message;
+    EXPECT_LT(r.error().message.size(), 200u);
+}
+
+TEST(GeoJsonHostile, ABadPositionIsDescribedNotPrinted) {
+    const std::string text = "{\"type\": \"FeatureCollection\", \"features\": [\n"
+                             "  {\"type\": \"Feature\", \"properties\": {\"name\": \"A\\u001b[2J\"},\n"
+                             "   \"geometry\": {\"type\": \"Point\", \"coordinates\": " +
+                             nested(50) + "}}\n]}\n";
+    auto r = parseGeoJson(text, "places.geojson");
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("expected a position [lon, lat], got an array"), std::string::npos) << r.error().message;
+    EXPECT_EQ(r.error().message.find('\x1b'), std::string::npos) << r.error().message;
 }
