@@ -5,6 +5,7 @@
 
 #include "run_qantar.hpp"
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -350,6 +351,30 @@ TEST(StateCli, DeeplyNestedDataFileGivesOneLineAndExitOne) {
     EXPECT_TRUE(r.out.empty());
     EXPECT_EQ(lines(r.err).size(), 1u) << r.err.substr(0, 400);
     EXPECT_NE(r.err.find("nested deeper than 64 levels"), std::string::npos) << r.err.substr(0, 400);
+}
+
+// --- Large files (review of hostile input, D14) ---------------------------------------------------
+
+TEST(ValidateCli, ALargeFileIsNotHeldAsAWholeJsonTree) {
+    // 40,000 events, 14 MB. Holding the whole document as a JSON tree took about 12 times the
+    // file's size; reading one event at a time takes about 4 (the text, the events, the program).
+    std::string text = kGood.substr(0, kGood.find("    {\"id\""));
+    const std::string event = kGood.substr(kGood.find("    {\"id\""), kGood.rfind('}', kGood.rfind(']')) + 1 - kGood.find("    {\"id\""));
+    for (int i = 0; i < 40000; ++i) {
+        std::string e = event;
+        e.replace(e.find("aktau-protest"), 13, "aktau-protest-" + std::to_string(i));
+        text += (i ? ",\n" : "") + e;
+    }
+    text += "\n  ]\n}\n";
+    const std::string path = writeFile("forty-thousand-events.json", text);
+    const CliRun r = run("validate '" + path + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.err.substr(0, 400);
+    EXPECT_NE(r.out.find("OK, 40000 events"), std::string::npos) << r.out;
+    struct rusage usage {};
+    ::getrusage(RUSAGE_CHILDREN, &usage);  // the largest child so far: this validate
+    const double peakBytes = static_cast<double>(usage.ru_maxrss) * 1024.0;
+    EXPECT_LT(peakBytes, 6.0 * static_cast<double>(text.size()))
+        << "peak " << peakBytes / 1e6 << " MB for a " << static_cast<double>(text.size()) / 1e6 << " MB file";
 }
 
 TEST(ValidateCli, MissingFileExitsOneNamingIt) {
