@@ -163,6 +163,7 @@ public:
 
     json root;
     bool m_failed = false, m_stopped = false, m_tooDeep = false;
+    bool m_inCallback = false;  // an exception now is the caller's, not a problem of the text
     std::size_t m_position = 0;
     std::string m_lastToken, m_what;
     int m_id = 0;
@@ -191,7 +192,9 @@ private:
     bool handOver(json& parent) {
         if (&parent != m_streamed) return true;
         auto& elements = parent.get_ref<json::array_t&>();
+        m_inCallback = true;
         const bool more = m_options.onElement(m_index++, elements.back(), root);
+        m_inCallback = false;
         elements.pop_back();
         if (!more) m_stopped = true;
         return more;
@@ -363,6 +366,7 @@ JsonRead readJson(const std::string& text, const std::string& path, const JsonRe
     try {
         ok = json::sax_parse(text, &builder);
     } catch (const json::exception& e) {  // never expected from the SAX interface; never a crash either
+        if (builder.m_inCallback) throw;
         out.error = Error{ErrorKind::JsonSyntax, path + ": not valid JSON: " + plainParseError(e.what())};
         return out;
     }
