@@ -2,12 +2,18 @@
 // Finds the line on which values of a JSON text start, by JSON-pointer-like path
 // ("/events/3/start"), so that validation messages can name a line. Only positions are read
 // here; the values themselves are parsed by nlohmann::json (see json_reader.hpp).
+#include <cstddef>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 namespace qantar::core {
+
+// "path:L: not valid JSON at column C: ..." from nlohmann's message and parse_error::byte; defined
+// with the rest of the JSON reading in json_reader.cpp (declared here too for older callers).
+std::string jsonSyntaxMessage(const std::string& what, std::size_t byte, const std::string& text,
+                              const std::string& path);
 
 class JsonLocator {
 public:
