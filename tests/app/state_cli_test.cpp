@@ -5,11 +5,13 @@
 
 #include "run_qantar.hpp"
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -288,6 +290,92 @@ std::vector<BrokenFile> brokenFiles() {
 
 INSTANTIATE_TEST_SUITE_P(Files, ValidateCliRejects, ::testing::ValuesIn(brokenFiles()),
                          [](const ::testing::TestParamInfo<BrokenFile>& p) { return std::string(p.param.name); });
+
+// --- Hostile files (review of hostile input, D1): one line and exit 1, never a crash -------------
+
+namespace {
+
+std::string withInEvent(const std::string& from, const std::string& to) {
+    std::string t = kGood;
+    t.replace(t.find(from), from.size(), to);
+    return t;
+}
+
+// The lines of validate's stderr that report a problem (FILE:LINE: ...).
+std::vector<std::string> problemLines(const CliRun& r, const std::string& path) {
+    std::vector<std::string> out;
+    for (const auto& line : lines(r.err))
+        if (line.rfind(path + ":", 0) == 0 && line.size() > path.size() + 1 && std::isdigit(static_cast<unsigned char>(line[path.size() + 1])))
+            out.push_back(line);
+    return out;
+}
+
+}  // namespace
+
+TEST(ValidateCli, DeeplyNestedFileGivesOneLineAndExitOne) {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    const std::string path = writeFile("deeply-nested.json", withInEvent("\"description\": \"A protest.\"", "\"description\": " + deep));
+    const CliRun r = run("validate '" + path + "'");
+    EXPECT_EQ(r.exitCode, 1) << r.err.substr(0, 400);
+    const auto problems = problemLines(r, path);
+    ASSERT_EQ(problems.size(), 1u) << r.err.substr(0, 400);
+    EXPECT_NE(problems[0].find("nested deeper than 64 levels"), std::string::npos) << problems[0];
+    EXPECT_LT(problems[0].size(), path.size() + 200) << "the value is never printed";
+}
+
+TEST(ValidateCli, FortyThousandCharacterIdGivesOneLineAndExitOne) {
+    const std::string path = writeFile("long-id.json", withInEvent("\"id\": \"aktau-protest\"", "\"id\": \"" + std::string(40000, 'a') + "_\""));
+    const CliRun r = run("validate '" + path + "'");
+    EXPECT_EQ(r.exitCode, 1) << r.err.substr(0, 400);
+    const auto problems = problemLines(r, path);
+    ASSERT_EQ(problems.size(), 1u) << r.err.substr(0, 400);
+    EXPECT_NE(problems[0].find("lowercase letters, digits and single hyphens"), std::string::npos) << problems[0];
+    EXPECT_LT(problems[0].size(), path.size() + 300) << "the id is cut in the message";
+}
+
+TEST(ValidateCli, ControlCharactersNeverReachTheTerminal) {
+    const std::string path = writeFile("escape.json", withInEvent("\"category\": \"protest\"",
+                                                                  "\"category\": \"x\\u001b]0;owned\\u0007\\nforged.json:1: fine\""));
+    const CliRun r = run("validate '" + path + "'");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("\nforged.json"), std::string::npos) << r.err;
+    EXPECT_EQ(problemLines(r, path).size(), 1u) << r.err;
+}
+
+TEST(StateCli, DeeplyNestedDataFileGivesOneLineAndExitOne) {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    const std::string path = writeFile("deeply-nested-state.json", withInEvent("\"title\": \"Protest in Aktau\"", "\"title\": " + deep));
+    const CliRun r = run("state --at 2022-01-05T20:00 --json --data '" + path + "'");
+    EXPECT_EQ(r.exitCode, 1) << r.err.substr(0, 400);
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_EQ(lines(r.err).size(), 1u) << r.err.substr(0, 400);
+    EXPECT_NE(r.err.find("nested deeper than 64 levels"), std::string::npos) << r.err.substr(0, 400);
+}
+
+// --- Large files (review of hostile input, D14) ---------------------------------------------------
+
+TEST(ValidateCli, ALargeFileIsNotHeldAsAWholeJsonTree) {
+    // 40,000 events, 14 MB. Holding the whole document as a JSON tree took about 12 times the
+    // file's size; reading one event at a time takes about 4 (the text, the events, the program).
+    std::string text = kGood.substr(0, kGood.find("    {\"id\""));
+    const std::string event = kGood.substr(kGood.find("    {\"id\""), kGood.rfind('}', kGood.rfind(']')) + 1 - kGood.find("    {\"id\""));
+    for (int i = 0; i < 40000; ++i) {
+        std::string e = event;
+        e.replace(e.find("aktau-protest"), 13, "aktau-protest-" + std::to_string(i));
+        text += (i ? ",\n" : "") + e;
+    }
+    text += "\n  ]\n}\n";
+    const std::string path = writeFile("forty-thousand-events.json", text);
+    const CliRun r = run("validate '" + path + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.err.substr(0, 400);
+    EXPECT_NE(r.out.find("OK, 40000 events"), std::string::npos) << r.out;
+    struct rusage usage {};
+    ::getrusage(RUSAGE_CHILDREN, &usage);  // the largest child so far: this validate
+    const double peakBytes = static_cast<double>(usage.ru_maxrss) * 1024.0;
+    EXPECT_LT(peakBytes, 6.0 * static_cast<double>(text.size()))
+        << "peak " << peakBytes / 1e6 << " MB for a " << static_cast<double>(text.size()) / 1e6 << " MB file";
+}
 
 TEST(ValidateCli, MissingFileExitsOneNamingIt) {
     const std::string path = (scratchDir() / "absent.json").string();

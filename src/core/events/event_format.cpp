@@ -1,16 +1,18 @@
 #include "core/events/event_format.hpp"
 
-#include "core/io/text_file.hpp"
-
 #include <algorithm>
 #include <cstdio>
-#include <regex>
+#include <numeric>
 #include <set>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
-#include "core/geo/geojson.hpp"
+#include "core/events/event_limits.hpp"
 #include "core/io/json_locator.hpp"
+#include "core/io/json_reader.hpp"
+#include "core/io/printable.hpp"
+#include "core/io/text_file.hpp"
 
 namespace qantar::core {
 
@@ -18,43 +20,101 @@ using nlohmann::json;
 
 namespace {
 
-const std::regex kIdPattern("^[a-z0-9]+(-[a-z0-9]+)*$");
-const std::regex kRegionPattern("^[A-Z]{2}-[A-Z0-9]{1,3}$");
 constexpr int kSupportedVersion = 1;
 
-// Collects problems with the JSON path they concern; lines are resolved at the end.
+bool isLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// ^[a-z0-9]+(-[a-z0-9]+)*$: runs of lowercase letters and digits joined by single hyphens.
+// Checked by hand: a regex engine that recurses per character cannot take a long id.
+bool isValidId(std::string_view id) {
+    if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        if (id[i] == '-') {
+            if (id[i - 1] == '-') return false;
+        } else if (!isLowerAlnum(id[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// ^[A-Z]{2}-[A-Z0-9]{1,3}$, an ISO 3166-2 code such as KZ-ALA.
+bool isValidRegion(std::string_view r) {
+    if (r.size() < 4 || r.size() > 6 || !isUpper(r[0]) || !isUpper(r[1]) || r[2] != '-') return false;
+    for (std::size_t i = 3; i < r.size(); ++i)
+        if (!isUpper(r[i]) && !(r[i] >= '0' && r[i] <= '9')) return false;
+    return true;
+}
+
+// Collects problems with the JSON path they concern (or a line already known); lines are
+// resolved at the end, in one scan, and the problems sorted into file order.
 class Checker {
 public:
     Checker(const std::string& path, DatasetLoad& out) : m_path(path), m_out(out) {}
 
     void problem(const std::string& jsonPath, const std::string& context, const std::string& what) {
-        ++m_out.problemCount;
-        if (m_pending.size() < DatasetLoad::kMaxProblems) m_pending.push_back({jsonPath, context, what});
+        ++m_count;
+        if (m_pending.size() < DatasetLoad::kMaxProblems) m_pending.push_back({jsonPath, 0, context + what});
     }
-    bool any() const { return m_out.problemCount > 0; }
+    void problemOnLine(std::size_t line, const std::string& what) {
+        ++m_count;
+        if (m_pending.size() < DatasetLoad::kMaxProblems) m_pending.push_back({std::string(), line, what});
+    }
+    bool any() const { return m_count > 0; }
 
     void finish(const std::string& text) {
-        if (m_pending.empty()) return;
-        const JsonLocator locator(text);
-        for (const auto& p : m_pending) {
-            const std::string where = m_path + ":" + std::to_string(locator.lineOf(p.jsonPath)) + ": ";
-            m_out.problems.push_back(Error{ErrorKind::DatasetInvalid, where + p.context + p.what});
+        std::vector<std::string> paths;
+        for (const auto& p : m_pending)
+            if (p.line == 0) paths.push_back(p.jsonPath);
+        if (!paths.empty()) {
+            const JsonLocator locator(text, paths);
+            for (auto& p : m_pending)
+                if (p.line == 0) p.line = static_cast<std::size_t>(locator.lineOf(p.jsonPath));
         }
+        std::stable_sort(m_pending.begin(), m_pending.end(), [](const Pending& a, const Pending& b) { return a.line < b.line; });
+        for (const auto& p : m_pending) {
+            m_out.problems.push_back(Error{ErrorKind::DatasetInvalid, m_path + ":" + std::to_string(p.line) + ": " + p.what});
+        }
+        m_out.problemCount = m_count;
     }
 
 private:
     struct Pending {
-        std::string jsonPath, context, what;
+        std::string jsonPath;
+        std::size_t line;
+        std::string what;
     };
     std::string m_path;
     DatasetLoad& m_out;
     std::vector<Pending> m_pending;
+    std::size_t m_count = 0;
 };
 
-std::string describe(const json& v) {
-    std::string s = v.dump();
-    if (s.size() > 60) s = s.substr(0, 57) + "...";
-    return s;
+// A source id cited before the sources were read (the file lists events first): checked at the end.
+struct LaterSourceCheck {
+    std::string jsonPath, context, what;  // what: the problem if the id is unknown
+    std::string id;
+};
+
+// Where events check the source ids they cite: now, or (sources not read yet) at the end.
+struct SourceIds {
+    const std::set<std::string>* known = nullptr;
+    std::vector<LaterSourceCheck>* later = nullptr;
+
+    void check(const std::string& id, Checker& ck, const std::string& jsonPath, const std::string& ctx,
+               const std::string& what) const {
+        if (known) {
+            if (!known->count(id)) ck.problem(jsonPath, ctx, what);
+        } else {
+            later->push_back({jsonPath, ctx, what, id});
+        }
+    }
+};
+
+std::string tooLong(const char* key, std::size_t chars, std::size_t limit) {
+    return std::string("field '") + key + "': " + std::to_string(chars) + " characters, more than the " +
+           std::to_string(limit) + " allowed";
 }
 
 // Reads an optional string field; a present non-string is a problem.
@@ -66,7 +126,7 @@ bool getString(const json& obj, const char* key, std::string& out, Checker& ck, 
         return false;
     }
     if (!it->is_string()) {
-        ck.problem(path + "/" + key, ctx, std::string("field '") + key + "': expected a string, got " + describe(*it));
+        ck.problem(path + "/" + key, ctx, std::string("field '") + key + "': expected a string, got " + describeJson(*it));
         return false;
     }
     out = it->get<std::string>();
@@ -77,20 +137,39 @@ bool getString(const json& obj, const char* key, std::string& out, Checker& ck, 
     return true;
 }
 
+// A string field with a length limit (in characters).
+void getText(const json& obj, const char* key, std::string& out, std::size_t limit, Checker& ck, const std::string& path,
+             const std::string& ctx, bool required) {
+    if (!getString(obj, key, out, ck, path, ctx, required)) return;
+    if (out.size() <= limit) return;  // never more characters than bytes
+    const std::size_t chars = codePointCount(out);
+    if (chars > limit) ck.problem(path + "/" + key, ctx, tooLong(key, chars, limit));
+}
+
+// The year of a time as written, within kMinEventYear..kMaxEventYear; a problem otherwise.
+bool yearInRange(const ParsedTime& t, const char* key, Checker& ck, const std::string& jsonPath, const std::string& ctx) {
+    const int year = toCivil(t.instant, t.offset.value_or(kAlmatyTime)).year;
+    if (year >= kMinEventYear && year <= kMaxEventYear) return true;
+    ck.problem(jsonPath, ctx, std::string("field '") + key + "': year " + std::to_string(year) + " is outside " +
+                                  std::to_string(kMinEventYear) + "-" + std::to_string(kMaxEventYear));
+    return false;
+}
+
 bool getTime(const json& obj, const char* key, ParsedTime& out, Checker& ck, const std::string& path,
              const std::string& ctx, bool required) {
     std::string text;
     if (!getString(obj, key, text, ck, path, ctx, required)) return false;
     auto t = parseIsoTime(text);
     if (!t) {
-        ck.problem(path + "/" + key, ctx, std::string("field '") + key + "': " + t.error().message);
+        ck.problem(path + "/" + key, ctx, std::string("field '") + key + "': " + printable(t.error().message, 200));
         return false;
     }
     if (!t->offset) {
         ck.problem(path + "/" + key, ctx,
-                   std::string("field '") + key + "': '" + text + "' has no UTC offset (write e.g. +06:00 or Z)");
+                   std::string("field '") + key + "': " + quotedText(text) + " has no UTC offset (write e.g. +06:00 or Z)");
         return false;
     }
+    if (!yearInRange(*t, key, ck, path + "/" + key, ctx)) return false;
     out = *t;
     return true;
 }
@@ -120,16 +199,16 @@ void readPlace(const json& e, Event& ev, Checker& ck, const std::string& path, c
         } else {
             const LonLat ll{lon.get<double>(), lat.get<double>()};
             if (!ll.valid()) {
-                ck.problem(pp + "/lon", ctx, "field 'place': lon " + describe(lon) + ", lat " + describe(lat) +
+                ck.problem(pp + "/lon", ctx, "field 'place': lon " + describeJson(lon) + ", lat " + describeJson(lat) +
                                                  " is outside -180..180 / -90..90");
             } else {
                 ev.place.lonLat = ll;
             }
         }
     }
-    if (!ev.place.region.empty() && !std::regex_match(ev.place.region, kRegionPattern)) {
-        ck.problem(pp + "/region", ctx, "field 'place.region': expected an ISO 3166-2 code such as KZ-ALA, got '" +
-                                            ev.place.region + "'");
+    if (!ev.place.region.empty() && !isValidRegion(ev.place.region)) {
+        ck.problem(pp + "/region", ctx, "field 'place.region': expected an ISO 3166-2 code such as KZ-ALA, got " +
+                                            quotedText(ev.place.region));
     }
     if (!ev.place.nationwide && !hasLon && ev.place.region.empty()) {
         ck.problem(pp, ctx, "field 'place': needs lon/lat, a region code, or \"nationwide\": true");
@@ -137,8 +216,8 @@ void readPlace(const json& e, Event& ev, Checker& ck, const std::string& path, c
     if (ev.place.nationwide && ev.place.name.empty()) ev.place.name = "Kazakhstan";
 }
 
-void readFigures(const json& e, Event& ev, const std::set<std::string>& sourceIds, Checker& ck,
-                 const std::string& path, const std::string& ctx) {
+void readFigures(const json& e, Event& ev, const SourceIds& sourceIds, Checker& ck, const std::string& path,
+                 const std::string& ctx) {
     auto it = e.find("figures");
     if (it == e.end()) return;
     if (!it->is_array()) {
@@ -159,7 +238,7 @@ void readFigures(const json& e, Event& ev, const std::set<std::string>& sourceId
             if (kind == "deaths") fig.kind = FigureKind::Deaths;
             else if (kind == "injured") fig.kind = FigureKind::Injured;
             else if (kind == "arrests") fig.kind = FigureKind::Arrests;
-            else ck.problem(fp + "/kind", fctx, "field 'kind': expected deaths, injured or arrests, got '" + kind + "'");
+            else ck.problem(fp + "/kind", fctx, "field 'kind': expected deaths, injured or arrests, got " + quotedText(kind));
         }
         bool givenButInvalid = false;
         for (auto [key, dest] : {std::pair{"value", &fig.value}, std::pair{"min", &fig.min}, std::pair{"max", &fig.max}}) {
@@ -169,7 +248,7 @@ void readFigures(const json& e, Event& ev, const std::set<std::string>& sourceId
             if (!v->is_number_integer() || v->get<long long>() < 0) {
                 ck.problem(fp + "/" + key, fctx, std::string("field '") + key +
                                                      "': expected a whole number of people (0 or more), got " +
-                                                     describe(*v));
+                                                     describeJson(*v));
                 continue;
             }
             *dest = v->get<long long>();
@@ -183,11 +262,11 @@ void readFigures(const json& e, Event& ev, const std::set<std::string>& sourceId
         getString(f, "note", fig.note, ck, fp, fctx, false);
         if (getString(f, "as_of", fig.asOf, ck, fp, fctx, true)) {
             auto t = parseIsoTime(fig.asOf, kAlmatyTime);
-            if (!t) ck.problem(fp + "/as_of", fctx, "field 'as_of': " + t.error().message);
-            else fig.asOfInstant = t->instant;
+            if (!t) ck.problem(fp + "/as_of", fctx, "field 'as_of': " + printable(t.error().message, 200));
+            else if (yearInRange(*t, "as_of", ck, fp + "/as_of", fctx)) fig.asOfInstant = t->instant;
         }
-        if (getString(f, "source", fig.source, ck, fp, fctx, true) && !sourceIds.count(fig.source)) {
-            ck.problem(fp + "/source", fctx, "field 'source': unknown source id '" + fig.source + "'");
+        if (getString(f, "source", fig.source, ck, fp, fctx, true)) {
+            sourceIds.check(fig.source, ck, fp + "/source", fctx, "field 'source': unknown source id " + quotedText(fig.source));
         }
         ev.figures.push_back(std::move(fig));
     }
@@ -219,7 +298,7 @@ void readRecurrence(const json& e, Event& ev, Checker& ck, const std::string& pa
         }
         auto m = parseClock(text);
         if (!m) {
-            ck.problem(rp + "/" + key, ctx, std::string("field 'recurrence.") + key + "': expected HH:MM, got '" + text + "'");
+            ck.problem(rp + "/" + key, ctx, std::string("field 'recurrence.") + key + "': expected HH:MM, got " + quotedText(text));
             ok = false;
             continue;
         }
@@ -234,29 +313,26 @@ void readRecurrence(const json& e, Event& ev, Checker& ck, const std::string& pa
     ev.recurrence = r;
 }
 
-void readEvent(const json& e, std::size_t index, const std::set<std::string>& sourceIds, std::set<std::string>& ids,
-               Dataset& ds, Checker& ck) {
+void readEvent(const json& e, std::size_t index, const SourceIds& sourceIds, Dataset& ds,
+               std::vector<std::size_t>& fileIndex, Checker& ck) {
     const std::string path = "/events/" + std::to_string(index);
     std::string ctx = "event " + std::to_string(index + 1) + ": ";
     if (!e.is_object()) {
-        ck.problem(path, ctx, "expected an object");
+        ck.problem(path, ctx, "expected an object, got " + describeJson(e));
         return;
     }
     Event ev;
     if (getString(e, "id", ev.id, ck, path, ctx, true)) {
-        ctx = "event '" + ev.id + "': ";
-        if (!std::regex_match(ev.id, kIdPattern)) {
-            ck.problem(path + "/id", ctx, "field 'id': use lowercase letters, digits and single hyphens");
-        } else if (!ids.insert(ev.id).second) {
-            ck.problem(path + "/id", ctx, "field 'id': duplicate id (ids must be unique)");
-        }
+        ctx = "event " + quotedText(ev.id) + ": ";
+        // Unique ids are checked once all events are read.
+        if (!isValidId(ev.id)) ck.problem(path + "/id", ctx, "field 'id': use lowercase letters, digits and single hyphens");
     }
     std::string category;
     if (getString(e, "category", category, ck, path, ctx, true)) {
         if (auto c = parseCategory(category)) ev.category = *c;
-        else ck.problem(path + "/category", ctx, "field 'category': unknown category '" + category + "'");
+        else ck.problem(path + "/category", ctx, "field 'category': unknown category " + quotedText(category));
     }
-    getString(e, "title", ev.title, ck, path, ctx, true);
+    getText(e, "title", ev.title, kMaxEventTitleChars, ck, path, ctx, true);
     ParsedTime start{}, end{};
     const bool hasStart = getTime(e, "start", start, ck, path, ctx, true);
     if (hasStart) {
@@ -274,7 +350,7 @@ void readEvent(const json& e, std::size_t index, const std::set<std::string>& so
     std::string precision;
     if (getString(e, "precision", precision, ck, path, ctx, true)) {
         if (auto p = parsePrecision(precision)) ev.precision = *p;
-        else ck.problem(path + "/precision", ctx, "field 'precision': expected exact, hour, day or approximate, got '" + precision + "'");
+        else ck.problem(path + "/precision", ctx, "field 'precision': expected exact, hour, day or approximate, got " + quotedText(precision));
     }
     getString(e, "date_reasoning", ev.dateReasoning, ck, path, ctx, false);
     readPlace(e, ev, ck, path, ctx);
@@ -282,8 +358,8 @@ void readEvent(const json& e, std::size_t index, const std::set<std::string>& so
     getString(e, "place_note", ev.placeNote, ck, path, ctx, false);
     getString(e, "site", ev.site, ck, path, ctx, false);
     if (auto s = e.find("scale"); s != e.end()) {
-        if (!s->is_number_integer() || s->get<int>() < 1 || s->get<int>() > 3) {
-            ck.problem(path + "/scale", ctx, "field 'scale': expected 1, 2 or 3, got " + describe(*s));
+        if (!s->is_number_integer() || s->get<long long>() < 1 || s->get<long long>() > 3) {
+            ck.problem(path + "/scale", ctx, "field 'scale': expected 1, 2 or 3, got " + describeJson(*s));
         } else {
             ev.scale = s->get<int>();
         }
@@ -301,9 +377,9 @@ void readEvent(const json& e, std::size_t index, const std::set<std::string>& so
         else if (status == "full") ev.status = ConnectivityStatus::Full;
         else if (status == "partial") ev.status = ConnectivityStatus::Partial;
         else if (status == "restored") ev.status = ConnectivityStatus::Restored;
-        else ck.problem(path + "/status", ctx, "field 'status': expected full, partial or restored, got '" + status + "'");
+        else ck.problem(path + "/status", ctx, "field 'status': expected full, partial or restored, got " + quotedText(status));
     }
-    getString(e, "description", ev.description, ck, path, ctx, true);
+    getText(e, "description", ev.description, kMaxEventDescriptionChars, ck, path, ctx, true);
     auto srcIt = e.find("sources");
     if (srcIt == e.end() || !srcIt->is_array() || srcIt->empty()) {
         ck.problem(srcIt == e.end() ? path : path + "/sources", ctx, "field 'sources': needs at least one source");
@@ -316,8 +392,8 @@ void readEvent(const json& e, std::size_t index, const std::set<std::string>& so
                 continue;
             }
             SourceRef ref;
-            if (getString(s, "source", ref.source, ck, sp, ctx, true) && !sourceIds.count(ref.source)) {
-                ck.problem(sp + "/source", ctx, "field 'sources': unknown source id '" + ref.source + "'");
+            if (getString(s, "source", ref.source, ck, sp, ctx, true)) {
+                sourceIds.check(ref.source, ck, sp + "/source", ctx, "field 'sources': unknown source id " + quotedText(ref.source));
             }
             getString(s, "quote", ref.quote, ck, sp, ctx, true);
             ev.sources.push_back(std::move(ref));
@@ -326,18 +402,234 @@ void readEvent(const json& e, std::size_t index, const std::set<std::string>& so
     getString(e, "original_type", ev.originalType, ck, path, ctx, false);
     if (auto g = e.find("geo_precision"); g != e.end()) {
         if (!g->is_number_integer() || g->get<long long>() < 1 || g->get<long long>() > 3) {
-            ck.problem(path + "/geo_precision", ctx, "field 'geo_precision': expected 1, 2 or 3, got " + describe(*g));
+            ck.problem(path + "/geo_precision", ctx, "field 'geo_precision': expected 1, 2 or 3, got " + describeJson(*g));
         } else {
             ev.geoPrecision = g->get<int>();
         }
     }
     ds.events.push_back(std::move(ev));
+    fileIndex.push_back(index);
 }
 
-}  // namespace
+// `format` and `version`: a file of another format or version is not read further (never guess).
+void checkHeader(const json& doc, Checker& ck) {
+    std::string format;
+    getString(doc, "format", format, ck, "", "", true);
+    if (!format.empty() && format != "qantar-events") {
+        ck.problem("/format", "", "field 'format': expected \"qantar-events\", got " + quotedText(format));
+    }
+    auto ver = doc.find("version");
+    if (ver == doc.end() || !ver->is_number_integer()) {
+        ck.problem(ver == doc.end() ? "" : "/version", "", "field 'version': missing or not a whole number");
+    } else if (ver->get<long long>() != kSupportedVersion) {
+        ck.problem("/version", "", "field 'version': unsupported version " + describeJson(*ver) +
+                                       " (this build reads version " + std::to_string(kSupportedVersion) + ")");
+    }
+}
 
-namespace {
-DatasetLoad parseDatasetUnchecked(const std::string& text, const std::string& path);
+void readSources(const json& doc, Dataset& ds, std::set<std::string>& sourceIds, Checker& ck) {
+    auto srcs = doc.find("sources");
+    if (srcs == doc.end() || !srcs->is_array()) {
+        ck.problem(srcs == doc.end() ? "" : "/sources", "", "field 'sources': missing or not an array");
+        return;
+    }
+    for (std::size_t i = 0; i < srcs->size(); ++i) {
+        const json& s = (*srcs)[i];
+        const std::string sp = "/sources/" + std::to_string(i);
+        const std::string ctx = "source " + std::to_string(i + 1) + ": ";
+        if (!s.is_object()) {
+            ck.problem(sp, ctx, "expected an object");
+            continue;
+        }
+        Source src;
+        if (getString(s, "id", src.id, ck, sp, ctx, true) && !sourceIds.insert(src.id).second) {
+            ck.problem(sp + "/id", ctx, "field 'id': duplicate source id " + quotedText(src.id));
+        }
+        getString(s, "outlet", src.outlet, ck, sp, ctx, true);
+        getString(s, "headline", src.headline, ck, sp, ctx, false);
+        getString(s, "file", src.file, ck, sp, ctx, false);
+        getString(s, "written", src.written, ck, sp, ctx, false);
+        getString(s, "written_reasoning", src.writtenReasoning, ck, sp, ctx, false);
+        if (auto inf = s.find("outlet_inferred"); inf != s.end() && inf->is_boolean()) src.outletInferred = inf->get<bool>();
+        ds.sources.push_back(std::move(src));
+    }
+}
+
+void readCoverage(const json& doc, Dataset& ds, Checker& ck) {
+    auto cov = doc.find("coverage");
+    if (cov == doc.end() || !cov->is_object()) return;
+    ParsedTime a{}, b{};
+    const bool hasStart = getTime(*cov, "start", a, ck, "/coverage", "coverage: ", true);
+    const bool hasEnd = getTime(*cov, "end", b, ck, "/coverage", "coverage: ", true);
+    if (hasStart) ds.coverageStart = a.instant;
+    if (hasEnd) ds.coverageEnd = b.instant;
+    if (hasStart && hasEnd && b.instant <= a.instant) {
+        ck.problem("/coverage/end", "coverage: ", "field 'end': must be later than 'start'");
+    }
+}
+
+// Event ids are unique: with the events ordered by id (an index, not a copy), equal ids are
+// neighbours. Returns that order, for looking ids up.
+std::vector<std::size_t> checkUniqueIds(const Dataset& ds, const std::vector<std::size_t>& fileIndex, Checker& ck) {
+    std::vector<std::size_t> byId(ds.events.size());
+    std::iota(byId.begin(), byId.end(), std::size_t{0});
+    std::stable_sort(byId.begin(), byId.end(),
+                     [&](std::size_t a, std::size_t b) { return ds.events[a].id < ds.events[b].id; });
+    for (std::size_t k = 1; k < byId.size(); ++k) {
+        const Event& e = ds.events[byId[k]];
+        if (e.id.empty() || e.id != ds.events[byId[k - 1]].id || !isValidId(e.id)) continue;
+        ck.problem("/events/" + std::to_string(fileIndex[byId[k]]) + "/id", "event " + quotedText(e.id) + ": ",
+                   "field 'id': duplicate id (ids must be unique)");
+    }
+    return byId;
+}
+
+// Each disagreement is kept as a display line; the events and sources it cites must exist.
+void readContradictions(const json& doc, Dataset& ds, const std::set<std::string>& sourceIds,
+                        const std::vector<std::size_t>& byId, Checker& ck) {
+    auto con = doc.find("contradictions");
+    if (con == doc.end() || !con->is_array()) return;
+    auto knownEvent = [&](const std::string& id) {
+        auto it = std::lower_bound(byId.begin(), byId.end(), id,
+                                   [&](std::size_t k, const std::string& v) { return ds.events[k].id < v; });
+        return it != byId.end() && ds.events[*it].id == id;
+    };
+    for (std::size_t i = 0; i < con->size(); ++i) {
+        const json& c = (*con)[i];
+        if (!c.is_object()) continue;
+        const std::string cp = "/contradictions/" + std::to_string(i);
+        const std::string ctx = "contradiction " + std::to_string(i + 1) + ": ";
+        const auto topic = c.find("topic");
+        std::string line = (topic != c.end() && topic->is_string() ? topic->get<std::string>() : std::string("?")) + ":";
+        if (auto figs = c.find("figures"); figs != c.end() && figs->is_array()) {
+            for (std::size_t k = 0; k < figs->size(); ++k) {
+                const json& f = (*figs)[k];
+                if (!f.is_object()) continue;
+                const auto v = f.find("value");
+                const auto src = f.find("source");
+                const bool hasSource = src != f.end() && src->is_string();
+                line += " " + (v != f.end() && v->is_string() ? v->get<std::string>() : std::string("?")) + " (" +
+                        (hasSource ? src->get<std::string>() : std::string("?")) + ");";
+                if (hasSource && !sourceIds.count(src->get_ref<const std::string&>())) {
+                    ck.problem(cp + "/figures/" + std::to_string(k) + "/source", ctx,
+                               "field 'source': unknown source id " + quotedText(src->get_ref<const std::string&>()));
+                }
+            }
+        }
+        if (auto ids = c.find("event_ids"); ids != c.end() && ids->is_array()) {
+            for (std::size_t k = 0; k < ids->size(); ++k) {
+                const json& id = (*ids)[k];
+                if (id.is_string() && !knownEvent(id.get_ref<const std::string&>())) {
+                    ck.problem(cp + "/event_ids/" + std::to_string(k), ctx,
+                               "field 'event_ids': unknown event id " + quotedText(id.get_ref<const std::string&>()));
+                }
+            }
+        }
+        ds.contradictions.push_back(line);
+    }
+}
+
+// Sorts events by start, then id, moving each event once (a sorted index applied in place):
+// a copy or a merge buffer of a million events would double the memory of the load.
+void sortEvents(std::vector<Event>& events) {
+    auto before = [](const Event& a, const Event& b) { return a.start != b.start ? a.start < b.start : a.id < b.id; };
+    if (std::is_sorted(events.begin(), events.end(), before)) return;
+    std::vector<std::size_t> order(events.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return before(events[a], events[b]); });
+    // order[k] is the event that belongs at k; follow each cycle once.
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (order[i] == i) continue;
+        Event held = std::move(events[i]);
+        std::size_t j = i;
+        for (;;) {
+            const std::size_t k = order[j];
+            order[j] = j;
+            if (k == i) {
+                events[j] = std::move(held);
+                break;
+            }
+            events[j] = std::move(events[k]);
+            j = k;
+        }
+    }
+}
+
+DatasetLoad parseDatasetUnchecked(const std::string& text, const std::string& path) {
+    DatasetLoad out;
+    Checker ck(path, out);
+    Checker header(path, out);  // when it has a problem, the only ones reported
+    Dataset ds;
+    ds.path = path;
+    std::set<std::string> sourceIds;
+    std::vector<LaterSourceCheck> later;
+    std::vector<std::size_t> fileIndex;  // of each event read, its index in the file's array
+    bool headerChecked = false, sourcesRead = false;
+
+    // Events are read one at a time as the parser finishes each, so the file is never held as a
+    // whole JSON tree; the members before "events" (format, version, sources) are already known.
+    JsonReadOptions options;
+    options.streamKey = "events";
+    options.maxDuplicates = DatasetLoad::kMaxProblems;
+    options.onElementCount = [&](std::size_t n) {
+        ds.events.reserve(n);
+        fileIndex.reserve(n);
+    };
+    options.onElement = [&](std::size_t index, const json& element, const json& doc) {
+        if (!headerChecked && doc.contains("format") && doc.contains("version")) {
+            headerChecked = true;
+            checkHeader(doc, header);
+            if (header.any()) return false;
+        }
+        if (!sourcesRead && doc.contains("sources")) {
+            sourcesRead = true;
+            readSources(doc, ds, sourceIds, ck);
+        }
+        const SourceIds ids{sourcesRead ? &sourceIds : nullptr, &later};
+        readEvent(element, index, ids, ds, fileIndex, ck);
+        return true;
+    };
+    JsonRead read = readJson(text, path, options);
+    if (read.error) {
+        out.problemCount = 1;
+        out.problems.push_back(*read.error);
+        return out;
+    }
+    const json& doc = read.doc;
+    if (!read.stopped && !doc.is_object()) {
+        header.problem("", "", "expected a JSON object at the top level, got " + describeJson(doc));
+    } else if (!headerChecked) {
+        checkHeader(doc, header);
+    }
+    if (header.any()) {
+        header.finish(text);
+        return out;
+    }
+    for (const auto& d : read.duplicates) {
+        ck.problemOnLine(d.line, "key " + quotedText(d.key) + " appears twice in the same object (first on line " +
+                                     std::to_string(d.firstLine) + "); each key may appear once");
+    }
+    getString(doc, "title", ds.title, ck, "", "", false);
+    getString(doc, "attribution", ds.attribution, ck, "", "", false);
+    readCoverage(doc, ds, ck);
+    if (!sourcesRead) readSources(doc, ds, sourceIds, ck);
+    for (const auto& c : later)
+        if (!sourceIds.count(c.id)) ck.problem(c.jsonPath, c.context, c.what);
+    auto evs = doc.find("events");
+    if (evs == doc.end() || !evs->is_array()) {
+        ck.problem(evs == doc.end() ? "" : "/events", "", "field 'events': missing or not an array");
+    }
+    const std::vector<std::size_t> byId = checkUniqueIds(ds, fileIndex, ck);
+    readContradictions(doc, ds, sourceIds, byId, ck);
+    if (ck.any()) {
+        ck.finish(text);
+        return out;
+    }
+    sortEvents(ds.events);
+    out.dataset = std::move(ds);
+    return out;
+}
+
 }  // namespace
 
 DatasetLoad parseDataset(const std::string& text, const std::string& path) {
@@ -348,119 +640,12 @@ DatasetLoad parseDataset(const std::string& text, const std::string& path) {
     } catch (const json::exception& e) {
         DatasetLoad out;
         out.problemCount = 1;
-        out.problems.push_back(Error{ErrorKind::DatasetInvalid, path + ": " + std::string(e.what()).substr(0, 200)});
+        std::string what = e.what();
+        if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what = what.substr(what.find("] ") + 2);
+        out.problems.push_back(Error{ErrorKind::DatasetInvalid, path + ": " + printable(what, 200)});
         return out;
     }
 }
-
-namespace {
-DatasetLoad parseDatasetUnchecked(const std::string& text, const std::string& path) {
-    DatasetLoad out;
-    Checker ck(path, out);
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        out.problemCount = 1;
-        out.problems.push_back(Error{ErrorKind::JsonSyntax, jsonSyntaxMessage(e.what(), e.byte, text, path)});
-        return out;
-    } catch (const json::exception& e) {  // e.g. a number beyond double range
-        out.problemCount = 1;
-        out.problems.push_back(Error{ErrorKind::JsonSyntax, path + ": not valid JSON: " + std::string(e.what()).substr(0, 200)});
-        return out;
-    }
-    if (!doc.is_object()) {
-        ck.problem("", "", "expected a JSON object at the top level");
-        ck.finish(text);
-        return out;
-    }
-    std::string format;
-    getString(doc, "format", format, ck, "", "", true);
-    if (!format.empty() && format != "qantar-events") {
-        ck.problem("/format", "", "field 'format': expected \"qantar-events\", got '" + format + "'");
-    }
-    auto ver = doc.find("version");
-    if (ver == doc.end() || !ver->is_number_integer()) {
-        ck.problem(ver == doc.end() ? "" : "/version", "", "field 'version': missing or not a whole number");
-    } else if (ver->get<long long>() != kSupportedVersion) {
-        ck.problem("/version", "", "field 'version': unsupported version " + describe(*ver) + " (this build reads version " +
-                                       std::to_string(kSupportedVersion) + ")");
-    }
-    if (ck.any()) {  // a different format or version is not read further: never guess
-        ck.finish(text);
-        return out;
-    }
-    Dataset ds;
-    ds.path = path;
-    getString(doc, "title", ds.title, ck, "", "", false);
-    getString(doc, "attribution", ds.attribution, ck, "", "", false);
-    if (auto cov = doc.find("coverage"); cov != doc.end() && cov->is_object()) {
-        ParsedTime a{}, b{};
-        if (getTime(*cov, "start", a, ck, "/coverage", "coverage: ", true)) ds.coverageStart = a.instant;
-        if (getTime(*cov, "end", b, ck, "/coverage", "coverage: ", true)) ds.coverageEnd = b.instant;
-    }
-    std::set<std::string> sourceIds;
-    auto srcs = doc.find("sources");
-    if (srcs == doc.end() || !srcs->is_array()) {
-        ck.problem(srcs == doc.end() ? "" : "/sources", "", "field 'sources': missing or not an array");
-    } else {
-        for (std::size_t i = 0; i < srcs->size(); ++i) {
-            const json& s = (*srcs)[i];
-            const std::string sp = "/sources/" + std::to_string(i);
-            const std::string ctx = "source " + std::to_string(i + 1) + ": ";
-            if (!s.is_object()) {
-                ck.problem(sp, ctx, "expected an object");
-                continue;
-            }
-            Source src;
-            if (getString(s, "id", src.id, ck, sp, ctx, true) && !sourceIds.insert(src.id).second) {
-                ck.problem(sp + "/id", ctx, "field 'id': duplicate source id '" + src.id + "'");
-            }
-            getString(s, "outlet", src.outlet, ck, sp, ctx, true);
-            getString(s, "headline", src.headline, ck, sp, ctx, false);
-            getString(s, "file", src.file, ck, sp, ctx, false);
-            getString(s, "written", src.written, ck, sp, ctx, false);
-            getString(s, "written_reasoning", src.writtenReasoning, ck, sp, ctx, false);
-            if (auto inf = s.find("outlet_inferred"); inf != s.end() && inf->is_boolean()) src.outletInferred = inf->get<bool>();
-            ds.sources.push_back(std::move(src));
-        }
-    }
-    auto evs = doc.find("events");
-    if (evs == doc.end() || !evs->is_array()) {
-        ck.problem(evs == doc.end() ? "" : "/events", "", "field 'events': missing or not an array");
-    } else {
-        std::set<std::string> ids;
-        ds.events.reserve(evs->size());
-        for (std::size_t i = 0; i < evs->size(); ++i) readEvent((*evs)[i], i, sourceIds, ids, ds, ck);
-    }
-    if (auto con = doc.find("contradictions"); con != doc.end() && con->is_array()) {
-        for (const auto& c : *con) {
-            if (!c.is_object()) continue;
-            const auto topic = c.find("topic");
-            std::string line = (topic != c.end() && topic->is_string() ? topic->get<std::string>() : std::string("?")) + ":";
-            if (auto figs = c.find("figures"); figs != c.end() && figs->is_array()) {
-                for (const auto& f : *figs) {
-                    if (!f.is_object()) continue;
-                    const auto v = f.find("value");
-                    const auto src = f.find("source");
-                    line += " " + (v != f.end() && v->is_string() ? v->get<std::string>() : std::string("?")) + " (" +
-                            (src != f.end() && src->is_string() ? src->get<std::string>() : std::string("?")) + ");";
-                }
-            }
-            ds.contradictions.push_back(line);
-        }
-    }
-    if (ck.any()) {
-        ck.finish(text);
-        return out;
-    }
-    std::stable_sort(ds.events.begin(), ds.events.end(), [](const Event& a, const Event& b) {
-        return a.start != b.start ? a.start < b.start : a.id < b.id;
-    });
-    out.dataset = std::move(ds);
-    return out;
-}
-}  // namespace
 
 DatasetLoad loadDataset(const std::string& path) {
     auto text = readTextFile(path);

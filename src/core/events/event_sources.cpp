@@ -4,11 +4,9 @@
 #include <cctype>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "core/events/event_format.hpp"
 #include "core/import/import.hpp"
-#include "core/io/json_locator.hpp"
+#include "core/io/json_reader.hpp"
 #include "core/io/text_file.hpp"
 
 namespace qantar::core {
@@ -50,13 +48,8 @@ Expected<OpenedEvents> openEventSource(const EventSourceRequest& r) {
         // saying too.
         Error e = imported.error();
         if (text && e.kind == ErrorKind::FileUnreadable && looksLikeJson(r.source)) {
-            try {
-                const nlohmann::json parsed = nlohmann::json::parse(*text);
-                (void)parsed;
-            } catch (const nlohmann::json::parse_error& p) {
-                e.message += "; " + jsonSyntaxMessage(p.what(), p.byte, *text, r.source);
-            } catch (const nlohmann::json::exception&) {
-            }
+            const JsonRead read = readJson(*text, r.source);
+            if (read.error) e.message += "; " + read.error->message;
         }
         return e;
     }

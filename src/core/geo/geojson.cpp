@@ -10,6 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/io/json_reader.hpp"
+#include "core/io/printable.hpp"
+
 namespace qantar::core {
 
 using nlohmann::json;
@@ -52,12 +55,13 @@ struct Ctx {
 Status readPosition(const json& j, LonLat& out, const Ctx& c, const char* field) {
     if (!j.is_array() || j.size() < 2 || !j[0].is_number() || !j[1].is_number()) {
         return c.fail(ErrorKind::GeoJsonGeometry,
-                      std::string("field '") + field + "': expected a position [lon, lat], got " + j.dump().substr(0, 60));
+                      std::string("field '") + field + "': expected a position [lon, lat], got " + describeJson(j));
     }
     out = LonLat{j[0].get<double>(), j[1].get<double>()};
     if (!out.valid()) {
-        return c.fail(ErrorKind::GeoJsonGeometry, std::string("field '") + field + "': position " + j.dump() +
-                                                      " is outside lon -180..180 / lat -90..90");
+        return c.fail(ErrorKind::GeoJsonGeometry, std::string("field '") + field + "': position [" +
+                                                      describeJson(j[0]) + ", " + describeJson(j[1]) +
+                                                      "] is outside lon -180..180 / lat -90..90");
     }
     return std::nullopt;
 }
@@ -139,7 +143,7 @@ Status readGeometry(const json& g, GeoFeature& f, const Ctx& c) {
             f.polygons.push_back(std::move(poly));
         }
     } else {
-        return c.fail(ErrorKind::GeoJsonGeometry, "field 'geometry.type': unsupported type '" + type + "'");
+        return c.fail(ErrorKind::GeoJsonGeometry, "field 'geometry.type': unsupported type " + quotedText(type));
     }
     return std::nullopt;
 }
@@ -156,12 +160,22 @@ Expected<GeoFeatureCollection> parseGeoJson(const std::string& text, const std::
     try {
         return parseGeoJsonUnchecked(text, path);
     } catch (const json::exception& e) {
-        return Error{ErrorKind::JsonSyntax, path + ": not valid JSON: " + std::string(e.what()).substr(0, 200)};
+        std::string what = e.what();
+        if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what = what.substr(what.find("] ") + 2);
+        return Error{ErrorKind::JsonSyntax, path + ": not valid JSON: " + printable(what, 200)};
     }
 }
 
 namespace {
 Expected<GeoFeatureCollection> parseGeoJsonUnchecked(const std::string& text, const std::string& path) {
+    // Nesting past kMaxJsonDepth is refused before parsing: nothing that walks the document can
+    // then run out of stack.
+    if (const JsonPrescan scan = prescanJson(text); scan.tooDeepAt) {
+        const TextPosition at = textPosition(text, *scan.tooDeepAt);
+        return Error{ErrorKind::JsonSyntax, path + ":" + std::to_string(at.line) + ": nested deeper than " +
+                                                std::to_string(kMaxJsonDepth) + " levels of arrays and objects at column " +
+                                                std::to_string(at.column) + " (the limit; GeoJSON needs at most 7)"};
+    }
     json doc;
     try {
         doc = json::parse(text);
@@ -172,7 +186,7 @@ Expected<GeoFeatureCollection> parseGeoJsonUnchecked(const std::string& text, co
         if (pos != std::string::npos) msg = msg.substr(pos);
         // nlohmann echoes the bytes it read; they may not be valid UTF-8, so they are left out.
         msg = msg.substr(0, msg.find("; last read"));
-        return Error{ErrorKind::JsonSyntax, path + ": not valid JSON: " + msg};
+        return Error{ErrorKind::JsonSyntax, path + ": not valid JSON: " + printable(msg, 200)};
     }
     if (!doc.is_object()) return Error{ErrorKind::GeoJsonStructure, path + ": expected a JSON object at the top level"};
     auto typeIt = doc.find("type");
@@ -200,7 +214,7 @@ Expected<GeoFeatureCollection> parseGeoJsonUnchecked(const std::string& text, co
                 else if (v.is_number()) f.properties[it.key()] = v.get<double>();
                 else f.properties[it.key()] = std::monostate{};
             }
-            if (f.has("name")) c.where += " ('" + f.text("name") + "')";
+            if (f.has("name")) c.where += " (" + quotedText(f.text("name")) + ")";
         } else if (propIt != jf.end() && !propIt->is_null()) {
             return c.fail(ErrorKind::GeoJsonStructure, "field 'properties': expected an object or null");
         }

@@ -1,21 +1,166 @@
 #include "core/io/json_locator.hpp"
 
-#include <algorithm>
+#include <cstddef>
 
 namespace qantar::core {
 
-std::string jsonSyntaxMessage(const std::string& what, std::size_t byte, const std::string& text,
-                              const std::string& path) {
-    std::string msg = what;
-    const auto pos = msg.find("parse error");
-    if (pos != std::string::npos) msg = msg.substr(pos);
-    msg = msg.substr(0, msg.find("; last read"));
-    const std::size_t upto = std::min(byte, text.size());
-    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(upto > 0 ? upto - 1 : 0), '\n');
-    return path + ":" + std::to_string(line) + ": not valid JSON: " + msg;
-}
+namespace {
 
-JsonLocator::JsonLocator(const std::string& text) : m_text(text) { value("", 0); }
+class Scanner {
+public:
+    Scanner(const std::string& text, const std::unordered_set<std::string>& wanted,
+            std::unordered_map<std::string, int>& lines)
+        : m_text(text), m_wanted(wanted), m_lines(lines) {
+        if (m_text.compare(0, 3, "\xEF\xBB\xBF") == 0) m_pos = 3;
+    }
+
+    void run() {
+        struct Frame {
+            bool object;
+            std::string path;
+            std::size_t index;
+        };
+        std::vector<Frame> stack;
+        // The root value.
+        if (!startValue("", stack)) return;
+        while (!stack.empty()) {
+            Frame& f = stack.back();
+            skipSpace();
+            if (m_pos >= m_text.size()) return;
+            const char c = m_text[m_pos];
+            if (c == (f.object ? '}' : ']')) {
+                ++m_pos;
+                stack.pop_back();
+                continue;
+            }
+            if (f.index > 0) {
+                if (c != ',') return;
+                ++m_pos;
+                skipSpace();
+            }
+            std::string child;
+            if (f.object) {
+                std::string key;
+                const int keyLine = m_line;
+                if (!string(&key)) return;
+                skipSpace();
+                if (m_pos >= m_text.size() || m_text[m_pos] != ':') return;
+                ++m_pos;
+                child = f.path + "/" + key;
+                if (m_wanted.count(child)) m_lines.emplace(child, keyLine);
+            } else {
+                child = f.path + "/" + std::to_string(f.index);
+            }
+            ++f.index;
+            if (!startValue(child, stack)) return;
+        }
+    }
+
+private:
+    // Records a value's line; a container on a wanted path is entered (pushed), anything else
+    // is skipped whole. False at a syntax error.
+    template <typename Stack>
+    bool startValue(const std::string& path, Stack& stack) {
+        skipSpace();
+        if (m_pos >= m_text.size()) return false;
+        const bool wanted = m_wanted.count(path) > 0;
+        if (wanted) m_lines.emplace(path, m_line);
+        const char c = m_text[m_pos];
+        if ((c == '{' || c == '[') && wanted) {
+            ++m_pos;
+            stack.push_back({c == '{', path, 0});
+            return true;
+        }
+        return skipValue();
+    }
+
+    // Skips one value of any depth by counting brackets outside strings.
+    bool skipValue() {
+        int depth = 0;
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (c == '"') {
+                if (!string(nullptr)) return false;
+                if (depth == 0) return true;
+                continue;
+            }
+            if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) return true;  // the end of the enclosing container
+                if (--depth == 0) {
+                    ++m_pos;
+                    return true;
+                }
+            } else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+                return true;  // the end of a number or literal
+            } else {
+                lineEnd(c);
+            }
+            ++m_pos;
+        }
+        return depth == 0;
+    }
+
+    // Counts a line end at m_pos ("\r\n" counts once, at its "\n").
+    void lineEnd(char c) {
+        if (c == '\n' || (c == '\r' && (m_pos + 1 >= m_text.size() || m_text[m_pos + 1] != '\n'))) ++m_line;
+    }
+
+    void skipSpace() {
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
+            lineEnd(c);
+            ++m_pos;
+        }
+    }
+
+    bool string(std::string* out) {
+        if (m_pos >= m_text.size() || m_text[m_pos] != '"') return false;
+        ++m_pos;
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            lineEnd(c);
+            ++m_pos;
+            if (c == '"') return true;
+            if (c == '\\' && m_pos < m_text.size()) {
+                // Escapes matter only for keys, which in our formats are plain ASCII.
+                const char e = m_text[m_pos];
+                if (e == '\n' || e == '\r') continue;  // counted on the next round
+                ++m_pos;
+                if (out) out->push_back(e);
+                continue;
+            }
+            if (out) out->push_back(c);
+        }
+        return false;
+    }
+
+    const std::string& m_text;
+    const std::unordered_set<std::string>& m_wanted;
+    std::unordered_map<std::string, int>& m_lines;
+    std::size_t m_pos = 0;
+    int m_line = 1;
+};
+
+}  // namespace
+
+JsonLocator::JsonLocator(const std::string& text, const std::vector<std::string>& paths) {
+    std::unordered_set<std::string> wanted;
+    for (const std::string& p : paths) {
+        // The path and every ancestor: "/events/3/start", "/events/3", "/events", "".
+        std::string q = p;
+        for (;;) {
+            if (!wanted.insert(q).second) break;
+            const auto slash = q.rfind('/');
+            if (slash == std::string::npos) break;
+            q.resize(slash);
+        }
+        wanted.insert("");
+    }
+    Scanner(text, wanted, m_lines).run();
+}
 
 int JsonLocator::lineOf(const std::string& path) const {
     std::string p = path;
@@ -25,104 +170,6 @@ int JsonLocator::lineOf(const std::string& path) const {
         const auto slash = p.rfind('/');
         if (slash == std::string::npos || p.empty()) return 1;
         p.resize(slash);
-    }
-}
-
-void JsonLocator::skipSpace() {
-    while (m_pos < m_text.size()) {
-        const char c = m_text[m_pos];
-        if (c == '\n') ++m_line;
-        else if (c != ' ' && c != '\t' && c != '\r') break;
-        ++m_pos;
-    }
-}
-
-bool JsonLocator::string(std::string* out) {
-    if (m_pos >= m_text.size() || m_text[m_pos] != '"') return false;
-    ++m_pos;
-    while (m_pos < m_text.size()) {
-        const char c = m_text[m_pos++];
-        if (c == '"') return true;
-        if (c == '\n') ++m_line;
-        if (c == '\\' && m_pos < m_text.size()) {
-            // Escapes matter only for keys, which in our formats are plain ASCII.
-            const char e = m_text[m_pos++];
-            if (out) out->push_back(e);
-            continue;
-        }
-        if (out) out->push_back(c);
-    }
-    return false;
-}
-
-void JsonLocator::value(const std::string& path, int depth) {
-    skipSpace();
-    if (m_failed || m_pos >= m_text.size() || depth > kMaxDepth) {
-        m_failed = true;
-        return;
-    }
-    m_lines.emplace(path, m_line);
-    const char c = m_text[m_pos];
-    if (c == '{') {
-        ++m_pos;
-        skipSpace();
-        if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-            ++m_pos;
-            return;
-        }
-        while (!m_failed) {
-            skipSpace();
-            std::string key;
-            const int keyLine = m_line;
-            if (!string(&key)) {
-                m_failed = true;
-                return;
-            }
-            skipSpace();
-            if (m_pos >= m_text.size() || m_text[m_pos] != ':') {
-                m_failed = true;
-                return;
-            }
-            ++m_pos;
-            const std::string child = path + "/" + key;
-            m_lines.emplace(child, keyLine);
-            value(child, depth + 1);
-            skipSpace();
-            if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (m_pos < m_text.size() && m_text[m_pos] == '}') ++m_pos;
-            else m_failed = true;
-            return;
-        }
-    } else if (c == '[') {
-        ++m_pos;
-        skipSpace();
-        if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-            ++m_pos;
-            return;
-        }
-        for (int index = 0; !m_failed; ++index) {
-            value(path + "/" + std::to_string(index), depth + 1);
-            skipSpace();
-            if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (m_pos < m_text.size() && m_text[m_pos] == ']') ++m_pos;
-            else m_failed = true;
-            return;
-        }
-    } else if (c == '"') {
-        if (!string(nullptr)) m_failed = true;
-    } else {
-        // Number or literal: runs to the next delimiter.
-        while (m_pos < m_text.size()) {
-            const char d = m_text[m_pos];
-            if (d == ',' || d == '}' || d == ']' || d == ' ' || d == '\n' || d == '\t' || d == '\r') break;
-            ++m_pos;
-        }
     }
 }
 

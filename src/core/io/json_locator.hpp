@@ -1,36 +1,32 @@
 #pragma once
-// Finds the line on which each value of a JSON text starts, by JSON-pointer-like path
+// Finds the line on which values of a JSON text start, by JSON-pointer-like path
 // ("/events/3/start"), so that validation messages can name a line. Only positions are read
-// here; the values themselves are parsed by nlohmann::json.
+// here; the values themselves are parsed by nlohmann::json (see json_reader.hpp).
+#include <cstddef>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace qantar::core {
 
-// "events.json:29: not valid JSON: parse error at line 29, column 7: ..." from a JSON library's
-// message (`what`) and the byte offset it stopped at: names the line, and drops the library's echo
-// of the bytes it read (they may not be valid UTF-8 and would garble the message).
+// "path:L: not valid JSON at column C: ..." from nlohmann's message and parse_error::byte; defined
+// with the rest of the JSON reading in json_reader.cpp (declared here too for older callers).
 std::string jsonSyntaxMessage(const std::string& what, std::size_t byte, const std::string& text,
                               const std::string& path);
 
 class JsonLocator {
 public:
-    // Scans `text` (stops quietly at the first syntax error or past kMaxDepth nesting).
-    explicit JsonLocator(const std::string& text);
+    // One linear scan of `text` (no recursion) that records the lines of `paths` and of their
+    // ancestors only, so that locating a few problems in a large file stays cheap. Stops quietly
+    // at the first syntax error. Lines end at "\n", "\r\n" or a lone "\r"; a byte order mark at
+    // the start is skipped.
+    JsonLocator(const std::string& text, const std::vector<std::string>& paths);
     // 1-based line of the value at `path` ("" is the root), or of the nearest recorded ancestor.
+    // The line of an object member is the line of its key.
     int lineOf(const std::string& path) const;
 
-    static constexpr int kMaxDepth = 64;
-
 private:
-    void value(const std::string& path, int depth);
-    void skipSpace();
-    bool string(std::string* out);
-
-    const std::string& m_text;
-    std::size_t m_pos = 0;
-    int m_line = 1;
-    bool m_failed = false;
     std::unordered_map<std::string, int> m_lines;
 };
 

@@ -8,8 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/atomic_file.hpp"
-#include "core/geo/geojson.hpp"
 #include "core/io/json_locator.hpp"
+#include "core/io/json_reader.hpp"
+#include "core/io/printable.hpp"
 
 namespace qantar::core {
 
@@ -21,7 +22,22 @@ constexpr int kStoryVersion = 1;
 
 struct Problem {
     std::string jsonPath, what;
+    std::size_t line = 0;  // known already (a repeated key), else found from jsonPath
 };
+
+// A text field with a length limit in characters.
+void readText(const json& obj, const char* key, std::string& out, std::size_t limit, std::vector<Problem>& problems,
+              const std::string& path, const std::string& ctx) {
+    auto it = obj.find(key);
+    if (it == obj.end() || !it->is_string()) return;
+    out = it->get<std::string>();
+    if (out.size() <= limit) return;  // never more characters than bytes
+    const std::size_t chars = codePointCount(out);
+    if (chars > limit) {
+        problems.push_back({path + "/" + key, ctx + "field '" + key + "': " + std::to_string(chars) +
+                                                  " characters, more than the " + std::to_string(limit) + " allowed"});
+    }
+}
 
 bool readTime(const json& obj, const char* key, Instant& out, ZoneOffset* zone, std::vector<Problem>& problems,
               const std::string& path, const std::string& ctx) {
@@ -33,7 +49,7 @@ bool readTime(const json& obj, const char* key, Instant& out, ZoneOffset* zone, 
     }
     auto t = parseIsoTime(it->get<std::string>(), kAlmatyTime);
     if (!t) {
-        problems.push_back({path + "/" + key, ctx + "field '" + key + "': " + t.error().message});
+        problems.push_back({path + "/" + key, ctx + "field '" + key + "': " + printable(t.error().message, 200)});
         return false;
     }
     out = t->instant;
@@ -51,20 +67,24 @@ Expected<Story> parseStory(const std::string& text, const std::string& path) {
     try {
         return parseStoryUnchecked(text, path);
     } catch (const json::exception& e) {  // a value of an unexpected type: a problem, not a crash
-        return Error{ErrorKind::DatasetInvalid, path + ": " + std::string(e.what()).substr(0, 200)};
+        std::string what = e.what();
+        if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what = what.substr(what.find("] ") + 2);
+        return Error{ErrorKind::DatasetInvalid, path + ": " + printable(what, 200)};
     }
 }
 
 namespace {
 
 Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& path) {
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        return Error{ErrorKind::JsonSyntax, jsonSyntaxMessage(e.what(), e.byte, text, path)};
-    }
+    JsonRead read = readJson(text, path);
+    if (read.error) return *read.error;
+    const json& doc = read.doc;
     std::vector<Problem> problems;
+    for (const auto& d : read.duplicates) {
+        problems.push_back({"", "key " + quotedText(d.key) + " appears twice in the same object (first on line " +
+                                    std::to_string(d.firstLine) + "); each key may appear once",
+                            d.line});
+    }
     Story story;
     if (!doc.is_object()) {
         problems.push_back({"", "expected a JSON object at the top level"});
@@ -77,7 +97,7 @@ Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& 
             problems.push_back({"/version", "field 'version': unsupported or missing (this build reads version 1)"});
         }
         if (problems.empty()) {
-            if (auto t = doc.find("title"); t != doc.end() && t->is_string()) story.title = t->get<std::string>();
+            readText(doc, "title", story.title, kMaxStoryTitleChars, problems, "", "");
             auto scenes = doc.find("scenes");
             if (scenes == doc.end() || !scenes->is_array() || scenes->empty()) {
                 problems.push_back({"/scenes", "field 'scenes': needs at least one scene"});
@@ -91,9 +111,12 @@ Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& 
                         continue;
                     }
                     Scene scene;
-                    if (auto t = s.find("title"); t != s.end() && t->is_string()) scene.title = t->get<std::string>();
-                    else problems.push_back({sp, ctx + "field 'title' is missing"});
-                    if (auto c = s.find("caption"); c != s.end() && c->is_string()) scene.caption = c->get<std::string>();
+                    if (auto t = s.find("title"); t != s.end() && t->is_string()) {
+                        readText(s, "title", scene.title, kMaxSceneTitleChars, problems, sp, ctx);
+                    } else {
+                        problems.push_back({sp, ctx + "field 'title' is missing"});
+                    }
+                    readText(s, "caption", scene.caption, kMaxSceneCaptionChars, problems, sp, ctx);
                     if (auto src = s.find("sources"); src != s.end()) {
                         if (!src->is_array()) problems.push_back({sp + "/sources", ctx + "field 'sources': expected an array of source ids"});
                         else
@@ -163,8 +186,8 @@ Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& 
                                 auto id = parseEventLayerId(it.key());
                                 if (!id || !it->is_boolean()) {
                                     problems.push_back({sp + "/layers/" + it.key(),
-                                                        ctx + "field 'layers': unknown layer '" + it.key() +
-                                                            "' or not true/false (layers: protests, violence, curfew, "
+                                                        ctx + "field 'layers': unknown layer " + quotedText(it.key()) +
+                                                            " or not true/false (layers: protests, violence, curfew, "
                                                             "emergency, internet, csto, airports, casualties, government)"});
                                     continue;
                                 }
@@ -188,9 +211,16 @@ Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& 
         }
     }
     if (!problems.empty()) {
-        const JsonLocator locator(text);
-        const Problem& p = problems.front();
-        std::string msg = path + ":" + std::to_string(locator.lineOf(p.jsonPath)) + ": " + p.what;
+        // The first problem in file order.
+        std::vector<std::string> paths;
+        for (const auto& p : problems)
+            if (p.line == 0) paths.push_back(p.jsonPath);
+        const JsonLocator locator(text, paths);
+        for (auto& p : problems)
+            if (p.line == 0) p.line = static_cast<std::size_t>(locator.lineOf(p.jsonPath));
+        const Problem& p = *std::min_element(problems.begin(), problems.end(),
+                                             [](const Problem& a, const Problem& b) { return a.line < b.line; });
+        std::string msg = path + ":" + std::to_string(p.line) + ": " + p.what;
         if (problems.size() > 1) msg += " (and " + std::to_string(problems.size() - 1) + " more)";
         return Error{ErrorKind::DatasetInvalid, msg};
     }

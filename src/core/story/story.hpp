@@ -3,6 +3,7 @@
 // docs/story-format.md). A scene says what to show — a moment or a time range played at a speed,
 // where to look, which event layers are on — and what to say: a title, a caption and its sources.
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,12 @@
 #include "core/time/time.hpp"
 
 namespace qantar::core {
+
+// Limits of the story format (docs/story-format.md), in characters (Unicode code points): a
+// story over them is refused with a message naming the scene and field.
+constexpr std::size_t kMaxStoryTitleChars = 120;
+constexpr std::size_t kMaxSceneTitleChars = 120;
+constexpr std::size_t kMaxSceneCaptionChars = 1000;
 
 struct SceneView {
     LonLat center;

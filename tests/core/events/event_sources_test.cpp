@@ -59,5 +59,6 @@ TEST(EventSources, ABrokenGeoJsonSaysWhereItBreaks) {
     EXPECT_EQ(r.error().kind, ErrorKind::FileUnreadable);
     EXPECT_NE(r.error().message.find("GDAL's GeoJSON driver cannot read it"), std::string::npos) << r.error().message;
     EXPECT_NE(r.error().message.find("; " + path + ":"), std::string::npos) << r.error().message;
-    EXPECT_NE(r.error().message.find("not valid JSON: parse error at line"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find(": not valid JSON at column "), std::string::npos) << r.error().message;
+    EXPECT_EQ(r.error().message.find("json.exception"), std::string::npos) << r.error().message;
 }

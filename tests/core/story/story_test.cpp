@@ -378,6 +378,79 @@ TEST(StoryParse, SecondSceneProblemsNameTheScene) {
     EXPECT_NE(story.error().message.find("scene 2"), std::string::npos) << story.error().message;
 }
 
+// --- Hostile stories (review of hostile input: D1, D12, D16, D18, D20) ------------------------
+
+namespace {
+
+std::string repeated(const std::string& s, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += s;
+    return out;
+}
+
+void expectRefusedOnLine(const std::string& text, int line, const std::string& what) {
+    auto story = parseStory(text, "bad.json");
+    ASSERT_FALSE(story.ok()) << "accepted";
+    const std::string& m = story.error().message;
+    EXPECT_EQ(m.rfind("bad.json:" + std::to_string(line) + ": ", 0), 0u) << m;
+    EXPECT_NE(m.find(what), std::string::npos) << m;
+    EXPECT_EQ(m.find('\n'), std::string::npos) << m;
+    EXPECT_EQ(m.find("json.exception"), std::string::npos) << m;
+    EXPECT_LT(m.size(), 400u) << m;
+}
+
+}  // namespace
+
+TEST(StoryHostile, DeeplyNestedCaptionIsRefusedWithoutCrashing) {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    expectRefusedOnLine(oneScene(kTitle + "      \"caption\": " + deep + ",\n" + kTime), 8,
+                        "nested deeper than 64 levels of arrays and objects at column 79");  // 3 levels are the story's
+}
+
+TEST(StoryHostile, NumberOutOfRangeNamesLineAndColumnInPlainWords) {
+    expectRefusedOnLine(oneScene(kTitle + kTime + ",\n      \"hold_seconds\": 1e400"), 9,
+                        "not valid JSON at column 23: number out of range: 1e400");
+}
+
+TEST(StoryHostile, ControlCharactersInALayerNameAreEscaped) {
+    expectRefusedOnLine(oneScene(kTitle + kTime + ",\n      \"layers\": {\"x\\u001b]0;t\\u0007\\nbad.json:1: ok\\u202e\": true}"),
+                        9, "unknown layer 'x\\x1B]0;t\\x07\\x0Abad.json:1: ok\\u202E'");
+}
+
+TEST(StoryHostile, ControlCharactersInATimeAreEscaped) {
+    expectRefusedOnLine(oneScene(kTitle + "      \"time\": \"\\u001b[2J\"") , 8, "\\x1B[2J");
+}
+
+TEST(StoryHostile, ByteOrderMarkAndCrLineEndsKeepTheLineOfAProblem) {
+    std::string text = oneScene(kTitle + kTime + ",\n      \"hold_seconds\": -3");
+    expectRefusedOnLine("\xEF\xBB\xBF" + text, 9, "hold_seconds");
+    for (std::size_t p = text.find('\n'); p != std::string::npos; p = text.find('\n', p + 2)) text.replace(p, 1, "\r\n");
+    expectRefusedOnLine("\xEF\xBB\xBF" + text, 9, "hold_seconds");
+    for (std::size_t p = text.find("\r\n"); p != std::string::npos; p = text.find("\r\n", p + 1)) text.erase(p + 1, 1);
+    expectRefusedOnLine("\xEF\xBB\xBF" + text, 9, "hold_seconds");
+}
+
+TEST(StoryHostile, RepeatedKeyIsAProblemNamingItsLine) {
+    expectRefusedOnLine(oneScene(kTitle + kTime + ",\n      \"title\": \"Again\""), 9,
+                        "key 'title' appears twice in the same object (first on line 7)");
+}
+
+TEST(StoryLimits, SceneTitleCaptionAndStoryTitleHaveLengthsInCharacters) {
+    // Kazakh letters are two bytes each: the limits count characters.
+    const std::string title120 = repeated("Қ", kMaxSceneTitleChars);
+    const std::string caption1000 = repeated("Ә", kMaxSceneCaptionChars);
+    auto ok = parseStory(oneScene("      \"title\": \"" + title120 + "\",\n      \"caption\": \"" + caption1000 + "\",\n" + kTime),
+                         "good.json");
+    ASSERT_TRUE(ok.ok()) << ok.error().message;
+    expectRefusedOnLine(oneScene("      \"title\": \"" + title120 + "Қ\",\n" + kTime), 7,
+                        "scene 1: field 'title': 121 characters, more than the 120 allowed");
+    expectRefusedOnLine(oneScene(kTitle + "      \"caption\": \"" + caption1000 + "Ә\",\n" + kTime), 8,
+                        "scene 1: field 'caption': 1001 characters, more than the 1000 allowed");
+    std::string longStoryTitle = oneScene(kTitle + kTime);
+    longStoryTitle.replace(longStoryTitle.find("\"bad\""), 5, "\"" + repeated("Қ", kMaxStoryTitleChars + 1) + "\"");
+    expectRefusedOnLine(longStoryTitle, 4, "field 'title': 121 characters, more than the 120 allowed");
+}
+
 // --- Saving ----------------------------------------------------------------------------------
 
 TEST_F(StorySave, WritesWhatLoadReadsBack) {
