@@ -146,7 +146,7 @@ void StoryPanel::drawScene(AppState& state, core::Scene& sc) {
     // replay the scene so the editor sees the result.
     bool textChanged = false, changed = false;
     // Typing or pasting stops at the story format's limits, so what is saved always loads again.
-    static std::size_t titleLimit = 120, captionLimit = 1000;  // MERGE: story format limits
+    static std::size_t titleLimit = core::kMaxSceneTitleChars, captionLimit = core::kMaxSceneCaptionChars;
     textChanged |= ImGui::InputText("Title##scene", &sc.title, ImGuiInputTextFlags_CallbackEdit, keepWithinLimit, &titleLimit);
     textChanged |= ImGui::InputTextMultiline("Caption##scene", &sc.caption, ImVec2(-1, ImGui::GetTextLineHeight() * 5.0f),
                                              ImGuiInputTextFlags_CallbackEdit, keepWithinLimit, &captionLimit);

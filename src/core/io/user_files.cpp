@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/atomic_file.hpp"
-#include "core/io/json_locator.hpp"
+#include "core/io/json_reader.hpp"
 #include "core/geo/geojson.hpp"
 
 namespace qantar::core {
@@ -45,9 +45,12 @@ std::pair<Settings, std::optional<std::string>> loadSettings(const std::string& 
         if (text.error().kind == ErrorKind::FileNotFound) return {s, std::nullopt};
         return {s, text.error().message};
     }
+    // Read safely (depth limited, plain words); a broken file gives the defaults and says why.
+    JsonRead read = readJson(*text, path);
+    if (read.error) return {Settings{}, read.error->message + "; the default settings are used"};
     try {
-        const json j = json::parse(*text);
-        if (!j.is_object()) return {s, path + ": settings: expected a JSON object; using defaults"};
+        const json& j = read.doc;
+        if (!j.is_object()) return {s, path + ": settings: expected a JSON object; the default settings are used"};
         auto num = [&](const char* key, int& out, int lo, int hi) {
             if (auto it = j.find(key); it != j.end() && it->is_number_integer()) {
                 const auto v = it->get<long long>();
@@ -76,10 +79,6 @@ std::pair<Settings, std::optional<std::string>> loadSettings(const std::string& 
         string("open_folder", s.openFolder);
         string("export_folder", s.exportFolder);
         string("story_folder", s.storyFolder);
-    } catch (const json::parse_error& e) {
-        // "settings.json:3: not valid JSON: ... at line 3, column 7", in words rather than the
-        // library's codes, and whole.
-        return {Settings{}, jsonSyntaxMessage(e.what(), e.byte, *text, path) + "; the default settings are used"};
     } catch (const json::exception&) {
         return {Settings{}, path + ": the settings file does not hold settings qantar can read; the default settings are used"};
     }
@@ -116,8 +115,13 @@ Status writeStoryAutosave(const StoryAutosave& a, const std::string& path) {
 std::optional<StoryAutosave> readStoryAutosave(const std::string& path, std::string* problem) {
     auto text = readTextFile(path);
     if (!text) return std::nullopt;
+    JsonRead read = readJson(*text, path);
+    if (read.error) {
+        if (problem) *problem = read.error->message + " (the autosave is not trusted)";
+        return std::nullopt;
+    }
     try {
-        const json j = json::parse(*text);
+        const json& j = read.doc;
         auto story = parseStory(j.at("story").dump(), path);
         if (!story) {
             if (problem) *problem = story.error().message;
@@ -127,8 +131,8 @@ std::optional<StoryAutosave> readStoryAutosave(const std::string& path, std::str
         a.story = std::move(*story);
         if (auto it = j.find("original_path"); it != j.end() && it->is_string()) a.originalPath = it->get<std::string>();
         return a;
-    } catch (const json::exception& e) {
-        if (problem) *problem = path + ": autosave is unreadable (" + std::string(e.what()).substr(0, 120) + ")";
+    } catch (const json::exception&) {
+        if (problem) *problem = path + ": the autosave holds no story qantar can read (it is not trusted)";
         return std::nullopt;
     }
 }

@@ -94,7 +94,7 @@ TEST(Settings, D18_ABrokenFileIsDescribedInWordsWithItsLineAndNotCut) {
         EXPECT_NE(problem->find("settings.json"), std::string::npos) << *problem;
     }
     std::ofstream(d / "settings.json", std::ios::trunc) << "{\n  \"theme\": \"dark\",\n  \"window_width\": 1200,\n";
-    EXPECT_NE(loadSettings((d / "settings.json").string()).second->find("line 4"), std::string::npos);
+    EXPECT_NE(loadSettings((d / "settings.json").string()).second->find("settings.json:4:"), std::string::npos);
 }
 
 TEST(StoryAutosave, RoundTripAndDiscard) {
