@@ -214,9 +214,9 @@ std::string maskCredentialsGeneric(std::string_view text) { return mask(text).te
 std::vector<std::string> credentialsIn(std::string_view text) { return mask(text).secrets; }
 
 std::string unreadablePostgresSource(std::string_view source) {
-    const std::string_view prefix = startsWithIgnoreCase(source, "PG:") ? source.substr(0, 3)
-                                    : startsWithIgnoreCase(source, "postgres://") ? source.substr(0, 11)
-                                                                                   : source.substr(0, 13);
+    const std::string_view prefix = startsWithIgnoreCase(source, "PG:")           ? std::string_view("PG:")
+                                    : startsWithIgnoreCase(source, "postgres://") ? std::string_view("postgres://")
+                                                                                   : std::string_view("postgresql://");
     return std::string(prefix) + "*** (the rest is not shown: it cannot be read as a connection string, and may hold a password)";
 }
 
