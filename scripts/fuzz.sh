@@ -9,7 +9,7 @@ seconds=${QANTAR_FUZZ_SECONDS:-60}
 jobs=$(nproc 2>/dev/null || echo 2)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQANTAR_FUZZ=ON \
     -DQANTAR_BUILD_TESTS=OFF -DQANTAR_BUILD_BENCH=OFF -DQANTAR_SANITIZE=address,undefined,fuzzer-no-link >/dev/null
-targets="geojson events story time import settings cli"
+targets="geojson events story time import settings cli connection"
 for t in $targets; do
     cmake --build build-fuzz -j"$jobs" --target "qantar_fuzz_$t" >/dev/null
 done

@@ -6,7 +6,7 @@ set -eu
 PACKAGES="
 cmake g++ make pkg-config python3 python3-glad
 libimgui-dev libglfw3-dev libfreetype-dev libstb-dev libpng-dev nlohmann-json3-dev libcli11-dev
-libproj-dev libgeos-dev libgdal-dev
+libproj-dev libgeos-dev libgdal-dev libpq-dev
 libgl-dev libopengl-dev libegl-dev libegl-mesa0 libgl1-mesa-dri libglx-mesa0
 fonts-noto-core
 libgtest-dev libgmock-dev libbenchmark-dev

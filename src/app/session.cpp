@@ -365,8 +365,9 @@ void Session::openEvents(const ui::action::OpenEvents& a) {
     if (!merge) m_lastDataset = opened->ownFormat ? request.source : std::string();
     status.message = opened->report + " Now " + std::to_string(n) + " events.";
     log(status.message);
-    st.notify(merge ? "Merged " + request.source + ": now " + std::to_string(n) + " events."
-                    : "Opened " + request.source + ": " + std::to_string(n) + " events.");
+    const std::string shown = opened->ownFormat ? request.source : core::displayImportSource(request.source);
+    st.notify(merge ? "Merged " + shown + ": now " + std::to_string(n) + " events."
+                    : "Opened " + shown + ": " + std::to_string(n) + " events.");
 }
 
 void Session::drawBoundaries(const ui::action::DrawBoundaries& a) {

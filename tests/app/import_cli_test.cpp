@@ -187,6 +187,84 @@ TEST(ImportCli, GdalModuleOfAnotherVersionIsRefused) {
     EXPECT_FALSE(fs::exists(out));
 }
 
+// D3: a password in a URI-form PG: string is never printed, on either stream.
+TEST(ImportCli, PgUriPasswordIsNeverPrinted) {
+    const fs::path out = scratch() / "pg-uri.json";
+    fs::remove(out);
+    for (const std::string& source :
+         {std::string("PG:postgresql://u:S3CRET@127.0.0.1:1/db"), std::string("PG:postgres://u:S3CRET@127.0.0.1:1/db"),
+          std::string("PG:host=127.0.0.1 port=1 dbname=db user=u password='a\\'S3CRET'"),
+          std::string("PG:postgresql://u@127.0.0.1:1/db?password=S3CRET")}) {
+        const CliRun r = run("import " + q(source) + " --layer events --out " + q(out.string()));
+        EXPECT_EQ(r.exitCode, 1) << r.err;
+        EXPECT_EQ(r.err.find("S3CRET"), std::string::npos) << r.err;
+        EXPECT_EQ(r.out.find("S3CRET"), std::string::npos) << r.out;
+        EXPECT_NE(r.err.find("password=***"), std::string::npos) << r.err;
+        EXPECT_FALSE(fs::exists(out));
+    }
+}
+
+// D9: a source of 100,000 characters is one clean line, not a crash.
+TEST(ImportCli, HundredThousandCharacterSourceIsOneLine) {
+    const CliRun r = run("import " + q("PG:password=" + std::string(100000, 'x')) + " --out " +
+                         q((scratch() / "long.json").string()));
+    EXPECT_EQ(r.exitCode, 1) << r.err.substr(0, 400);
+    EXPECT_EQ(lines(r.err).size(), 1u) << r.err.substr(0, 400);
+    EXPECT_NE(r.err.find("qantar takes at most 8192"), std::string::npos) << r.err.substr(0, 400);
+}
+
+// D18: --out naming a directory says so.
+TEST(ImportCli, OutIsADirectory) {
+    const fs::path dir = scratch() / "out-dir";
+    fs::create_directories(dir);
+    for (const std::string& out : {dir.string(), dir.string() + "/"}) {
+        const CliRun r = run("import " + q(dataFile("geojson_time.geojson")) + " --out " + q(out));
+        EXPECT_EQ(r.exitCode, 1) << r.err;
+        ASSERT_EQ(lines(r.err).size(), 1u) << r.err;
+        EXPECT_NE(r.err.find(": is a directory; --out names the event file to write (for example " + dir.string() +
+                             "/events.json)"),
+                  std::string::npos)
+            << r.err;
+    }
+}
+
+// D22: the output may not be the source, however it is spelled.
+TEST(ImportCli, OutputThatIsTheSourceIsRefused) {
+    const fs::path dir = scratch() / "same";
+    fs::create_directories(dir);
+    const fs::path src = dir / "events.geojson";
+    fs::copy_file(dataFile("geojson_time.geojson"), src, fs::copy_options::overwrite_existing);
+    const std::string before = readFile(src);
+    fs::remove(dir / "link.geojson");
+    fs::create_symlink(src, dir / "link.geojson");
+    for (const fs::path& out : {src, dir / "." / "events.geojson", dir / "link.geojson"}) {
+        const CliRun r = run("import " + q(src.string()) + " --out " + q(out.string()));
+        EXPECT_EQ(r.exitCode, 1) << r.err;
+        EXPECT_NE(r.err.find("the output would replace the source"), std::string::npos) << r.err;
+        EXPECT_EQ(readFile(src), before);
+    }
+}
+
+// D2/D9: a long ACLED notes cell is cut, and the report says how many were.
+TEST(ImportCli, LongNotesAreCutAndReported) {
+    std::string csv = readFile(dataFile("acled_kz_jan2022.csv"));
+    const std::size_t lineEnd = csv.find('\n', csv.find('\n') + 1);
+    std::string row = csv.substr(csv.find('\n') + 1, lineEnd - csv.find('\n'));
+    const std::size_t notesStart = row.find(",\"") + 2;
+    row.replace(notesStart, row.find("\",", notesStart) - notesStart, std::string(20000, 'n'));
+    const fs::path path = scratch() / "long_notes.csv";
+    std::ofstream(path, std::ios::binary) << csv.substr(0, csv.find('\n') + 1) + row;
+    const fs::path out = scratch() / "long_notes.json";
+    const CliRun r = run("import " + q(path.string()) + " --out " + q(out.string()));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("qantar import: 1 texts were longer than the event format allows (4000 characters)"),
+              std::string::npos)
+        << r.err;
+    const auto doc = nlohmann::json::parse(readFile(out));
+    const std::string description = doc["events"][0]["description"];
+    EXPECT_EQ(description, std::string(3999, 'n') + "\xE2\x80\xA6");
+}
+
 TEST(ImportCli, OutIsRequired) {
     const CliRun r = run("import " + q(dataFile("geojson_time.geojson")));
     EXPECT_EQ(r.exitCode, 2) << r.err;

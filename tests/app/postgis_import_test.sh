@@ -107,4 +107,19 @@ fi
 [ "$(wc -l <"$WORK/none.err")" -eq 1 ] || { cat "$WORK/none.err" >&2; fail "expected one line for a missing table"; }
 grep -q "no layer 'nosuchtable'; its layers: 'events'" "$WORK/none.err" || { cat "$WORK/none.err" >&2; fail "unexpected message"; }
 
-echo "postgis import: layer and SQL imports validated (port $PORT)"
+# 4. Credentials in every form libpq takes (the server trusts loopback, so the password is not
+# checked): the import succeeds, and the password is in no message and not in the written file.
+for SRC in "PG:postgresql://postgres:S3CRET@127.0.0.1:$PORT/qantar_events" \
+           "PG:postgresql://postgres:S3%43RET@127.0.0.1:$PORT/qantar_events" \
+           "PG:host=127.0.0.1 port=$PORT dbname=qantar_events user=postgres password='a\\'S3CRET'"; do
+    timeout 60 "$QANTAR" import "$SRC" --layer events --out "$WORK/out/secret.json" >"$WORK/secret.out" 2>"$WORK/secret.err" ||
+        { cat "$WORK/secret.err" >&2; fail "import with a password failed"; }
+    if grep -q -e S3CRET -e 'S3%43RET' "$WORK/secret.out" "$WORK/secret.err" "$WORK/out/secret.json"; then
+        fail "the password of $SRC was printed or written"
+    fi
+    grep -q 'password=\*\*\*' "$WORK/secret.err" || { cat "$WORK/secret.err" >&2; fail "the masked password is not shown"; }
+    grep -q '"title": "Imported from PG:host=127.0.0.1 port='"$PORT"' dbname=qantar_events user=postgres password=\*\*\*' \
+        "$WORK/out/secret.json" || { head -5 "$WORK/out/secret.json" >&2; fail "unexpected title"; }
+done
+
+echo "postgis import: layer and SQL imports validated, passwords hidden (port $PORT)"

@@ -56,7 +56,7 @@ Expected<OpenedEvents> openEventSource(const EventSourceRequest& r) {
     const ImportReport& rep = imported->second;
     OpenedEvents out;
     out.dataset = std::move(imported->first);
-    out.report = "Imported " + r.source + " (" + rep.detected + "): " + std::to_string(rep.rowsImported) + " of " +
+    out.report = "Imported " + displayImportSource(r.source) + " (" + rep.detected + "): " + std::to_string(rep.rowsImported) + " of " +
                  std::to_string(rep.rowsRead) + " rows.";
     if (rep.rowsRejected > 0) {
         out.report += " " + std::to_string(rep.rowsRejected) + " rows could not be used, e.g.:";

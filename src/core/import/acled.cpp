@@ -18,15 +18,8 @@ constexpr int kWeekSlackDays = 3;
 constexpr int kMonthSlackDays = 15;
 constexpr std::int64_t kKazakhstanIsoNumeric = 398;
 
-std::optional<double> parseNumber(const std::string& raw) {
-    const std::string s = trimmed(raw);
-    if (s.empty()) return std::nullopt;
-    char* end = nullptr;
-    errno = 0;
-    const double v = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
+// A decimal number; hex ("0x4C"), inf and nan, which strtod takes, are not numbers here.
+std::optional<double> parseNumber(const std::string& raw) { return parseDecimal(trimmed(raw)); }
 
 // A small whole number (precision codes, fatalities); empty when the text is not one.
 std::optional<long long> parseWhole(const std::string& raw) {
@@ -179,6 +172,7 @@ std::string importAcledLayer(OGRLayer& layer, const AcledColumns& cols, const st
         ++record;
         const std::size_t row = record + 1;  // the header is row 1
         out.countRead();
+        if (out.rejectedForNul(row)) continue;
         const Row r = readRow(*f, cols);
 
         LonLat lonLat;
@@ -215,6 +209,10 @@ std::string importAcledLayer(OGRLayer& layer, const AcledColumns& cols, const st
         }
 
         const TimeValue day = wholeDay(date->first, zone, trimmed(r.date));
+        if (auto why = EventCollector::yearProblem(day.start, day.unitEnd - Duration{1}, zone)) {
+            out.reject(row, "field 'event_date': " + quotedValue(trimmed(r.date)) + ": " + *why);
+            continue;
+        }
         ev.start = day.start;
         ev.end = day.unitEnd;
         ev.hasEnd = true;
@@ -238,7 +236,8 @@ std::string importAcledLayer(OGRLayer& layer, const AcledColumns& cols, const st
         }
 
         ev.place.lonLat = lonLat;
-        ev.place.name = !r.location.empty() ? r.location : !r.admin2.empty() ? r.admin2 : r.admin1;
+        ev.place.name = out.limitText(row, !r.location.empty() ? "location" : !r.admin2.empty() ? "admin2" : "admin1",
+                                      !r.location.empty() ? r.location : !r.admin2.empty() ? r.admin2 : r.admin1);
         if (ev.place.name.empty()) ev.place.name = printable(trimmed(r.latitude)) + ", " + printable(trimmed(r.longitude));
         const std::string gpText = trimmed(r.geoPrecision);
         const auto gp = parseWhole(gpText);
@@ -259,18 +258,21 @@ std::string importAcledLayer(OGRLayer& layer, const AcledColumns& cols, const st
 
         ev.category = categoryForAcledType(r.eventType, r.subEventType);
         if (ev.category == Category::Protest && equalsIgnoreCase(r.subEventType, "Peaceful protest")) ev.violent = false;
-        ev.originalType = r.subEventType.empty() ? r.eventType : r.eventType + " / " + r.subEventType;
+        ev.originalType = out.limitText(row, "event_type",
+                                        r.subEventType.empty() ? r.eventType : r.eventType + " / " + r.subEventType);
         const std::string what = !r.subEventType.empty() ? r.subEventType : !r.eventType.empty() ? r.eventType : "Event";
         ev.title = shortTitle(what + " in " + ev.place.name);
         ev.id = out.uniqueId(r.eventId.empty() ? std::string() : "acled-" + r.eventId,
                              "acled-row-" + std::to_string(row));
-        ev.description = !r.notes.empty() ? r.notes
-                                          : what + " in " + ev.place.name + " (ACLED event " +
-                                                (r.eventId.empty() ? "without an id" : r.eventId) + ").";
+        ev.description = !r.notes.empty() ? out.limitText(row, "notes", r.notes)
+                                          : cutText(what + " in " + ev.place.name + " (ACLED event " +
+                                                        (r.eventId.empty() ? "without an id" : r.eventId) + ").",
+                                                    kMaxDescriptionChars);
 
-        const std::string quote = !r.notes.empty() ? quoteFrom(r.notes) : what;
-        const std::string sourceId = r.source.empty() ? std::string("acled")
-                                                      : out.sourceForOutlet(r.source, outletPrototype, "acled-outlet");
+        const std::string quote = quoteFrom(!r.notes.empty() ? r.notes : what);
+        const std::string sourceId =
+            r.source.empty() ? std::string("acled")
+                             : out.sourceForOutlet(out.limitText(row, "source", r.source), outletPrototype, "acled-outlet");
         ev.sources.push_back(SourceRef{sourceId, quote});
 
         const std::string fatText = trimmed(r.fatalities);

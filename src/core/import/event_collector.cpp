@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 
 #include "core/import/ogr_source.hpp"
 
@@ -41,6 +44,36 @@ std::string EventCollector::where(std::size_t row) const {
 void EventCollector::reject(std::size_t row, const std::string& what) {
     ++m_report.rowsRejected;
     if (m_report.problems.size() < kMaxImportProblems) m_report.problems.push_back(where(row) + ": " + what);
+}
+
+bool EventCollector::rejectedForNul(std::size_t row) {
+    auto it = m_nulCells.find(row);
+    if (it == m_nulCells.end()) return false;
+    reject(row, "field '" + printable(it->second, 40) +
+                    "': holds a NUL byte (\\x00), which ends a CSV cell's text early; remove the NUL bytes from the file");
+    return true;
+}
+
+std::string EventCollector::limitText(std::size_t row, const std::string& field, std::string text, std::size_t maxChars) {
+    bool cut = false;
+    std::string out = cutText(std::move(text), maxChars, &cut);
+    if (cut) {
+        ++m_report.textsShortened;
+        warn(row, "field '" + printable(field, 40) + "': longer than " + std::to_string(maxChars) +
+                      " characters, cut to " + std::to_string(maxChars) + " (ending in \u2026)");
+    }
+    return out;
+}
+
+std::optional<std::string> EventCollector::yearProblem(Instant start, Instant end, ZoneOffset zone) {
+    for (const Instant t : {start, end}) {
+        const int year = toCivil(t, zone).year;
+        if (year < kMinEventYear || year > kMaxEventYear) {
+            return "the year " + std::to_string(year) + " is outside " + std::to_string(kMinEventYear) + ".." +
+                   std::to_string(kMaxEventYear) + ", the years an event file accepts";
+        }
+    }
+    return std::nullopt;
 }
 
 void EventCollector::warn(std::size_t row, const std::string& what) {
@@ -91,23 +124,25 @@ std::string EventCollector::sourceForOutlet(const std::string& outlet, const Sou
 }
 
 void EventCollector::add(Event event, bool openEnd) {
+    const Instant end = event.hasEnd ? event.end : event.start;
+    if (!m_any || event.start < m_first) m_first = event.start;
+    if (!m_any || end > m_last) m_last = end;
+    m_any = true;
+    ++m_report.rowsImported;
+    if (m_spill && !openEnd) {
+        m_spill(event);
+        return;
+    }
     if (openEnd) m_openEnds.push_back(m_events.size());
     m_events.push_back(std::move(event));
-    ++m_report.rowsImported;
 }
 
 Dataset EventCollector::finish(const std::string& title, const std::string& attribution) {
     Dataset ds;
     ds.title = title;
     ds.attribution = attribution;
-    Instant first{0}, last{0};
-    bool any = false;
-    for (const Event& e : m_events) {
-        const Instant end = e.hasEnd ? e.end : e.start;
-        if (!any || e.start < first) first = e.start;
-        if (!any || end > last) last = end;
-        any = true;
-    }
+    const Instant first = m_first;
+    Instant last = m_last;
     // An open end ("..") runs to the end of the imported data, and at least a day, so it is visible.
     for (std::size_t i : m_openEnds) {
         Event& e = m_events[i];
@@ -117,10 +152,30 @@ Dataset EventCollector::finish(const std::string& title, const std::string& attr
     ds.coverageStart = first;
     ds.coverageEnd = last > first ? last : first + Duration::days(1);
     ds.sources = m_sources;
-    ds.events = std::move(m_events);
-    std::stable_sort(ds.events.begin(), ds.events.end(), [](const Event& a, const Event& b) {
-        return a.start != b.start ? a.start < b.start : a.id < b.id;
+    // Sorted through an index and put in place by swaps: a stable_sort of the events themselves
+    // would allocate a buffer of half of them.
+    std::vector<std::size_t> order(m_events.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Event& x = m_events[a];
+        const Event& y = m_events[b];
+        return x.start != y.start ? x.start < y.start : x.id < y.id;
     });
+    // order[i] is the event that belongs at i; follow each cycle once.
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (order[i] == i || order[i] == static_cast<std::size_t>(-1)) continue;
+        std::size_t at = i;
+        Event held = std::move(m_events[i]);
+        while (order[at] != i) {
+            const std::size_t next = order[at];
+            m_events[at] = std::move(m_events[next]);
+            order[at] = static_cast<std::size_t>(-1);
+            at = next;
+        }
+        m_events[at] = std::move(held);
+        order[at] = static_cast<std::size_t>(-1);
+    }
+    ds.events = std::move(m_events);
     m_events.clear();
     m_openEnds.clear();
     return ds;
@@ -155,6 +210,48 @@ std::string shortTitle(std::string_view text, std::size_t maxChars) {
     std::string out = folded.substr(0, cut);
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out + "\xE2\x80\xA6";  // "…"
+}
+
+std::string cutText(std::string text, std::size_t maxChars, bool* cut) {
+    if (cut) *cut = false;
+    if (maxChars == 0) return {};
+    std::size_t chars = 0, keepBytes = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (isContinuation(text[i])) continue;
+        ++chars;
+        if (chars == maxChars) keepBytes = i;  // where the last character would start: "…" goes there
+        if (chars > maxChars) {
+            text.resize(keepBytes);
+            if (cut) *cut = true;
+            return text + "\xE2\x80\xA6";  // "…"
+        }
+    }
+    return text;
+}
+
+std::optional<double> parseDecimal(std::string_view s) {
+    std::size_t i = 0;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    std::size_t digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    }
+    if (digits == 0) return std::nullopt;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        std::size_t exponent = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++exponent;
+        if (exponent == 0) return std::nullopt;
+    }
+    if (i != s.size()) return std::nullopt;
+    const std::string text(s);
+    errno = 0;
+    const double v = std::strtod(text.c_str(), nullptr);
+    if (errno == ERANGE || !std::isfinite(v)) return std::nullopt;
+    return v;
 }
 
 std::string quoteFrom(std::string_view text) {

@@ -3,6 +3,7 @@
 // their sources, counting and reporting rejected rows, and the text rules our format sets
 // (ids, 60-character titles, quotes that are exact substrings of what the source said).
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -14,6 +15,14 @@
 #include "core/import/import.hpp"
 
 namespace qantar::core::importer {
+
+// The event format's limits (docs/event-format.md), the same values as the format checks: a title
+// of at most 60 characters (code points), a description (and any other free text) of at most 4000,
+// and years 1900 to 2100.
+constexpr std::size_t kMaxTitleChars = 60;
+constexpr std::size_t kMaxDescriptionChars = 4000;
+constexpr int kMinEventYear = 1900;
+constexpr int kMaxEventYear = 2100;
 
 // How rows are named in messages.
 enum class RowKind {
@@ -34,6 +43,19 @@ public:
     void warn(std::size_t row, const std::string& what);
     void countRead() { ++m_report.rowsRead; }
 
+    // CSV rows with a NUL byte in a cell (VectorSource::nulCells): such a row is rejected naming the field.
+    void setNulCells(std::map<std::size_t, std::string> cells) { m_nulCells = std::move(cells); }
+    // True (and the row rejected) when `row` has a NUL byte in a cell.
+    bool rejectedForNul(std::size_t row);
+
+    // `text` cut to `maxChars` code points (the last being "…") when longer, counted in
+    // textsShortened and noted as a warning naming `field`.
+    std::string limitText(std::size_t row, const std::string& field, std::string text,
+                          std::size_t maxChars = kMaxDescriptionChars);
+
+    // Why an event from `start` to `end` (in `zone`) is outside the years the format accepts; empty when inside.
+    static std::optional<std::string> yearProblem(Instant start, Instant end, ZoneOffset zone);
+
     // An id matching ^[a-z0-9]+(-[a-z0-9]+)*$ built from `wanted` (or `fallback` when nothing
     // usable is left), made unique by a numeric suffix.
     std::string uniqueId(std::string_view wanted, std::string_view fallback);
@@ -44,14 +66,16 @@ public:
     void addSource(const Source& source);
 
     // Adds an imported event. `openEnd`: its end is closed at the end of the imported data.
+    // With a spill (setSpill), an event without an open end is handed to it and not kept.
     void add(Event event, bool openEnd = false);
+    void setSpill(std::function<void(const Event&)> spill) { m_spill = std::move(spill); }
 
     // The dataset: events sorted as parseDataset sorts them, coverage from the first start to the
     // last end, open ends closed.
     Dataset finish(const std::string& title, const std::string& attribution);
 
     ImportReport& report() { return m_report; }
-    std::size_t eventCount() const { return m_events.size(); }
+    std::size_t eventCount() const { return m_report.rowsImported; }
     const std::string& label() const { return m_label; }
     RowKind rowKind() const { return m_rows; }
 
@@ -61,11 +85,23 @@ private:
     ImportReport m_report;
     std::vector<Event> m_events;
     std::vector<std::size_t> m_openEnds;
+    std::function<void(const Event&)> m_spill;
+    bool m_any = false;
+    Instant m_first{0}, m_last{0};  // the earliest start and latest end of all events added
     std::set<std::string> m_ids;
     std::vector<Source> m_sources;
     std::set<std::string> m_sourceIds;
     std::map<std::string, std::string> m_outletIds;
+    std::map<std::size_t, std::string> m_nulCells;
 };
+
+// `text` when it has at most `maxChars` code points; else its first maxChars - 1 code points and
+// "…" (cut at a character boundary).
+std::string cutText(std::string text, std::size_t maxChars, bool* cut = nullptr);
+
+// A decimal number as written in data: [+-]digits[.digits][e[+-]digits] (no hex, inf or nan,
+// which strtod would take), finite; empty otherwise.
+std::optional<double> parseDecimal(std::string_view text);
 
 // At most `maxChars` characters (UTF-8 code points), whitespace runs folded into one space,
 // ending in "…" when cut.

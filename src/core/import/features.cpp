@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
-#include <regex>
 
 #include <nlohmann/json.hpp>
 
@@ -375,13 +374,15 @@ std::optional<double> number(OGRFeature& f, int index) {
     if (!fieldIsSet(f, index)) return std::nullopt;
     const OGRFieldType t = f.GetFieldDefnRef(index)->GetType();
     if (t == OFTInteger || t == OFTInteger64 || t == OFTReal) return f.GetFieldAsDouble(index);
-    const std::string s = trimmed(f.GetFieldAsString(index));
-    if (s.empty()) return std::nullopt;
-    char* end = nullptr;
-    errno = 0;
-    const double v = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
-    return v;
+    // Decimal only: hex ("0x4C"), inf and nan, which strtod and GDAL take, are not numbers here.
+    return parseDecimal(trimmed(f.GetFieldAsString(index)));
+}
+
+// An ISO 3166-2 code as written: two capital letters, '-', one to three capitals or digits.
+bool isRegionCode(const std::string& s) {
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (s.size() < 4 || s.size() > 6 || !upper(s[0]) || !upper(s[1]) || s[2] != '-') return false;
+    return std::all_of(s.begin() + 3, s.end(), [&](char c) { return upper(c) || (c >= '0' && c <= '9'); });
 }
 
 std::string isoDate(Instant t, ZoneOffset zone) {
@@ -420,7 +421,6 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
     outletPrototype.headline = "Named in the source field of " + printable(outletName, 80);
     outletPrototype.writtenReasoning = "Named in the imported data's source field; quotes are the imported data's "
                                        "description of each feature, not the outlet's own words.";
-    static const std::regex kRegionCode("^[A-Z]{2}-[A-Z0-9]{1,3}$");
 
     LayerResult result;
     result.detected = plan.description;
@@ -432,6 +432,7 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
         const std::size_t placemarkIndex = firstRow - 1 + n;
         ++n;
         out.countRead();
+        if (out.rejectedForNul(row)) continue;
 
         Event ev;
         LonLat lonLat;
@@ -456,7 +457,7 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
         }
 
         const std::string regionText = trimmed(fieldText(*f, cols.region));
-        if (std::regex_match(regionText, kRegionCode)) ev.place.region = regionText;
+        if (isRegionCode(regionText)) ev.place.region = regionText;
         else if (!regionText.empty()) ev.place.region = regionForAdmin1(regionText);
         const ZoneOffset zone = zoneForRegion(ev.place.region);
 
@@ -479,6 +480,13 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
             out.reject(row, interval.error().message);
             continue;
         }
+        if (auto yearWhy = EventCollector::yearProblem(interval->start,
+                                                   interval->hasEnd && !interval->openEnd ? interval->end - Duration{1}
+                                                                                          : interval->start,
+                                                   interval->zone)) {
+            out.reject(row, "time '" + printable(start->text) + "': " + *yearWhy);
+            continue;
+        }
         ev.start = interval->start;
         ev.end = interval->end;
         ev.hasEnd = interval->hasEnd;
@@ -491,7 +499,9 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
         ev.place.lonLat = lonLat;
         char coords[64];
         std::snprintf(coords, sizeof coords, "%.4f, %.4f", lonLat.lat, lonLat.lon);
-        ev.place.name = !placeText.empty() ? placeText : !titleText.empty() ? shortTitle(titleText) : coords;
+        ev.place.name = !placeText.empty() ? out.limitText(row, fieldName(fields, cols.place), placeText)
+                        : !titleText.empty() ? shortTitle(titleText, kMaxTitleChars)
+                                             : coords;
         ev.placePrecision = centroid ? "region" : "city";
         if (centroid) ev.placeNote = "The centre of the feature's " + geometryName + " geometry.";
 
@@ -505,7 +515,10 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
                 out.warn(row, "field '" + fieldName(fields, cols.category) + "': '" + printable(categoryText) +
                                   "' is not a category qantar knows; imported as 'protest'");
             }
-            if (!parseCategory(categoryText)) ev.originalType = subText.empty() ? categoryText : categoryText + " / " + subText;
+            if (!parseCategory(categoryText)) {
+                ev.originalType = out.limitText(row, fieldName(fields, cols.category),
+                                                subText.empty() ? categoryText : categoryText + " / " + subText);
+            }
         }
         if (ev.category == Category::InternetBlackout) {
             const std::string status = lowerAscii(trimmed(fieldText(*f, cols.status)));
@@ -527,18 +540,21 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
                               "as 'government_action'");
             }
         }
-        ev.title = shortTitle(!titleText.empty() ? titleText : std::string(categoryLabel(ev.category)) + " at " + ev.place.name);
+        ev.title = shortTitle(!titleText.empty() ? titleText : std::string(categoryLabel(ev.category)) + " at " + ev.place.name,
+                              kMaxTitleChars);
 
         std::string idText = trimmed(fieldText(*f, cols.id));
         if (idText.empty() && f->GetFID() != OGRNullFID) idText = std::to_string(f->GetFID());
         ev.id = out.uniqueId(idText.empty() ? std::string() : layerName + "-" + idText, "feature-" + std::to_string(row));
         const std::string descText = trimmed(fieldText(*f, cols.description));
-        ev.description = !descText.empty() ? descText : ev.title;
+        ev.description = !descText.empty() ? out.limitText(row, fieldName(fields, cols.description), descText) : ev.title;
 
         out.addSource(imported);
         const std::string outletText = trimmed(fieldText(*f, cols.outlet));
         const std::string sourceId =
-            outletText.empty() ? imported.id : out.sourceForOutlet(outletText, outletPrototype, "import-outlet");
+            outletText.empty() ? imported.id
+                               : out.sourceForOutlet(out.limitText(row, fieldName(fields, cols.outlet), outletText),
+                                                     outletPrototype, "import-outlet");
         ev.sources.push_back(SourceRef{sourceId, quoteFrom(!descText.empty() ? descText : ev.title)});
 
         if (cols.deaths >= 0 && fieldIsSet(*f, cols.deaths)) {
@@ -552,7 +568,7 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
                 fig.value = static_cast<long long>(*deaths);
                 fig.qualifier = "exact";
                 fig.subject = "people";
-                fig.reportedBy = outletText.empty() ? "the imported data" : outletText;
+                fig.reportedBy = outletText.empty() ? "the imported data" : cutText(outletText, kMaxDescriptionChars);
                 fig.asOf = isoDate(ev.start, ev.localZone);
                 fig.asOfInstant = parseIsoTime(fig.asOf, kAlmatyTime)->instant;
                 fig.source = sourceId;

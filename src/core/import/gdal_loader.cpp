@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/import/credentials.hpp"
 #include "core/import/gdal_module.hpp"
 #include "core/import/import.hpp"
 
@@ -100,6 +101,15 @@ Expected<std::vector<Boundary>> importBoundaries(const std::string& source, cons
     const GdalModule* m = gdalModule().table;
     if (!m) return unavailable();
     return m->importBoundaries(source, options);
+}
+
+std::string displayImportSource(const std::string& source) {
+    if (!importer::looksLikeConnection(source) && !importer::isPostgresSource(source)) {
+        return importer::maskCredentialsGeneric(source);
+    }
+    if (const GdalModule* m = gdalModule().table) return m->displaySource(source);
+    if (importer::isPostgresSource(source)) return importer::unreadablePostgresSource(source);
+    return importer::maskCredentialsGeneric(source);
 }
 
 }  // namespace qantar::core

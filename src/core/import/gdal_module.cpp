@@ -6,6 +6,6 @@
 extern "C" __attribute__((visibility("default"))) const qantar::core::importer::GdalModule* qantar_gdal_entry(
     int version) {
     using namespace qantar::core::importer;
-    static const GdalModule kModule{&gdalImportEvents, &gdalListImportFields, &gdalImportBoundaries};
+    static const GdalModule kModule{&gdalImportEvents, &gdalListImportFields, &gdalImportBoundaries, &gdalDisplaySource};
     return version == kGdalModuleVersion ? &kModule : nullptr;
 }

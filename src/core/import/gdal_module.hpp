@@ -18,14 +18,15 @@ namespace qantar::core::importer {
 
 // Raise by one whenever a type that crosses the boundary changes: GdalModule itself,
 // ImportOptions, ImportReport, ImportField, Boundary, Dataset (and what it holds), Error, Expected.
-constexpr int kGdalModuleVersion = 1;
+constexpr int kGdalModuleVersion = 2;
 
-// The implementations behind importEvents, listImportFields and importBoundaries, with their
+// The implementations behind importEvents, listImportFields, importBoundaries and displayImportSource, with their
 // contracts (import.hpp). The program calls them through the module; the fuzzer and the tests of
 // internals link them directly (the static library qantar_gdal_impl).
 Expected<std::pair<Dataset, ImportReport>> gdalImportEvents(const std::string& source, const ImportOptions& options);
 Expected<std::vector<ImportField>> gdalListImportFields(const std::string& source, const ImportOptions& options);
 Expected<std::vector<Boundary>> gdalImportBoundaries(const std::string& source, const ImportOptions& options);
+std::string gdalDisplaySource(const std::string& source);
 
 // The name the module's entry point (qantar_gdal_entry, below) is looked up by.
 constexpr const char* kGdalEntryName = "qantar_gdal_entry";
@@ -35,6 +36,7 @@ struct GdalModule {
     decltype(&gdalImportEvents) importEvents;
     decltype(&gdalListImportFields) listImportFields;
     decltype(&gdalImportBoundaries) importBoundaries;
+    decltype(&gdalDisplaySource) displaySource;
 };
 
 }  // namespace qantar::core::importer

@@ -4,6 +4,10 @@
 # program, and qantar_core only holds the functions that load it on first use
 # (core/import/gdal_module.hpp).
 find_package(GDAL CONFIG REQUIRED)
+# libpq reads PG: connection strings when they are masked for display (core/import/pg_conninfo.cpp);
+# GDAL's PostgreSQL driver already needs it at run time.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 
 # The readers, as a static library: linked into the module, and directly into the fuzzer and the
 # tests of internals. Position-independent, as is qantar_core (src/CMakeLists.txt), for the module.
@@ -15,10 +19,11 @@ add_library(qantar_gdal_impl STATIC
   core/import/import.cpp
   core/import/kml_times.cpp
   core/import/ogr_source.cpp
+  core/import/pg_conninfo.cpp
   core/import/time_values.cpp
 )
 set_target_properties(qantar_gdal_impl PROPERTIES POSITION_INDEPENDENT_CODE ON)
-target_link_libraries(qantar_gdal_impl PUBLIC qantar_core PRIVATE GDAL::GDAL qantar_warnings)
+target_link_libraries(qantar_gdal_impl PUBLIC qantar_core PRIVATE GDAL::GDAL PkgConfig::LIBPQ qantar_warnings)
 
 # The module. Only its entry point is exported (gdal_module.map); everything else it holds, its
 # copies of core included, stays inside it.
@@ -39,7 +44,7 @@ endif()
 
 # The loader, in qantar_core: it looks for the module beside the running program, then where this
 # build puts it (the test programs live in build/tests/).
-target_sources(qantar_core PRIVATE core/import/gdal_loader.cpp)
+target_sources(qantar_core PRIVATE core/import/gdal_loader.cpp core/import/credentials.cpp)
 target_compile_definitions(qantar_core PRIVATE
   QANTAR_GDAL_MODULE_FILE_NAME="$<TARGET_FILE_NAME:qantar_gdal>"
   QANTAR_GDAL_MODULE_BUILD_PATH="$<TARGET_FILE:qantar_gdal>")

@@ -53,6 +53,8 @@ Expected<std::pair<Dataset, ImportReport>> importer::gdalImportEvents(const std:
         rowLabel += options.sql.empty() ? ", layer '" + printable(layers->front()->GetName(), 60) + "'" : ", SQL result";
     }
     EventCollector out(rowLabel, rows);
+    out.setNulCells(src.nulCells());
+    if (options.spill) out.setSpill(options.spill);
     std::string detected, attribution;
     std::size_t withoutTime = 0;
 
@@ -69,7 +71,8 @@ Expected<std::pair<Dataset, ImportReport>> importer::gdalImportEvents(const std:
         attribution = credits.front();
     } else {
         std::optional<Error> firstError;
-        std::size_t nextRow = 1;
+        // A CSV's header is row 1, so its first record is row 2 (as in a spreadsheet).
+        std::size_t nextRow = rows == RowKind::CsvRow ? 2 : 1;
         for (OGRLayer* layer : *layers) {
             const std::size_t readBefore = out.report().rowsRead;
             auto r = importer::importFeatureLayer(*layer, src, options, nextRow, out);

@@ -10,6 +10,7 @@
 //     lon/lat columns, PostGIS through a "PG:..." connection string, ...
 // Bad input never crashes: every failure is an Error naming the source and what is wrong.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,11 @@ struct ImportOptions {
     std::string timeField;  // field holding the start (or only) time
     std::string endField;   // field holding the end time
     std::string nameField;  // importBoundaries: field holding each boundary's name
+    // importEvents: when set, each event is handed to this as soon as its row is converted, and is
+    // not kept in the returned Dataset (which then holds only the events whose end was open, ".."
+    // in the source: their end is known only at the end of the data). For a caller that writes
+    // events out as they come (`qantar import`), so a million rows are never held at once.
+    std::function<void(const Event&)> spill;
 };
 
 constexpr std::size_t kMaxImportProblems = 10;
@@ -44,6 +50,9 @@ struct ImportReport {
     // The first kMaxImportProblems rows that were imported with a caveat (a value ignored or assumed).
     std::vector<std::string> warnings;
     std::size_t warningCount = 0;
+    // Texts (descriptions, place names, outlets, ...) longer than the event format allows, cut
+    // to its limit at a character boundary and ended with "…"; each is also a warning.
+    std::size_t textsShortened = 0;
     // Credit lines the data's provider requires (ACLED's); empty for sources without such terms.
     std::vector<std::string> attribution;
 };
@@ -79,5 +88,10 @@ struct Boundary {
 // reprojected to WGS 84, each with a name from options.nameField or a detected field (name,
 // NAME_1, shapeName, ...). Features without polygons are skipped; an error when there are none.
 Expected<std::vector<Boundary>> importBoundaries(const std::string& source, const ImportOptions& options = {});
+
+// `source` as it may be shown in a message, a dialog or a file: every credential in it replaced by
+// *** (core/import/credentials.hpp lists the forms; PG: strings are read by libpq). When the GDAL
+// module cannot be loaded, a PG: string is shown as its prefix only.
+std::string displayImportSource(const std::string& source);
 
 }  // namespace qantar::core

@@ -54,7 +54,20 @@ std::vector<KmlPlacemarkTime> readKmlPlacemarkTimes(const std::string& path) {
     if (file.size() > 4 && EQUAL(file.substr(file.size() - 4).c_str(), ".kmz")) file = kmlInsideKmz(path);
     std::vector<KmlPlacemarkTime> out;
     if (file.empty()) return out;
-    std::unique_ptr<CPLXMLNode, XmlFree> root(CPLParseXMLFile(file.c_str()));
+    // Read by hand, at most the limit: an archive's stated size may be a lie.
+    std::string text;
+    if (VSILFILE* f = VSIFOpenL(file.c_str(), "rb")) {
+        std::vector<char> buf(1 << 20);
+        for (std::size_t n; (n = VSIFReadL(buf.data(), 1, buf.size(), f)) > 0;) {
+            text.append(buf.data(), n);
+            if (text.size() > kMaxKmlDocumentBytes) break;
+        }
+        VSIFCloseL(f);
+    }
+    if (text.empty() || text.size() > kMaxKmlDocumentBytes) return out;
+    std::unique_ptr<CPLXMLNode, XmlFree> root(CPLParseXMLString(text.c_str()));
+    text.clear();
+    text.shrink_to_fit();
     if (!root) return out;
     CPLStripXMLNamespace(root.get(), nullptr, TRUE);
     // Walk with an explicit stack: a hostile document may nest deeply.

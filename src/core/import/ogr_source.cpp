@@ -7,13 +7,18 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <mutex>
-#include <regex>
+#include <optional>
+#include <cstdint>
+#include <cstdio>
 
 #include <cpl_string.h>
 #include <ogr_spatialref.h>
 
+#include "core/import/credentials.hpp"
 #include "core/import/kml_times.hpp"
+#include "core/import/pg_conninfo.hpp"
 
 namespace qantar::core::importer {
 
@@ -22,12 +27,6 @@ namespace {
 void registerGdalOnce() {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
-}
-
-// "PG:host=...", "GPKG:file.gpkg:layer", "/vsizip/a.zip/b.shp": handed to GDAL as they are.
-bool looksLikeConnection(const std::string& s) {
-    static const std::regex kPrefix("^[A-Za-z][A-Za-z0-9_]+:");
-    return s.rfind("/vsi", 0) == 0 || std::regex_search(s, kPrefix);
 }
 
 bool isKmlDriver(const std::string& d) { return d == "LIBKML" || d == "KML"; }
@@ -46,6 +45,96 @@ CPLStringList openOptionsFor(const std::string& driver) {
     return o;
 }
 
+bool hasExtension(const std::string& path, const char* ext) {
+    const std::size_t n = std::strlen(ext);
+    return path.size() > n && EQUAL(path.substr(path.size() - n).c_str(), ext);
+}
+
+bool fileExists(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+// "x.shp": the message when its .shx (index) or .dbf (fields) is not beside it, in either case.
+std::optional<std::string> shapefilePartMissing(const std::string& shp) {
+    const std::string base = shp.substr(0, shp.size() - 4);
+    const std::string name = base.substr(base.find_last_of('/') + 1);
+    auto present = [&](const char* lower, const char* upper) {
+        return fileExists(base + lower) || fileExists(base + upper);
+    };
+    if (!present(".shx", ".SHX")) {
+        return shp + ": the Shapefile's index " + printable(name, 80) +
+               ".shx is missing (a Shapefile is a .shp, a .shx and a .dbf side by side; copy all three)";
+    }
+    if (!present(".dbf", ".DBF")) {
+        return shp + ": the Shapefile's attribute table " + printable(name, 80) +
+               ".dbf is missing, so it has no fields and no time (a Shapefile is a .shp, a .shx and a .dbf side by "
+               "side; copy all three)";
+    }
+    return std::nullopt;
+}
+
+// The first Shapefile in `dir` without its .shx or .dbf.
+std::optional<std::string> shapefilePartsMissingIn(const std::string& dir) {
+    char** entries = VSIReadDir(dir.c_str());
+    std::optional<std::string> why;
+    for (int i = 0; entries && entries[i] && !why; ++i) {
+        const std::string e = entries[i];
+        if (hasExtension(e, ".shp")) why = shapefilePartMissing(dir + (dir.back() == '/' ? "" : "/") + e);
+    }
+    CSLDestroy(entries);
+    return why;
+}
+
+std::string tooLargeKml(std::uint64_t bytes) {
+    constexpr std::uint64_t kMiB = 1024 * 1024;
+    return std::to_string((bytes + kMiB - 1) / kMiB) + " MiB of KML, too large: qantar reads KML documents of at most " +
+           std::to_string(kMaxKmlDocumentBytes / kMiB) + " MiB (uncompressed); split it into smaller files";
+}
+
+// CSV rows (numbered as a spreadsheet shows them) with a NUL byte in a cell, and that cell's
+// field: GDAL's CSV reader ends the cell's text at a NUL, so the rest of the row looks missing.
+// Counted as GDAL splits records (quotes hold commas and line breaks).
+std::map<std::size_t, std::string> findNulCells(const std::string& path, const std::vector<FieldInfo>& fields) {
+    constexpr std::size_t kMaxKept = 10000;
+    std::map<std::size_t, std::string> out;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return out;
+    std::vector<char> buf(1 << 20);
+    std::size_t row = 1, field = 0;
+    bool quoted = false, firstBlock = true;
+    char separator = ',';
+    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), f)) > 0;) {
+        if (firstBlock) {
+            // The separator GDAL would detect: the most frequent of , ; tab | in the header.
+            const char* end = static_cast<const char*>(std::memchr(buf.data(), '\n', n));
+            const std::string_view header(buf.data(), end ? static_cast<std::size_t>(end - buf.data()) : n);
+            std::size_t best = 0;
+            for (char c : {',', ';', '\t', '|'}) {
+                const auto k = static_cast<std::size_t>(std::count(header.begin(), header.end(), c));
+                if (k > best) best = k, separator = c;
+            }
+            firstBlock = false;
+        }
+        const bool hasNul = std::memchr(buf.data(), 0, n) != nullptr;
+        for (std::size_t i = 0; i < n; ++i) {
+            const char c = buf[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == separator) {
+                ++field;
+            } else if (!quoted && c == '\n') {
+                ++row;
+                field = 0;
+            } else if (c == 0 && hasNul && row > 1 && out.size() < kMaxKept && !out.count(row)) {
+                out[row] = field < fields.size() ? fields[field].name : "field " + std::to_string(field + 1);
+            }
+        }
+    }
+    std::fclose(f);
+    return out;
+}
+
 }  // namespace
 
 GdalErrorCapture::GdalErrorCapture() {
@@ -61,7 +150,7 @@ void CPL_STDCALL GdalErrorCapture::handle(CPLErr level, CPLErrorNum, const char*
     std::string m = message;
     for (char& c : m)
         if (c == '\n' || c == '\r') c = ' ';
-    self->m_last = printable(hidePassword(m), 240);
+    self->m_last = printable(maskMessage(m, self->m_secrets), 240);
 }
 
 std::string printable(std::string_view text, std::size_t maxChars) {
@@ -91,11 +180,6 @@ std::string printable(std::string_view text, std::size_t maxChars) {
         }
     }
     return out;
-}
-
-std::string hidePassword(const std::string& text) {
-    static const std::regex kPassword("(password\\s*=\\s*)('[^']*'|[^\\s]*)", std::regex::icase);
-    return std::regex_replace(text, kPassword, "$1***");
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
@@ -162,11 +246,25 @@ Expected<VectorSource> VectorSource::open(const std::string& source) {
     out.m_label = source;
     if (source.empty()) return Error{ErrorKind::BadArgument, "no source given (a file path or a connection string)"};
 
+    if (source.size() > kMaxSourceChars) {
+        return Error{ErrorKind::BadArgument, printable(maskSource(source), 80) + ": the source is " +
+                                                 std::to_string(source.size()) + " characters long; qantar takes at most " +
+                                                 std::to_string(kMaxSourceChars) + " (a path or a connection string)"};
+    }
+
     struct stat st {};
     const bool exists = ::stat(source.c_str(), &st) == 0;
+    const int statError = exists ? 0 : errno;
     if (!exists) {
-        if (!looksLikeConnection(source)) return Error{ErrorKind::FileNotFound, source + ": file not found"};
-        out.m_label = printable(hidePassword(source), 120);
+        if (!looksLikeConnection(source)) {
+            const std::string shown = printable(maskSource(source), 200);
+            if (statError == ENAMETOOLONG) {
+                return Error{ErrorKind::FileNotFound, shown + ": file not found (the name is longer than a path can be)"};
+            }
+            return Error{ErrorKind::FileNotFound, shown + ": file not found"};
+        }
+        out.m_label = printable(maskSource(source), 120);
+        capture.hideSecrets(sourceSecrets(source));
         out.m_dataset.reset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
         if (!out.m_dataset) {
             const std::string why = capture.lastError().empty() ? "no GDAL driver accepts it" : capture.lastError();
@@ -179,6 +277,7 @@ Expected<VectorSource> VectorSource::open(const std::string& source) {
     out.m_isFile = true;
     if (S_ISDIR(st.st_mode)) {
         // A directory of Shapefiles is an OGR source; any other directory is a mistake.
+        if (auto why = shapefilePartsMissingIn(source)) return Error{ErrorKind::FileUnreadable, *why};
         out.m_dataset.reset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
         if (!out.m_dataset || out.m_dataset->GetLayerCount() == 0) {
             return Error{ErrorKind::FileUnreadable,
@@ -193,6 +292,21 @@ Expected<VectorSource> VectorSource::open(const std::string& source) {
         return Error{ErrorKind::FileUnreadable, source + ": cannot be read (" + std::strerror(errno) + ")"};
     }
     if (st.st_size == 0) return Error{ErrorKind::FileUnreadable, source + ": the file is empty"};
+    if (hasExtension(source, ".shp")) {
+        if (auto why = shapefilePartMissing(source)) return Error{ErrorKind::FileUnreadable, *why};
+    }
+    if (hasExtension(source, ".kml") && static_cast<std::uint64_t>(st.st_size) > kMaxKmlDocumentBytes) {
+        return Error{ErrorKind::FileUnreadable, source + ": " + tooLargeKml(static_cast<std::uint64_t>(st.st_size))};
+    }
+    if (hasExtension(source, ".kmz")) {
+        const std::string inside = kmlInsideKmz(source);
+        VSIStatBufL entry{};
+        if (!inside.empty() && VSIStatL(inside.c_str(), &entry) == 0 &&
+            static_cast<std::uint64_t>(entry.st_size) > kMaxKmlDocumentBytes) {
+            return Error{ErrorKind::FileUnreadable, source + ": its document " + inside.substr(inside.rfind('/') + 1) +
+                                                         " is " + tooLargeKml(static_cast<std::uint64_t>(entry.st_size))};
+        }
+    }
 
     out.m_openedPath = source;
     GDALDriverH driver = GDALIdentifyDriverEx(source.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
@@ -231,6 +345,7 @@ Expected<VectorSource> VectorSource::open(const std::string& source) {
                 return Error{ErrorKind::FileUnreadable, source + ": not a CSV text file (its first line holds binary data)"};
             }
         }
+        out.m_nulCells = findNulCells(source, fieldsOf(*out.m_dataset->GetLayer(0)));
     }
     return out;
 }

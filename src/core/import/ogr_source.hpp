@@ -2,6 +2,8 @@
 // GDAL/OGR access shared by the importers (internal to core/import): opening a file or connection
 // string with the right driver and open options, choosing the layer(s), keeping GDAL's own error
 // output off the terminal, and field lookup by name.
+#include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -15,6 +17,9 @@
 
 namespace qantar::core::importer {
 
+// The longest source (a path or a connection string) accepted; longer ones are refused at once.
+constexpr std::size_t kMaxSourceChars = 8192;
+
 // While alive, GDAL's errors and warnings are collected here instead of printed (GDAL keeps one
 // handler stack per thread). lastError() is the most recent failure message, made printable.
 class GdalErrorCapture {
@@ -24,18 +29,19 @@ public:
     GdalErrorCapture(const GdalErrorCapture&) = delete;
     GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
     const std::string& lastError() const { return m_last; }
+    // Also hides these values (a connection string's passwords) wherever a message repeats them.
+    void hideSecrets(std::vector<std::string> secrets) { m_secrets = std::move(secrets); }
 
 private:
     static void CPL_STDCALL handle(CPLErr level, CPLErrorNum number, const char* message);
     std::string m_last;
+    std::vector<std::string> m_secrets;
 };
 
 // Text from a file or a database, made safe for a one-line message: control characters and bytes
 // that are not UTF-8 become \xNN, and anything past `maxChars` bytes becomes "...".
 std::string printable(std::string_view text, std::size_t maxChars = 60);
 
-// `text` with the value of any password=... hidden, for messages about connection strings.
-std::string hidePassword(const std::string& text);
 
 struct FieldInfo {
     int index = -1;
@@ -82,9 +88,12 @@ public:
     const std::string& openedPath() const { return m_openedPath; }
     bool isFile() const { return m_isFile; }
     GDALDataset& dataset() { return *m_dataset; }
+    // CSV rows (as a spreadsheet numbers them) with a NUL byte in a cell, and that cell's field.
+    const std::map<std::size_t, std::string>& nulCells() const { return m_nulCells; }
 
 private:
     std::string m_path, m_openedPath, m_label, m_driver;
+    std::map<std::size_t, std::string> m_nulCells;
     bool m_isFile = false;
     GDALDatasetUniquePtr m_dataset;  // declared before the result set, so it is closed after it
     std::unique_ptr<OGRLayer, ResultSetRelease> m_sqlResult;
