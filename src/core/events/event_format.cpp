@@ -463,7 +463,7 @@ DatasetLoad parseDatasetUnchecked(const std::string& text, const std::string& pa
 }  // namespace
 
 DatasetLoad loadDataset(const std::string& path) {
-    auto text = readTextFile(path);
+    auto text = readTextFile(path, kEventFileLimit);
     if (!text) {
         DatasetLoad out;
         out.problemCount = 1;
