@@ -19,7 +19,7 @@ xrun "$work/killed.json" sh "$here/gui_session.sh" "$QANTAR" "$work/killed.json"
     || { echo "FAIL: the first session did not run"; cat "$work/killed.json.err" 2>/dev/null; exit 1; }
 [ "$(cat "$work/killed.json.exit")" = 137 ] || { echo "FAIL: qantar was not killed (exit $(cat "$work/killed.json.exit"))"; exit 1; }
 [ -f "$autosave" ] || { echo "FAIL: no autosave in $QANTAR_CONFIG_DIR"; ls -la "$QANTAR_CONFIG_DIR"; exit 1; }
-ls "$QANTAR_CONFIG_DIR" | grep -q '\.tmp-' && { echo "FAIL: a temporary file was left behind"; exit 1; }
+ls -A "$QANTAR_CONFIG_DIR" | grep -q 'tmp-' && { echo "FAIL: a temporary file was left behind"; exit 1; }
 
 session restarted "" 'wait:v["recovery_offered"]'
 
