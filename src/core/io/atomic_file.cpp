@@ -12,7 +12,10 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <random>
+#include <map>
+#include <vector>
 
 namespace qantar::core {
 
@@ -296,29 +299,81 @@ bool parseTemporaryName(const std::string& name, ParsedTemporary* out) {
 
 bool processGone(pid_t pid) { return pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH; }
 
-// Removes stale temporaries in `dir`; of `base` only, or of any target when `base` is null.
-int cleanIn(const std::string& dir, const std::string* base) {
+// Removes `name` in the folder `dfd` if its process is gone and it is a regular file.
+bool removeIfStale(int dfd, const std::string& name, const ParsedTemporary& t) {
+    if (!processGone(t.pid)) return false;
+    struct stat st {};
+    if (::fstatat(dfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return false;
+    return ::unlinkat(dfd, name.c_str(), 0) == 0;
+}
+
+// Calls `f(name, parsed)` for each temporary in `dir` (either convention) whose process is gone;
+template <typename F>
+void forEachStale(const std::string& dir, F f) {
     const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0) return 0;
+    if (dfd < 0) return;
     DIR* d = ::fdopendir(dfd);
     if (!d) {
         ::close(dfd);
-        return 0;
+        return;
     }
-    int removed = 0;
-    const std::string cut = base ? cutBase(*base) : std::string();
     while (const struct dirent* e = ::readdir(d)) {
         const std::string name = e->d_name;
         ParsedTemporary t;
-        if (!parseTemporaryName(name, &t)) continue;
-        if (base && t.base != (t.legacy ? *base : cut)) continue;
-        if (!processGone(t.pid)) continue;
-        struct stat st {};
-        if (::fstatat(dfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) continue;
-        if (::unlinkat(dfd, name.c_str(), 0) == 0) ++removed;
+        if (parseTemporaryName(name, &t) && processGone(t.pid)) f(name, t);
     }
     ::closedir(d);
+}
+
+// Removes stale temporaries in `dir`; of `base` only, or of any target when `base` is null.
+int cleanIn(const std::string& dir, const std::string* base) {
+    std::vector<std::pair<std::string, ParsedTemporary>> found;
+    const std::string cut = base ? cutBase(*base) : std::string();
+    forEachStale(dir, [&](const std::string& name, const ParsedTemporary& t) {
+        if (!base || t.base == (t.legacy ? *base : cut)) found.emplace_back(name, t);
+    });
+    if (found.empty()) return 0;
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0) return 0;
+    int removed = 0;
+    for (const auto& [name, t] : found) removed += removeIfStale(dfd, name, t) ? 1 : 0;
+    ::close(dfd);
     return removed;
+}
+
+// Removes the stale temporaries of `base` in `dir` before a write, scanning each folder only once
+// per process: a sequence writes thousands of frames into one folder, and a scan before each
+// would make the export quadratic. The first write in a folder notes every stale temporary there
+// (by the target it belongs to); later writes remove their own target's from that note. Stale
+// temporaries that appear later are left to the next process. A forked child starts afresh.
+void cleanBeforeWrite(const std::string& dir, const std::string& base) {
+    static std::mutex mutex;
+    static pid_t owner = 0;
+    static std::map<std::string, std::map<std::string, std::vector<std::string>>> noted;  // dir -> key -> names
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (owner != ::getpid() || noted.size() > 4096) {
+        noted.clear();
+        owner = ::getpid();
+    }
+    auto it = noted.find(dir);
+    if (it == noted.end()) {
+        it = noted.emplace(dir, std::map<std::string, std::vector<std::string>>{}).first;
+        forEachStale(dir, [&](const std::string& name, const ParsedTemporary& t) {
+            it->second[(t.legacy ? "L/" : "N/") + t.base].push_back(name);
+        });
+    }
+    int dfd = -1;
+    for (const std::string& key : {"N/" + cutBase(base), "L/" + base}) {
+        auto names = it->second.find(key);
+        if (names == it->second.end()) continue;
+        if (dfd < 0) dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        for (const std::string& name : names->second) {
+            ParsedTemporary t;
+            if (dfd >= 0 && parseTemporaryName(name, &t)) (void)removeIfStale(dfd, name, t);
+        }
+        it->second.erase(names);
+    }
+    if (dfd >= 0) ::close(dfd);
 }
 
 std::string systemTemporaryDir() {
@@ -334,7 +389,7 @@ Status writeFileAtomically(const std::string& path, std::string_view bytes) {
     if (target->kind == Kind::CharDevice || target->kind == Kind::Fifo) return writeThrough(path, *target, bytes);
     const std::string dir = directoryOf(target->path);
     const std::string base = baseOf(target->path);
-    cleanIn(dir, &base);
+    cleanBeforeWrite(dir, base);
     auto tmp = createTemporary(path, dir, base, {});
     if (!tmp) return tmp.error();
     Status st;
@@ -358,7 +413,7 @@ Expected<TemporaryBeside> makeTemporaryBeside(const std::string& target, std::st
     const bool through = t->kind == Kind::CharDevice || t->kind == Kind::Fifo;
     const std::string dir = through ? systemTemporaryDir() : directoryOf(t->path);
     const std::string base = baseOf(t->path);
-    cleanIn(dir, &base);
+    cleanBeforeWrite(dir, base);
     auto tmp = createTemporary(target, dir, base, extension);
     if (!tmp) return tmp;
     tmp->target = t->path;

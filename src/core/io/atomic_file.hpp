@@ -36,8 +36,10 @@
 namespace qantar::core {
 
 // FileUnwritable naming the path and the reason on failure; no temporary is left behind. Before
-// writing, removes the target's temporaries left by processes that no longer run
-// (cleanStaleTemporaries).
+// writing, removes the target's temporaries left by processes that no longer run, as
+// cleanStaleTemporaries does; a folder is scanned for them only at this process's first write in
+// it (a sequence writes thousands of frames into one folder), later writes remove what that scan
+// found of their own target.
 Status writeFileAtomically(const std::string& path, std::string_view bytes);
 
 // For writers that need a path rather than bytes (ffmpeg writing a video, an encoder writing as it
@@ -52,7 +54,7 @@ struct TemporaryBeside {
 };
 
 // Checks the target as described above (a directory, a loop, a socket are refused here, before
-// any work is done), removes the target's stale temporaries, and creates the temporary (mode 0666
+// any work is done), removes the target's stale temporaries (as writeFileAtomically), and creates the temporary (mode 0666
 // less the umask). `extension` is appended to the name as given (".mp4"; at most 16 characters,
 // letters and digits after the dot).
 Expected<TemporaryBeside> makeTemporaryBeside(const std::string& target, std::string_view extension = {});

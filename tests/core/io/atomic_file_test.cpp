@@ -368,3 +368,19 @@ TEST(AtomicFile, TemporaryOfALongNameStaysWithinTheNameLimit) {
     spit(d / stale, "x");
     EXPECT_EQ(cleanStaleTemporaries((d / base).string()), 1);
 }
+
+// A folder is scanned once per process (a sequence writes thousands of frames into one): later
+// writes still remove their own target's stale temporaries, and only theirs.
+TEST(AtomicFile, EachWriteInAFolderRemovesOnlyItsOwnTargetsStaleTemporaries) {
+    const fs::path d = freshDir("stale_each");
+    const std::string dead = std::to_string(deadPid());
+    for (const char* frame : {"frame_1.png", "frame_2.png", "frame_3.png"}) {
+        spit(d / ("." + std::string(frame) + ".qantar-tmp-" + dead + "-abc123"), "x");
+    }
+    ASSERT_FALSE(writeFileAtomically((d / "frame_1.png").string(), "1"));
+    EXPECT_EQ(names(d), (std::vector<std::string>{".frame_2.png.qantar-tmp-" + dead + "-abc123",
+                                                  ".frame_3.png.qantar-tmp-" + dead + "-abc123", "frame_1.png"}));
+    ASSERT_FALSE(writeFileAtomically((d / "frame_2.png").string(), "2"));
+    EXPECT_EQ(names(d), (std::vector<std::string>{".frame_3.png.qantar-tmp-" + dead + "-abc123", "frame_1.png",
+                                                  "frame_2.png"}));
+}
