@@ -418,7 +418,6 @@ Expected<TemporaryBeside> makeTemporaryBeside(const std::string& target, std::st
     if (!tmp) return tmp;
     tmp->target = t->path;
     tmp->writeThrough = through;
-    if (t->kind == Kind::Regular) (void)::fchmod(tmp->fd, t->mode & 07777);
     return tmp;
 }
 
@@ -443,7 +442,12 @@ Status commitTemporary(const std::string& temporaryPath, const std::string& targ
         discardTemporary(temporaryPath);
         return result;
     }
-    if (::fsync(fd) != 0) result = unwritable(target, "write failed (" + reason(errno) + ")");
+    // The existing file's permissions are given only now: a writer may reopen the temporary by
+    // its path, which a read-only mode would refuse.
+    if (t->kind == Kind::Regular && ::fchmod(fd, t->mode & 07777) != 0) {
+        result = unwritable(target, "cannot write (" + reason(errno) + ")");
+    }
+    if (!result && ::fsync(fd) != 0) result = unwritable(target, "write failed (" + reason(errno) + ")");
     ::close(fd);
     if (!result) result = renameInPlace(target, temporaryPath, *t);
     if (result) discardTemporary(temporaryPath);

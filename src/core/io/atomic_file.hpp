@@ -59,8 +59,8 @@ struct TemporaryBeside {
 // letters and digits after the dot).
 Expected<TemporaryBeside> makeTemporaryBeside(const std::string& target, std::string_view extension = {});
 
-// Flushes the temporary to disk, then puts it in place of `target` by the rules above (rename and
-// directory flush; or a copy into a device or FIFO, after which the temporary is removed). On
+// Flushes the temporary to disk, gives it the permissions of the file it replaces, then puts it
+// in place of `target` by the rules above (rename and directory flush; or a copy into a device or FIFO, after which the temporary is removed). On
 // failure the temporary is removed too and the target is as it was. The caller closes its own fd
 // first or after: the commit does not use it.
 Status commitTemporary(const std::string& temporaryPath, const std::string& target);

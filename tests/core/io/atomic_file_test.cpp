@@ -252,6 +252,7 @@ TEST(AtomicFile, PlantedFilesAtPredictableTemporaryNamesAreNotFollowed) {
 TEST(AtomicFile, TemporaryBesideFollowsTheNamingConventionAndCommits) {
     const fs::path d = freshDir("beside");
     spit(d / "week.mp4", "old video");
+    ::chmod((d / "week.mp4").c_str(), 0440);  // read-only: the writer can still reopen its temporary
     auto t = makeTemporaryBeside((d / "week.mp4").string(), ".mp4");
     ASSERT_TRUE(t) << t.error().message;
     const std::string name = fs::path(t->path).filename().string();
@@ -265,8 +266,14 @@ TEST(AtomicFile, TemporaryBesideFollowsTheNamingConventionAndCommits) {
     ASSERT_EQ(::write(t->fd, "new video", 9), 9);
     ::close(t->fd);
     EXPECT_EQ(slurp(d / "week.mp4"), "old video");  // untouched until the commit
+    const int again = ::open(t->path.c_str(), O_WRONLY | O_APPEND);  // as ffmpeg opens its output
+    ASSERT_GE(again, 0);
+    ::close(again);
     ASSERT_FALSE(commitTemporary(t->path, (d / "week.mp4").string()));
     EXPECT_EQ(slurp(d / "week.mp4"), "new video");
+    struct stat st {};
+    ASSERT_EQ(::stat((d / "week.mp4").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0440u);
     EXPECT_EQ(names(d), std::vector<std::string>{"week.mp4"});
 
     auto u = makeTemporaryBeside((d / "week.mp4").string(), ".mp4");
