@@ -83,6 +83,7 @@ Expected<Target> resolveTarget(const std::string& path) {
     }
     std::string p = path;
     for (int links = 0; links <= kMaxLinks; ++links) {
+        if (p.back() == '/') return unwritable(path, "is a symlink to a directory (" + p + ")");
         struct stat st {};
         if (::lstat(p.c_str(), &st) != 0) {
             if (errno == ENOENT) return Target{p, Kind::Missing, 0};

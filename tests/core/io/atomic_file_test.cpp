@@ -227,7 +227,16 @@ TEST(AtomicFile, DirectoryTargetSaysIsADirectory) {
     auto missing = writeFileAtomically((d / "nothing").string() + "/", "x");
     ASSERT_TRUE(missing);
     EXPECT_NE(missing->message.find("ends in '/'"), std::string::npos) << missing->message;
-    EXPECT_EQ(names(d), std::vector<std::string>{"out"});
+    fs::create_symlink("out", d / "to_dir");
+    auto viaLink = writeFileAtomically((d / "to_dir").string(), "x");
+    ASSERT_TRUE(viaLink);
+    EXPECT_EQ(viaLink->message, (d / "to_dir").string() + ": is a directory");
+    fs::create_symlink("elsewhere/", d / "to_slash");
+    auto slashLink = writeFileAtomically((d / "to_slash").string(), "x");
+    ASSERT_TRUE(slashLink);
+    EXPECT_NE(slashLink->message.find("is a symlink to a directory"), std::string::npos) << slashLink->message;
+    EXPECT_TRUE(fs::is_symlink(d / "to_dir"));
+    EXPECT_EQ(names(d), (std::vector<std::string>{"out", "to_dir", "to_slash"}));
     EXPECT_EQ(names(d / "out"), std::vector<std::string>{"keep.txt"});
 }
 
