@@ -9,6 +9,8 @@
 #include <cstring>
 #include <unistd.h>
 
+#include "core/io/atomic_file.hpp"
+
 namespace qantar::render {
 
 namespace {
@@ -84,23 +86,7 @@ core::Status writePng(const Image& image, const std::string& path) {
     if (auto err = checkWritable(path)) return err;
     auto bytes = encodePng(image);
     if (!bytes) return bytes.error();
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) return core::Error{core::ErrorKind::FileUnwritable, path + ": cannot write (" + std::strerror(errno) + ")"};
-    const bool written = std::fwrite(bytes->data(), 1, bytes->size(), f) == bytes->size();
-    const bool flushed = std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
-    const bool closed = std::fclose(f) == 0;
-    if (!written || !flushed || !closed) {
-        const std::string reason = std::strerror(errno);
-        std::remove(tmp.c_str());
-        return core::Error{core::ErrorKind::FileUnwritable, path + ": write failed (" + reason + ")"};
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string reason = std::strerror(errno);
-        std::remove(tmp.c_str());
-        return core::Error{core::ErrorKind::FileUnwritable, path + ": cannot replace (" + reason + ")"};
-    }
-    return std::nullopt;
+    return core::writeFileAtomically(path, std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
 }
 
 core::Expected<Image> readImage(const std::string& path) {

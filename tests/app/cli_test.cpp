@@ -2,12 +2,16 @@
 // messages, and the files it writes. Runs with no display server (DISPLAY unset).
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <future>
 #include <string>
 
 #include "render/image.hpp"
@@ -56,7 +60,7 @@ TEST(Cli, ExportWritesAPngOfExactlyTheRequestedSizeWithoutADisplay) {
     EXPECT_EQ(img->height, 720);
     // Nothing half-written is left beside it.
     for (const auto& e : fs::directory_iterator(outDir())) {
-        EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
+        EXPECT_EQ(e.path().string().find("tmp-"), std::string::npos) << e.path();
     }
 }
 
@@ -128,4 +132,55 @@ TEST(Cli, GuiWithoutDisplayFailsClearly) {
     EXPECT_NE(r.exitCode, 0);
     EXPECT_LT(r.exitCode, 128) << r.output;
     EXPECT_NE(r.output.find("display"), std::string::npos) << r.output;
+}
+
+// `--out` that is not a plain file (D5): a symlink is written through and stays a link, a FIFO is
+// written into and stays a FIFO (one with no reader is refused at once), a directory is named as
+// such. Never /dev/null itself: a FIFO and links in a scratch folder stand for it.
+TEST(Cli, ExportOutThroughSymlinkFifoAndDirectory) {
+    const fs::path d = fs::path(outDir()) / "special_out";
+    fs::remove_all(d);
+    fs::create_directories(d / "shared");
+    {
+        std::ofstream(d / "shared" / "report.png") << "old";
+    }
+    fs::create_symlink("shared/report.png", d / "report.png");
+    auto viaLink = run("export --size 320x240 --out " + (d / "report.png").string());
+    EXPECT_EQ(viaLink.exitCode, 0) << viaLink.output;
+    EXPECT_TRUE(fs::is_symlink(d / "report.png"));
+    auto image = qantar::render::readImage((d / "shared" / "report.png").string());
+    ASSERT_TRUE(image.ok());
+    EXPECT_EQ(image->width, 320);
+
+    const fs::path fifo = d / "pipe.png";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    auto alone = run("export --size 320x240 --out " + fifo.string());
+    EXPECT_EQ(alone.exitCode, 1);
+    EXPECT_NE(alone.output.find(fifo.string() + ": is a FIFO with no reader"), std::string::npos) << alone.output;
+    const int readEnd = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    ASSERT_GE(readEnd, 0);
+    auto received = std::async(std::launch::async, [readEnd] {
+        std::string got;
+        std::array<char, 65536> buf{};
+        for (;;) {
+            pollfd p{readEnd, POLLIN, 0};
+            if (::poll(&p, 1, 60000) <= 0) return got;
+            const ssize_t n = ::read(readEnd, buf.data(), buf.size());
+            if (n == 0) return got;
+            if (n > 0) got.append(buf.data(), static_cast<std::size_t>(n));
+        }
+    });
+    auto piped = run("export --size 320x240 --out " + fifo.string());
+    const std::string bytes = received.get();
+    ::close(readEnd);
+    EXPECT_EQ(piped.exitCode, 0) << piped.output;
+    EXPECT_EQ(bytes.substr(0, 8), "\x89PNG\r\n\x1a\n");
+    EXPECT_TRUE(fs::is_fifo(fifo));
+
+    fs::create_directories(d / "frames");
+    auto dir = run("export --size 320x240 --out " + (d / "frames").string());
+    EXPECT_EQ(dir.exitCode, 1);
+    EXPECT_NE(dir.output.find((d / "frames").string() + ": is a directory"), std::string::npos) << dir.output;
+    EXPECT_TRUE(fs::is_empty(d / "frames"));
+    EXPECT_EQ(std::distance(fs::directory_iterator(d), fs::directory_iterator()), 4);  // nothing left behind
 }

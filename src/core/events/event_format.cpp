@@ -648,7 +648,7 @@ DatasetLoad parseDataset(const std::string& text, const std::string& path) {
 }
 
 DatasetLoad loadDataset(const std::string& path) {
-    auto text = readTextFile(path);
+    auto text = readTextFile(path, kEventFileLimit);
     if (!text) {
         DatasetLoad out;
         out.problemCount = 1;

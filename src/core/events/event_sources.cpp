@@ -28,7 +28,7 @@ bool looksLikeJson(const std::string& path) {
 
 Expected<OpenedEvents> openEventSource(const EventSourceRequest& r) {
     // Our own files say what they are near the top; anything else goes to the importers.
-    auto text = readTextFile(r.source);
+    auto text = readTextFile(r.source, kEventFileLimit);
     if (text && text->find("\"qantar-events\"") != std::string::npos) {
         DatasetLoad load = parseDataset(*text, r.source);
         if (!load.dataset) return load.problems.front();

@@ -229,7 +229,7 @@ Expected<GeoFeatureCollection> parseGeoJsonUnchecked(const std::string& text, co
 }  // namespace
 
 Expected<GeoFeatureCollection> loadGeoJson(const std::string& path) {
-    auto text = readTextFile(path);
+    auto text = readTextFile(path, kGeoJsonFileLimit);
     if (!text) return text.error();
     return parseGeoJson(*text, path);
 }

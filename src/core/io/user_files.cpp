@@ -40,7 +40,7 @@ std::string dataDir() {
 
 std::pair<Settings, std::optional<std::string>> loadSettings(const std::string& path) {
     Settings s;
-    auto text = readTextFile(path);
+    auto text = readTextFile(path, kSettingsFileLimit);
     if (!text) {
         if (text.error().kind == ErrorKind::FileNotFound) return {s, std::nullopt};
         return {s, text.error().message};
@@ -113,7 +113,7 @@ Status writeStoryAutosave(const StoryAutosave& a, const std::string& path) {
 }
 
 std::optional<StoryAutosave> readStoryAutosave(const std::string& path, std::string* problem) {
-    auto text = readTextFile(path);
+    auto text = readTextFile(path, kAutosaveFileLimit);
     if (!text) return std::nullopt;
     JsonRead read = readJson(*text, path);
     if (read.error) {

@@ -230,7 +230,7 @@ Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& 
 }  // namespace
 
 Expected<Story> loadStory(const std::string& path) {
-    auto text = readTextFile(path);
+    auto text = readTextFile(path, kStoryFileLimit);
     if (!text) return text.error();
     return parseStory(*text, path);
 }

@@ -147,12 +147,12 @@ TEST(AtomicWrite, KilledMidWriteLeavesTheOldOrTheNewFileWhole) {
         kill(child, SIGKILL);
         int status = 0;
         waitpid(child, &status, 0);
-        for (const auto& e : fs::directory_iterator(d)) caughtWriting += e.path().string().find(".tmp-") != std::string::npos;
+        for (const auto& e : fs::directory_iterator(d)) caughtWriting += e.path().string().find(".qantar-tmp-") != std::string::npos;
         auto text = readTextFile(path);
         ASSERT_TRUE(text.ok()) << "round " << round;
         ASSERT_TRUE(*text == a || *text == b) << "round " << round << ": a torn file of " << text->size() << " bytes";
         for (const auto& e : fs::directory_iterator(d)) {
-            if (e.path().string().find(".tmp-") != std::string::npos) fs::remove(e.path());
+            if (e.path().string().find(".qantar-tmp-") != std::string::npos) fs::remove(e.path());
         }
     }
     // The kills did land during writes (a temporary file was left behind at least once), so the
