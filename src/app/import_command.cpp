@@ -186,53 +186,25 @@ std::optional<std::string> writeEventFile(const core::Dataset& dataset, const Ev
     return std::nullopt;
 }
 
-// Writes the file through a temporary beside it, flushed and renamed over `path`. For a target
-// that is missing or a regular file; anything else (a device, a FIFO, a link) goes through
-// writeFileAtomically, which knows how each is written.
+// Writes the file through a temporary beside it (core's, with its rules for links, devices and
+// FIFOs), flushed and put in place of `path` only when it is whole.
 core::Status writeStreamed(const core::Dataset& dataset, const EventSpool& spool, const std::string& path) {
-    struct stat st {};
-    const bool plain = ::lstat(path.c_str(), &st) != 0 ? errno == ENOENT : S_ISREG(st.st_mode);
-    if (!plain) {
-        std::string text;
-        auto failed = writeEventFile(dataset, spool, path, [&](std::string_view b) {
-            text.append(b);
-            return true;
-        });
-        if (failed) return core::Error{core::ErrorKind::FileUnwritable, "import: " + *failed};
-        return core::writeFileAtomically(path, text);
-    }
-    std::string tmp;
-    const int fd = temporaryBeside(path, tmp);
-    if (fd < 0) {
-        return core::Error{core::ErrorKind::FileUnwritable, path + ": cannot write (" + std::strerror(errno) + ")"};
-    }
+    auto tmp = core::makeTemporaryBeside(path);
+    if (!tmp) return tmp.error();
     int writeErrno = 0;
     auto failed = writeEventFile(dataset, spool, path, [&](std::string_view b) {
-        if (writeAll(fd, b)) return true;
+        if (writeAll(tmp->fd, b)) return true;
         writeErrno = errno;
         return false;
     });
-    if (!failed && ::fsync(fd) != 0) writeErrno = errno, failed = "write failed";
-    if (::close(fd) != 0 && !failed) writeErrno = errno, failed = "write failed";
-    if (!failed && ::rename(tmp.c_str(), path.c_str()) != 0) writeErrno = errno, failed = "write failed";
+    if (::close(tmp->fd) != 0 && !failed) writeErrno = errno, failed = "write failed";
     if (failed) {
-        ::unlink(tmp.c_str());
+        core::discardTemporary(tmp->path);
         if (writeErrno) return core::Error{core::ErrorKind::FileUnwritable,
                                            path + ": cannot write (" + std::strerror(writeErrno) + ")"};
         return core::Error{core::ErrorKind::FileUnwritable, "import: " + *failed};
     }
-    if (st.st_mode) ::chmod(path.c_str(), st.st_mode & 07777);
-    else {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        ::chmod(path.c_str(), 0666 & ~mask);
-    }
-    const int dir = ::open(directoryOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-    return std::nullopt;
+    return core::commitTemporary(tmp->path, path);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "app/startup.hpp"
 
 #include "core/events/synthetic.hpp"
+#include "core/io/atomic_file.hpp"
 
 namespace qantar::app {
 
@@ -13,6 +14,9 @@ std::pair<core::Settings, std::string> loadUserSettings(const StartupOptions& o)
 core::Expected<Startup> loadStartup(const StartupOptions& o, core::Settings settings, std::string settingsProblem) {
     Startup s;
     s.settingsPath = o.configDir + "/settings.json";
+    // Temporaries that runs killed in the middle of a save left behind (their process is gone).
+    core::cleanStaleTemporariesIn(o.configDir);
+    core::cleanStaleTemporariesIn(o.configDir + "/autosave");
     if (auto own = core::InstanceAutosave::claim(o.configDir)) s.autosave = std::move(*own);
     else s.autosaveProblem = own.error().message;
     s.settings = std::move(settings);

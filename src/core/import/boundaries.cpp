@@ -11,7 +11,6 @@ namespace qantar::core {
 
 namespace {
 
-using importer::printable;
 
 // A ring as WGS 84 points, the closing point dropped; false when a point is not a valid lon/lat.
 bool readRing(const OGRLinearRing& ring, LonLatRing& out) {

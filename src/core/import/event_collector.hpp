@@ -12,17 +12,15 @@
 
 #include "core/events/event_format.hpp"
 #include "core/events/events.hpp"
+#include "core/events/event_limits.hpp"
 #include "core/import/import.hpp"
 
 namespace qantar::core::importer {
 
-// The event format's limits (docs/event-format.md), the same values as the format checks: a title
-// of at most 60 characters (code points), a description (and any other free text) of at most 4000,
-// and years 1900 to 2100.
-constexpr std::size_t kMaxTitleChars = 60;
-constexpr std::size_t kMaxDescriptionChars = 4000;
-constexpr int kMinEventYear = 1900;
-constexpr int kMaxEventYear = 2100;
+// The event format's limits (core/events/event_limits.hpp, docs/event-format.md): imported text is
+// cut to them, and years outside kMinEventYear..kMaxEventYear are refused.
+constexpr std::size_t kMaxTitleChars = kMaxEventTitleChars;
+constexpr std::size_t kMaxDescriptionChars = kMaxEventDescriptionChars;
 
 // How rows are named in messages.
 enum class RowKind {

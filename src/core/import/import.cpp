@@ -13,7 +13,6 @@ namespace qantar::core {
 namespace {
 
 using importer::EventCollector;
-using importer::printable;
 using importer::RowKind;
 
 std::string baseName(const std::string& path) {

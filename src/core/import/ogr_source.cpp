@@ -153,34 +153,6 @@ void CPL_STDCALL GdalErrorCapture::handle(CPLErr level, CPLErrorNum, const char*
     self->m_last = printable(maskMessage(m, self->m_secrets), 240);
 }
 
-std::string printable(std::string_view text, std::size_t maxChars) {
-    std::string out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (out.size() >= maxChars) {
-            out += "...";
-            break;
-        }
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t len = 0;
-        if (c >= 0x20 && c < 0x7f) len = 1;
-        else if ((c & 0xe0) == 0xc0 && c >= 0xc2) len = 2;
-        else if ((c & 0xf0) == 0xe0) len = 3;
-        else if ((c & 0xf8) == 0xf0 && c <= 0xf4) len = 4;
-        bool ok = len > 0 && i + len <= text.size();
-        for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xc0) == 0x80;
-        if (ok) {
-            out.append(text.substr(i, len));
-            i += len;
-        } else {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02X", c);
-            out += buf;
-            ++i;
-        }
-    }
-    return out;
-}
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;

@@ -15,6 +15,8 @@
 #include "core/io/error.hpp"
 #include "core/import/import.hpp"
 
+#include "core/io/printable.hpp"
+
 namespace qantar::core::importer {
 
 // The longest source (a path or a connection string) accepted; longer ones are refused at once.
@@ -38,9 +40,8 @@ private:
     std::vector<std::string> m_secrets;
 };
 
-// Text from a file or a database, made safe for a one-line message: control characters and bytes
-// that are not UTF-8 become \xNN, and anything past `maxChars` bytes becomes "...".
-std::string printable(std::string_view text, std::size_t maxChars = 60);
+// Text from a file or a database is made safe for a one-line message by core's printable()
+// (core/io/printable.hpp), as every message of qantar is.
 
 
 struct FieldInfo {

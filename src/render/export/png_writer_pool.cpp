@@ -1,36 +1,13 @@
 #include "render/export/png_writer_pool.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-
-#include "render/export/video_encoder.hpp"
+#include "core/io/atomic_file.hpp"
 
 namespace qantar::render {
 
 core::Status writePngBeside(const Image& image, const std::string& path) {
     auto bytes = encodePng(image);
     if (!bytes) return bytes.error();
-    auto temporary = makeTemporaryBeside(path);
-    if (!temporary) return temporary.error();
-    const int fd = ::open(temporary->c_str(), O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC);
-    std::size_t done = 0;
-    while (fd >= 0 && done < bytes->size()) {
-        const ssize_t n = ::write(fd, bytes->data() + done, bytes->size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    if (fd < 0 || done < bytes->size()) {
-        const std::string reason = std::strerror(errno);
-        if (fd >= 0) ::close(fd);
-        ::unlink(temporary->c_str());
-        return core::Error{core::ErrorKind::FileUnwritable, path + ": write failed (" + reason + ")"};
-    }
-    ::close(fd);
-    return commitTemporary(*temporary, path);
+    return core::writeFileAtomically(path, std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
 }
 
 PngWriterPool::PngWriterPool(unsigned threads, std::size_t maxPending) : m_maxPending(std::max<std::size_t>(1, maxPending)) {

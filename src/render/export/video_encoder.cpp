@@ -1,5 +1,7 @@
 #include "render/export/video_encoder.hpp"
 
+#include "core/io/atomic_file.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -43,17 +45,6 @@ std::string extensionOf(const std::string& baseName) {
     return dot == std::string::npos || dot == 0 ? "" : baseName.substr(dot);
 }
 
-std::string randomLetters(std::size_t n) {
-    static const char kAlnum[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    static std::mutex mutex;
-    static std::mt19937_64 rng{std::random_device{}() ^ (static_cast<std::uint64_t>(::getpid()) << 32)};
-    std::lock_guard<std::mutex> lock(mutex);
-    std::uniform_int_distribution<std::size_t> pick(0, sizeof kAlnum - 2);
-    std::string s;
-    for (std::size_t i = 0; i < n; ++i) s += kAlnum[pick(rng)];
-    return s;
-}
-
 // Closes `fd` once (not retried on EINTR: Linux has closed it anyway).
 void closeFd(int& fd) {
     if (fd >= 0) ::close(fd);
@@ -66,51 +57,6 @@ bool diskIsFull(const std::string& dir) {
 }
 
 }  // namespace
-
-core::Expected<std::string> makeTemporaryBeside(const std::string& target) {
-    const std::string dir = directoryOf(target);
-    const std::string base = baseNameOf(target);
-    const std::string prefix = (dir == "/" ? "" : dir) + "/." + base + ".qantar-tmp-" + std::to_string(::getpid()) + "-";
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        const std::string candidate = prefix + randomLetters(6) + extensionOf(base);
-        const int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-        if (fd >= 0) {
-            ::close(fd);
-            return candidate;
-        }
-        if (errno != EEXIST) {
-            return core::Error{core::ErrorKind::FileUnwritable,
-                               target + ": cannot write (directory " + dir + ": " + std::strerror(errno) + ")"};
-        }
-    }
-    return core::Error{core::ErrorKind::FileUnwritable, target + ": cannot create a temporary file in " + dir};
-}
-
-core::Status commitTemporary(const std::string& temporary, const std::string& target) {
-    auto failed = [&](const std::string& what) -> core::Status {
-        const int err = errno;
-        ::unlink(temporary.c_str());
-        std::string reason = std::strerror(err);
-        if (err == ENOSPC || err == EDQUOT) reason = "the disk is full: " + reason;
-        return core::Error{core::ErrorKind::FileUnwritable, target + ": " + what + " (" + reason + ")"};
-    };
-    const int fd = ::open(temporary.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) return failed("write failed");
-    if (::fsync(fd) != 0) {
-        const int err = errno;
-        ::close(fd);
-        errno = err;
-        return failed("write failed");
-    }
-    ::close(fd);
-    if (std::rename(temporary.c_str(), target.c_str()) != 0) return failed("cannot replace");
-    const int dirFd = ::open(directoryOf(target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        (void)::fsync(dirFd);  // the rename is done; a directory that cannot be flushed loses nothing here
-        ::close(dirFd);
-    }
-    return std::nullopt;
-}
 
 // ffmpeg, started with its stdin and stderr on pipes; a thread keeps the last of what it prints.
 struct VideoEncoder::Process {
@@ -193,11 +139,14 @@ core::Expected<VideoEncoder> VideoEncoder::open(const std::string& path, int wid
     if (!format) return format.error();
     auto ffmpeg = findFfmpeg();
     if (!ffmpeg) return ffmpeg.error();
-    auto temporary = makeTemporaryBeside(path);
+    // ffmpeg writes a temporary beside the video (named as every qantar temporary, so a later run
+    // clears one a kill left) and the video is replaced only when it is whole.
+    auto temporary = core::makeTemporaryBeside(path, extensionOf(baseNameOf(path)));
     if (!temporary) return temporary.error();
+    if (temporary->fd >= 0) ::close(temporary->fd);
     VideoEncoder enc;
     enc.m_path = path;
-    enc.m_temporary = *temporary;
+    enc.m_temporary = temporary->path;
     enc.m_width = widthPx;
     enc.m_height = heightPx;
 
@@ -222,7 +171,7 @@ core::Expected<VideoEncoder> VideoEncoder::open(const std::string& path, int wid
     args.push_back("file:" + enc.m_temporary);
 
     auto fail = [&](const std::string& why) -> core::Error {
-        ::unlink(enc.m_temporary.c_str());
+        core::discardTemporary(enc.m_temporary);
         enc.m_temporary.clear();
         return core::Error{core::ErrorKind::FileUnwritable, path + ": cannot start ffmpeg (" + why + ")"};
     };
@@ -342,13 +291,13 @@ core::Status VideoEncoder::finish() {
     m_process.reset();
     if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         const std::string why = ffmpegProblem(printed, status, directoryOf(m_path));
-        ::unlink(m_temporary.c_str());
+        core::discardTemporary(m_temporary);
         m_temporary.clear();
         return core::Error{core::ErrorKind::FileUnwritable, m_path + ": ffmpeg failed: " + why};
     }
     const std::string temporary = m_temporary;
     m_temporary.clear();
-    return commitTemporary(temporary, m_path);
+    return core::commitTemporary(temporary, m_path);
 }
 
 void VideoEncoder::abort() {
@@ -357,7 +306,7 @@ void VideoEncoder::abort() {
         m_process.reset();
     }
     if (!m_temporary.empty()) {
-        ::unlink(m_temporary.c_str());
+        core::discardTemporary(m_temporary);
         m_temporary.clear();
     }
 }

@@ -19,15 +19,6 @@ core::Expected<VideoFormat> videoFormatFor(const std::string& path);
 // The ffmpeg program on PATH, or an error saying how to install it.
 core::Expected<std::string> findFfmpeg();
 
-// A new, empty file beside `target`, created exclusively (O_EXCL) and named
-// `<dir>/.<basename>.qantar-tmp-<pid>-<6 random letters or digits><ext>` (<ext>: the target's
-// extension), the name every temporary of qantar has so that a later run can clear those of a
-// killed one. FileUnwritable naming `target` when it cannot be created.
-core::Expected<std::string> makeTemporaryBeside(const std::string& target);
-// Flushes `temporary` to disk, renames it over `target` and flushes the directory. On failure
-// the temporary is removed and `target` is as it was.
-core::Status commitTemporary(const std::string& temporary, const std::string& target);
-
 class VideoEncoder {
 public:
     // Starts ffmpeg writing a temporary file beside `path`. Fails if ffmpeg is missing or cannot
