@@ -1,11 +1,11 @@
 #!/bin/sh
 # Builds the libFuzzer targets with clang (ASan + UBSan + coverage) and runs each for a bounded
 # time from its seed corpus. Exits non-zero if any target finds a crash, leak or hang.
-#   QANTAR_FUZZ_SECONDS  seconds per target (default 60)
+#   QANTAR_FUZZ_SECONDS  seconds per target (default 45)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-seconds=${QANTAR_FUZZ_SECONDS:-60}
+seconds=${QANTAR_FUZZ_SECONDS:-45}
 jobs=$(nproc 2>/dev/null || echo 2)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQANTAR_FUZZ=ON \
     -DQANTAR_BUILD_TESTS=OFF -DQANTAR_BUILD_BENCH=OFF -DQANTAR_SANITIZE=address,undefined,fuzzer-no-link >/dev/null
