@@ -7,6 +7,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <future>
 #include <memory>
 #include <optional>
@@ -171,6 +172,11 @@ int runExport(const ExportArgs& a) {
                                  : core::ExportKind::Image;
     spec.out = video ? a.video : a.out;
     if (spec.kind == core::ExportKind::Image && pngNameRefused(spec.out)) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(spec.out, ec) || (!spec.out.empty() && spec.out.back() == '/')) {
+            return fail("--out: " + spec.out + ": is a directory; one frame is written as a PNG image: give a file name "
+                        "ending in .png (a folder is for --from/--to/--step or --story)");
+        }
         return fail("--out: " + spec.out + ": one frame is written as a PNG image; give a file name ending in .png");
     }
 

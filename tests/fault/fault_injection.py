@@ -10,14 +10,14 @@ behind (no temporary, no partial frame, no ffmpeg log).
 The kinds: settings, story and story autosave (through fault_writer, which saves them with the
 window's own functions), a PNG, a PNG sequence, a video and an import's output (through qantar).
 The rounds and their random moments come from a fixed seed (QANTAR_FAULT_ROUNDS rounds per kind,
-4 by default), so a failure can be replayed. A full disk and a read-only folder need a file system
+8 by default), so a failure can be replayed. A full disk and a read-only folder need a file system
 of their own: a small tmpfs, else a loop-mounted ext2 image; where neither can be mounted (no
 privilege), the part is skipped (exit 77) and says so.
 """
 import os, random, shutil, signal, subprocess, sys, tempfile, time
 
 QANTAR, WRITER, CSV, PART = sys.argv[1:5]
-ROUNDS = int(os.environ.get("QANTAR_FAULT_ROUNDS", "4"))
+ROUNDS = int(os.environ.get("QANTAR_FAULT_ROUNDS", "8"))
 rng = random.Random(20220105)
 failures = []
 work = tempfile.mkdtemp(prefix="qantar-fault-")
