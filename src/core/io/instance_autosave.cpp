@@ -86,6 +86,10 @@ Expected<InstanceAutosave> InstanceAutosave::claim(const std::string& configDir)
     const std::string dir = configDir + kFolder;
     std::error_code ec;
     fs::create_directories(dir, ec);
+    if (!fs::is_directory(dir)) {
+        return Error{ErrorKind::FileUnwritable,
+                     dir + ": cannot keep unsaved work here (" + (ec ? ec.message() : std::string("not a folder")) + ")"};
+    }
     for (int attempt = 0; attempt < 8; ++attempt) {
         const std::string stem = dir + "/story-" + std::to_string(::getpid()) + "-" + randomToken();
         if (fs::exists(stem + ".lock", ec) || fs::exists(stem + ".json", ec)) continue;
@@ -96,8 +100,7 @@ Expected<InstanceAutosave> InstanceAutosave::claim(const std::string& configDir)
             return a;
         }
     }
-    return Error{ErrorKind::FileUnwritable,
-                 dir + ": cannot keep unsaved work here (" + std::string(ec ? ec.message() : "no lock could be taken") + ")"};
+    return Error{ErrorKind::FileUnwritable, dir + ": cannot keep unsaved work here (no lock file can be made in it)"};
 }
 
 void InstanceAutosave::release() {
