@@ -13,12 +13,22 @@ HOME=$work
 XDG_DATA_HOME=$work/data
 export HOME XDG_DATA_HOME
 
-# xvfb-run under an X server: `xvfb-run -a` can pick a display that another Xvfb is still
-# leaving, and then qantar cannot open it; such a start is retried (twice at most).
+# xvfb-run under an X server. `xvfb-run -a` starts looking for a free display at :99, so a
+# session would take the number the previous session's Xvfb is still giving up, and that server,
+# exiting, can remove the new one's socket: qantar, already connected, runs on, but xdotool finds
+# no display. Each session therefore starts its search at a number no recent session used
+# (`xvfb_display`, advanced by every start); a start that still fails to open its display is
+# retried (twice at most).
+xvfb_display=$((100 + ($$ % 300) * 5))
+next_xvfb_display() {
+    xvfb_display=$((xvfb_display + 3))
+    [ "$xvfb_display" -lt 1900 ] || xvfb_display=100
+}
 xrun() {
     out=$1; shift
     for attempt in 1 2 3; do
-        if xvfb-run -a -s "-screen 0 ${QANTAR_TEST_SCREEN:-1280x800}x24" "$@"; then return 0; fi
+        next_xvfb_display
+        if xvfb-run -a -n "$xvfb_display" -s "-screen 0 ${QANTAR_TEST_SCREEN:-1280x800}x24" "$@"; then return 0; fi
         grep -q "open display" "$out.err" 2>/dev/null || return 1
         echo "(the X server was not ready; starting again)"
         sleep 1

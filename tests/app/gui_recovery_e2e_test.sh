@@ -19,7 +19,8 @@ mkdir -p "$QANTAR_CONFIG_DIR"
 state() { python3 "$here/gui_state.py" "$@"; }
 
 # 0. The idle window, in an X server of its own.
-xvfb-run -a -s "-screen 0 1280x800x24" sh -c 'echo $$ > "$1"; exec "$2" --window 1280x800 --state-file "$3"' \
+next_xvfb_display
+xvfb-run -a -n "$xvfb_display" -s "-screen 0 1280x800x24" sh -c 'echo $$ > "$1"; exec "$2" --window 1280x800 --state-file "$3"' \
     idle "$work/idle.pid" "$QANTAR" "$work/idle.state" > "$work/idle.out" 2> "$work/idle.err" &
 idle_runner=$!
 stop_idle() { [ -f "$work/idle.pid" ] && kill -TERM "$(cat "$work/idle.pid")" 2>/dev/null; wait $idle_runner 2>/dev/null || true; }
