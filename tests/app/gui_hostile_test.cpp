@@ -204,6 +204,13 @@ TEST(HostileInput, D21_AnAutosaveThatFailsIsShownInTheWindow) {
     bool toast = false;
     for (const auto& t : d.state().toasts) toast |= t.text.find("could not be autosaved") != std::string::npos;
     EXPECT_TRUE(toast);
+    // A click on the warning opens the story editor, where the work can be saved for real.
+    d.state().showStory = false;
+    d.frame();
+    ASSERT_TRUE(d.clickItem("Autosave failing"));
+    d.frame(2);
+    EXPECT_TRUE(d.state().showStory);
+    EXPECT_TRUE(ui::ItemProbe::collisions().empty());
     // Once it can write again, the warning goes.
     fs::remove_all(own);
     d.advance(1.0);
