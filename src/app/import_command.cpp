@@ -67,20 +67,10 @@ std::string eventText(const core::Event& e) {
     return text.substr(a + kEventsOpen.size(), b - a - kEventsOpen.size());
 }
 
-std::string directoryOf(const std::string& path) {
-    const std::size_t slash = path.find_last_of('/');
-    return slash == std::string::npos ? std::string(".") : slash == 0 ? std::string("/") : path.substr(0, slash);
-}
-
-std::string baseNameOf(const std::string& path) {
-    const std::size_t slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 // A new file beside `target` named as qantar names its temporaries (.NAME.qantar-tmp-PID-XXXXXX),
 // open for reading and writing; -1 with errno set on failure.
 int temporaryBeside(const std::string& target, std::string& path) {
-    path = directoryOf(target) + "/." + baseNameOf(target).substr(0, 150) + ".qantar-tmp-" +
+    path = core::directoryOf(target) + "/." + core::baseNameOf(target).substr(0, 150) + ".qantar-tmp-" +
            std::to_string(::getpid()) + "-XXXXXX";
     return ::mkostemp(path.data(), O_CLOEXEC);
 }

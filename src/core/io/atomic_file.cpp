@@ -30,18 +30,6 @@ Error unwritable(const std::string& path, const std::string& what) { return Erro
 
 std::string reason(int err) { return std::strerror(err); }
 
-std::string directoryOf(const std::string& p) {
-    const auto slash = p.rfind('/');
-    if (slash == std::string::npos) return ".";
-    if (slash == 0) return "/";
-    return p.substr(0, slash);
-}
-
-std::string baseOf(const std::string& p) {
-    const auto slash = p.rfind('/');
-    return slash == std::string::npos ? p : p.substr(slash + 1);
-}
-
 bool isAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool validExtension(std::string_view ext) {
@@ -389,7 +377,7 @@ Status writeFileAtomically(const std::string& path, std::string_view bytes) {
     if (!target) return target.error();
     if (target->kind == Kind::CharDevice || target->kind == Kind::Fifo) return writeThrough(path, *target, bytes);
     const std::string dir = directoryOf(target->path);
-    const std::string base = baseOf(target->path);
+    const std::string base = baseNameOf(target->path);
     cleanBeforeWrite(dir, base);
     auto tmp = createTemporary(path, dir, base, {});
     if (!tmp) return tmp.error();
@@ -413,7 +401,7 @@ Expected<TemporaryBeside> makeTemporaryBeside(const std::string& target, std::st
     if (!t) return t.error();
     const bool through = t->kind == Kind::CharDevice || t->kind == Kind::Fifo;
     const std::string dir = through ? systemTemporaryDir() : directoryOf(t->path);
-    const std::string base = baseOf(t->path);
+    const std::string base = baseNameOf(t->path);
     cleanBeforeWrite(dir, base);
     auto tmp = createTemporary(target, dir, base, extension);
     if (!tmp) return tmp;
@@ -464,10 +452,22 @@ int cleanStaleTemporaries(const std::string& target) {
     auto t = resolveTarget(target);
     const std::string resolved = t ? t->path : target;
     if (resolved.empty() || resolved.back() == '/') return 0;
-    const std::string base = baseOf(resolved);
+    const std::string base = baseNameOf(resolved);
     return cleanIn(directoryOf(resolved), &base);
 }
 
 int cleanStaleTemporariesIn(const std::string& directory) { return cleanIn(directory.empty() ? "." : directory, nullptr); }
+
+std::string directoryOf(const std::string& p) {
+    const auto slash = p.rfind('/');
+    if (slash == std::string::npos) return ".";
+    if (slash == 0) return "/";
+    return p.substr(0, slash);
+}
+
+std::string baseNameOf(const std::string& p) {
+    const auto slash = p.rfind('/');
+    return slash == std::string::npos ? p : p.substr(slash + 1);
+}
 
 }  // namespace qantar::core

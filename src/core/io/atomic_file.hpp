@@ -79,6 +79,11 @@ int cleanStaleTemporaries(const std::string& target);
 // that no longer runs. For the config folder at start, and for a sequence's output folder.
 int cleanStaleTemporariesIn(const std::string& directory);
 
+// The folder a path names a file in ("." for a bare name, "/" at the root) and the file's own
+// name, as the temporaries' convention splits them.
+std::string directoryOf(const std::string& path);
+std::string baseNameOf(const std::string& path);
+
 // Longest part of a target's basename used in a temporary's name (the rest is cut), so that the
 // temporary's name stays within the 255 bytes file systems allow.
 inline constexpr std::size_t kTemporaryBasenameMax = 191;

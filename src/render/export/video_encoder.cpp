@@ -27,18 +27,6 @@ namespace qantar::render {
 
 namespace {
 
-std::string directoryOf(const std::string& path) {
-    const auto slash = path.find_last_of('/');
-    if (slash == std::string::npos) return ".";
-    if (slash == 0) return "/";
-    return path.substr(0, slash);
-}
-
-std::string baseNameOf(const std::string& path) {
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 // ".mp4" of "week.mp4"; "" when the name has no extension (or is only a dot name).
 std::string extensionOf(const std::string& baseName) {
     const auto dot = baseName.rfind('.');
@@ -141,7 +129,7 @@ core::Expected<VideoEncoder> VideoEncoder::open(const std::string& path, int wid
     if (!ffmpeg) return ffmpeg.error();
     // ffmpeg writes a temporary beside the video (named as every qantar temporary, so a later run
     // clears one a kill left) and the video is replaced only when it is whole.
-    auto temporary = core::makeTemporaryBeside(path, extensionOf(baseNameOf(path)));
+    auto temporary = core::makeTemporaryBeside(path, extensionOf(core::baseNameOf(path)));
     if (!temporary) return temporary.error();
     if (temporary->fd >= 0) ::close(temporary->fd);
     VideoEncoder enc;
@@ -277,7 +265,7 @@ core::Status VideoEncoder::write(const Image& frame) {
     std::signal(SIGPIPE, old);
     if (done < frame.rgba.size()) {
         const int status = m_process->wait(false);
-        const std::string why = ffmpegProblem(m_process->lastLines(3), status, directoryOf(m_path));
+        const std::string why = ffmpegProblem(m_process->lastLines(3), status, core::directoryOf(m_path));
         abort();
         return core::Error{core::ErrorKind::FileUnwritable, m_path + ": ffmpeg stopped: " + why};
     }
@@ -290,7 +278,7 @@ core::Status VideoEncoder::finish() {
     const std::string printed = m_process->lastLines(3);
     m_process.reset();
     if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        const std::string why = ffmpegProblem(printed, status, directoryOf(m_path));
+        const std::string why = ffmpegProblem(printed, status, core::directoryOf(m_path));
         core::discardTemporary(m_temporary);
         m_temporary.clear();
         return core::Error{core::ErrorKind::FileUnwritable, m_path + ": ffmpeg failed: " + why};
