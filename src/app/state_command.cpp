@@ -86,21 +86,35 @@ int runState(const StateOptions& options) {
         const auto kind = static_cast<core::FigureKind>(k);
         const core::Counter& c = counters[kind];
         nlohmann::ordered_json j;
-        j["min"] = c.any ? nlohmann::ordered_json(c.min) : nlohmann::ordered_json(nullptr);
-        j["max"] = c.any ? nlohmann::ordered_json(c.max) : nlohmann::ordered_json(nullptr);
-        j["partial"] = c.partial;
+        const bool numeric = c.basis == core::CounterBasis::Totals || c.basis == core::CounterBasis::Floor;
+        static const char* const kBasis[] = {"none", "totals", "floor", "words"};
+        j["shown"] = core::formatRange(c);
+        j["basis"] = kBasis[static_cast<int>(c.basis)];
+        j["min"] = numeric ? nlohmann::ordered_json(c.min) : nlohmann::ordered_json(nullptr);
+        j["max"] = numeric ? nlohmann::ordered_json(c.max) : nlohmann::ordered_json(nullptr);
+        if (c.basis == core::CounterBasis::Floor) j["floor_of"] = core::floorBasis(c);
+        j["withdrawn"] = c.withdrawn;
         j["sources"] = c.sources;
         auto& reports = j["reports"] = nlohmann::ordered_json::array();
         for (const auto& r : c.reports) {
             nlohmann::ordered_json rj;
-            rj["lower"] = r.lower;
-            rj["upper"] = r.upper;
+            const bool word = r.figure->isVague();
+            rj["text"] = core::figureText(*r.figure);
+            rj["role"] = core::reportRoleId(r.role);
+            rj["lower"] = word ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.lower);
+            rj["upper"] = word ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.upper);
             rj["qualifier"] = r.figure->qualifier;
             rj["subject"] = r.figure->subject;
             rj["reported_by"] = r.figure->reportedBy;
             rj["as_of"] = r.figure->asOf;
             rj["source"] = r.figure->source;
             rj["event"] = r.event->id;
+            if (!r.figure->partial.empty()) rj["partial"] = r.figure->partial;
+            if (r.figure->withdrawnAsOf) rj["withdrawn_as_of"] = *r.figure->withdrawnAsOf;
+            if (r.sum >= 0) {
+                const core::GroupSum& g = c.sums[static_cast<std::size_t>(r.sum)];
+                rj["sum_of_groups"] = g.lower;
+            }
             reports.push_back(std::move(rj));
         }
         cj[core::figureKindId(kind)] = std::move(j);

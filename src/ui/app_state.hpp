@@ -110,6 +110,7 @@ struct AppState {
     bool showStory = false;
     bool showShortcuts = false;
     bool showAbout = false;
+    bool showDisputes = false;  // the dataset's disputed figures and dates, with their sources
     bool showDemo = false;
 
     std::deque<Toast> toasts;

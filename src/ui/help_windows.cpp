@@ -8,6 +8,7 @@
 #include "core/map/credits.hpp"
 #include "core/map/overlay_layout.hpp"
 #include "ui/key_bindings.hpp"
+#include "ui/long_text.hpp"
 
 namespace qantar::ui {
 
@@ -19,6 +20,45 @@ void placeOverMap(const AppState& state) {
     ImGui::SetNextWindowPos(ImVec2(static_cast<float>(m.x + m.w * 0.5), static_cast<float>(m.y + m.h * 0.5)),
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(static_cast<float>(m.w), static_cast<float>(m.h)));
+}
+
+// The dataset's `contradictions`: each disagreement with every claim and the outlet that makes it.
+void drawDisputes(AppState& state) {
+    placeOverMap(state);
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40.0f, 0.0f), ImGuiCond_Appearing);
+    if (ImGui::Begin("Disputed figures and dates###disputes", &state.showDisputes,
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::PushTextWrapPos(0.0f);
+        const core::Dataset* data = state.world ? &state.world->data() : nullptr;
+        if (!data || data->contradictions.empty()) {
+            ImGui::TextDisabled("The events shown record no disagreement between their sources.");
+        } else {
+            ImGui::TextDisabled("Where the sources disagree, every claim is kept with its outlet; none is chosen.");
+            int i = 0;
+            for (const core::Contradiction& c : data->contradictions) {
+                ImGui::PushID(i++);
+                ImGui::Separator();
+                // The topic is the file's text: shown, never read as an ImGui label's "##" id part.
+                const std::string label = (c.topic.empty() ? std::string("(no topic)") : shortened(c.topic, 120)) + "###topic";
+                if (ImGui::CollapsingHeader(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+                    for (const auto& claim : c.claims) {
+                        const core::Source* s = data->findSource(claim.source);
+                        const std::string who = s ? s->outlet : claim.source;
+                        ImGui::Bullet();
+                        textLong(claim.value + "  \xC2\xB7  " + who);
+                    }
+                    if (!c.note.empty()) {
+                        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+                        textLong(c.note);
+                        ImGui::PopStyleColor();
+                    }
+                }
+                ImGui::PopID();
+            }
+        }
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::End();
 }
 
 }  // namespace
@@ -69,6 +109,7 @@ void HelpWindows::draw(AppState& state) {
         }
         ImGui::End();
     }
+    if (state.showDisputes) drawDisputes(state);
     if (state.showDemo) ImGui::ShowDemoWindow(&state.showDemo);
 }
 

@@ -33,6 +33,7 @@ float MenuBar::draw(AppState& state) {
         ImGui::Separator();
         ImGui::MenuItem("Layers and legend", "L", &state.showLayers);
         ImGui::MenuItem("Events list", nullptr, &state.showEvents);
+        ImGui::MenuItem("Disputed figures and dates", nullptr, &state.showDisputes);
 #ifndef NDEBUG
         ImGui::Separator();
         ImGui::MenuItem("ImGui demo (developer)", nullptr, &state.showDemo);

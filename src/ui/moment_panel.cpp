@@ -1,6 +1,7 @@
 #include "ui/moment_panel.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 #include "core/events/caption.hpp"
 
@@ -39,17 +40,19 @@ void MomentPanel::draw(AppState& state, const Fonts& fonts) {
             }
             ImGui::TextUnformatted(text.c_str());
             if (c.any && ImGui::IsItemHovered()) {
+                ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::max(320.0f, maxW), FLT_MAX));
                 ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(std::max(320.0f, maxW) - 2 * pad);
                 for (const auto& r : c.reports) {
-                    const core::Source* s = data.findSource(r.figure->source);
-                    std::string v = r.lower == r.upper ? core::formatCount(r.lower)
-                                                       : core::formatCount(r.lower) + "\xE2\x80\x93" + core::formatCount(r.upper);
-                    ImGui::Text("%s %s %s  \xC2\xB7  %s, as of %s  \xC2\xB7  %s", r.figure->qualifier.c_str(), v.c_str(),
-                                r.figure->subject.c_str(), r.figure->reportedBy.c_str(), r.figure->asOf.c_str(),
-                                s ? s->outlet.c_str() : r.figure->source.c_str());
+                    const std::string line = core::reportLine(c, r, data);
+                    if (r.role == core::ReportRole::Withdrawn) ImGui::TextDisabled("%s", line.c_str());
+                    else ImGui::TextUnformatted(line.c_str());
                 }
+                if (!data.contradictions.empty()) ImGui::TextDisabled("Click for the disputed figures and their sources.");
+                ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
+            if (c.any && ImGui::IsItemClicked()) state.showDisputes = true;
         }
         for (std::size_t i = 2; i < lines.size(); ++i) ImGui::TextDisabled("%s", lines[i].c_str());
         if (state.filter.active()) ImGui::TextDisabled("The map shows only the events the list's filter keeps.");

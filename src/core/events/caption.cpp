@@ -8,12 +8,22 @@ std::string counterLine(FigureKind kind, const Counter& c) {
     static const char* const kNames[] = {"Deaths", "Injured", "Arrests"};
     std::string s = kNames[static_cast<int>(kind)];
     if (!c.any) return s + " none reported";
-    std::string range = formatRange(c);
-    const auto paren = range.find(" (partial)");
-    if (paren != std::string::npos) range.resize(paren);
-    s += " " + range + " (" + (c.partial ? "groups only, " : "") + std::to_string(c.sources.size()) +
-         (c.sources.size() == 1 ? " source)" : " sources)");
-    return s;
+    s += " " + formatRange(c);
+    if (c.basis == CounterBasis::Floor) {
+        s += ": " + floorBasis(c);
+        // Words reported beside a floor are part of the picture ("dozens of protesters").
+        std::string words;
+        for (const auto& r : c.reports) {
+            if (r.role != ReportRole::Word) continue;
+            const std::string w = figureText(*r.figure);
+            if (words.find(w) == std::string::npos) words += "; " + w;
+        }
+        s += words;
+    }
+    std::string notes = std::to_string(c.sources.size()) + (c.sources.size() == 1 ? " source" : " sources");
+    if (c.withdrawn > 0) notes += ", " + std::to_string(c.withdrawn) + " withdrawn";
+    if (c.hourUnknown) notes += ", dated only to this day";
+    return s + " (" + notes + ")";
 }
 
 std::vector<std::string> momentCaption(const EventWorld& world, const FrameLayers& layers, ZoneOffset zone) {

@@ -254,9 +254,12 @@ void readFigures(const json& e, Event& ev, const SourceIds& sourceIds, Checker& 
             *dest = v->get<long long>();
             givenButInvalid = false;
         }
-        if (!fig.value && !fig.min && !givenButInvalid) ck.problem(fp, fctx, "needs 'value' or 'min'");
-        if (fig.min && fig.max && *fig.max < *fig.min) ck.problem(fp + "/max", fctx, "field 'max' is below 'min'");
         getString(f, "qualifier", fig.qualifier, ck, fp, fctx, false);
+        if (!fig.value && !fig.min && !givenButInvalid && !fig.isVague()) {
+            ck.problem(fp, fctx, "needs 'value' or 'min', or a word such as \"dozens\" as 'qualifier'");
+        }
+        if (fig.min && fig.max && *fig.max < *fig.min) ck.problem(fp + "/max", fctx, "field 'max' is below 'min'");
+        getString(f, "partial", fig.partial, ck, fp, fctx, false);
         getString(f, "subject", fig.subject, ck, fp, fctx, false);
         getString(f, "reported_by", fig.reportedBy, ck, fp, fctx, true);
         getString(f, "note", fig.note, ck, fp, fctx, false);
@@ -267,6 +270,29 @@ void readFigures(const json& e, Event& ev, const SourceIds& sourceIds, Checker& 
         }
         if (getString(f, "source", fig.source, ck, fp, fctx, true)) {
             sourceIds.check(fig.source, ck, fp + "/source", fctx, "field 'source': unknown source id " + quotedText(fig.source));
+        }
+        fig.asOfDayOnly = fig.asOf.size() <= 10;
+        if (auto w = f.find("withdrawn"); w != f.end() && !w->is_null()) {
+            const std::string wp = fp + "/withdrawn";
+            if (!w->is_object()) {
+                ck.problem(wp, fctx, "field 'withdrawn': expected an object {\"as_of\": DATE, \"reason\": TEXT}, got " +
+                                         describeJson(*w));
+            } else {
+                std::string when;
+                if (getString(*w, "as_of", when, ck, wp, fctx + "withdrawn: ", true)) {
+                    auto t = parseIsoTime(when, kAlmatyTime);
+                    if (!t) {
+                        ck.problem(wp + "/as_of", fctx, "field 'withdrawn/as_of': " + printable(t.error().message, 200));
+                    } else if (yearInRange(*t, "withdrawn/as_of", ck, wp + "/as_of", fctx)) {
+                        fig.withdrawnAsOf = when;
+                        fig.withdrawnInstant = t->instant;
+                        if (fig.withdrawnInstant < fig.asOfInstant) {
+                            ck.problem(wp + "/as_of", fctx, "field 'withdrawn/as_of': before the figure's own 'as_of'");
+                        }
+                    }
+                }
+                getString(*w, "reason", fig.withdrawnReason, ck, wp, fctx + "withdrawn: ", false);
+            }
         }
         ev.figures.push_back(std::move(fig));
     }
@@ -499,8 +525,9 @@ void readContradictions(const json& doc, Dataset& ds, const std::set<std::string
         if (!c.is_object()) continue;
         const std::string cp = "/contradictions/" + std::to_string(i);
         const std::string ctx = "contradiction " + std::to_string(i + 1) + ": ";
-        const auto topic = c.find("topic");
-        std::string line = (topic != c.end() && topic->is_string() ? topic->get<std::string>() : std::string("?")) + ":";
+        Contradiction entry;
+        if (const auto topic = c.find("topic"); topic != c.end() && topic->is_string()) entry.topic = topic->get<std::string>();
+        if (const auto note = c.find("note"); note != c.end() && note->is_string()) entry.note = note->get<std::string>();
         if (auto figs = c.find("figures"); figs != c.end() && figs->is_array()) {
             for (std::size_t k = 0; k < figs->size(); ++k) {
                 const json& f = (*figs)[k];
@@ -508,8 +535,8 @@ void readContradictions(const json& doc, Dataset& ds, const std::set<std::string
                 const auto v = f.find("value");
                 const auto src = f.find("source");
                 const bool hasSource = src != f.end() && src->is_string();
-                line += " " + (v != f.end() && v->is_string() ? v->get<std::string>() : std::string("?")) + " (" +
-                        (hasSource ? src->get<std::string>() : std::string("?")) + ");";
+                entry.claims.push_back(Contradiction::Claim{v != f.end() && v->is_string() ? v->get<std::string>() : std::string(),
+                                                          hasSource ? src->get<std::string>() : std::string()});
                 if (hasSource && !sourceIds.count(src->get_ref<const std::string&>())) {
                     ck.problem(cp + "/figures/" + std::to_string(k) + "/source", ctx,
                                "field 'source': unknown source id " + quotedText(src->get_ref<const std::string&>()));
@@ -519,13 +546,14 @@ void readContradictions(const json& doc, Dataset& ds, const std::set<std::string
         if (auto ids = c.find("event_ids"); ids != c.end() && ids->is_array()) {
             for (std::size_t k = 0; k < ids->size(); ++k) {
                 const json& id = (*ids)[k];
+                if (id.is_string()) entry.eventIds.push_back(id.get<std::string>());
                 if (id.is_string() && !knownEvent(id.get_ref<const std::string&>())) {
                     ck.problem(cp + "/event_ids/" + std::to_string(k), ctx,
                                "field 'event_ids': unknown event id " + quotedText(id.get_ref<const std::string&>()));
                 }
             }
         }
-        ds.contradictions.push_back(line);
+        ds.contradictions.push_back(std::move(entry));
     }
 }
 
@@ -697,6 +725,13 @@ ordered_json figureJson(const Figure& f) {
     o["as_of"] = f.asOf;
     o["source"] = f.source;
     putIfSet(o, "note", f.note);
+    putIfSet(o, "partial", f.partial);
+    if (f.withdrawnAsOf) {
+        ordered_json w = ordered_json::object();
+        w["as_of"] = *f.withdrawnAsOf;
+        putIfSet(w, "reason", f.withdrawnReason);
+        o["withdrawn"] = std::move(w);
+    }
     return o;
 }
 
@@ -767,6 +802,20 @@ std::string serializeDataset(const Dataset& ds) {
     }
     doc["sources"] = std::move(sources);
     doc["events"] = ordered_json::array();
+    if (!ds.contradictions.empty()) {
+        ordered_json cons = ordered_json::array();
+        for (const auto& c : ds.contradictions) {
+            ordered_json o = ordered_json::object();
+            o["topic"] = c.topic;
+            ordered_json claims = ordered_json::array();
+            for (const auto& f : c.claims) claims.push_back(ordered_json{{"value", f.value}, {"source", f.source}});
+            o["figures"] = std::move(claims);
+            o["event_ids"] = c.eventIds;
+            putIfSet(o, "note", c.note);
+            cons.push_back(std::move(o));
+        }
+        doc["contradictions"] = std::move(cons);
+    }
     // Invalid UTF-8 from an imported source is replaced rather than thrown on: the file stays readable.
     constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
     const std::string head = doc.dump(2, ' ', false, kReplace);

@@ -24,7 +24,6 @@ DatasetLoad loadDataset(const std::string& path);
 
 // The dataset as pretty-printed JSON in the documented format, fields in the documented order;
 // parseDataset reads it back to an equal dataset. Times are written in each event's local zone.
-// `contradictions` are held only as display lines, so they are not written.
 std::string serializeDataset(const Dataset& dataset);
 
 // The whole load as one Expected: the first problem (with a count of the rest) on failure.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "core/events/event_format.hpp"
@@ -72,9 +73,11 @@ Dataset mergeDatasets(Dataset base, Dataset add) {
     for (auto& s : add.sources) {
         if (!base.findSource(s.id)) base.sources.push_back(s);
     }
+    std::map<std::string, std::string> renamed;
     for (auto& e : add.events) {
         std::string id = e.id;
         for (int k = 2; ids.count(id); ++k) id = e.id + "-" + std::to_string(k);
+        if (id != e.id) renamed[e.id] = id;
         e.id = id;
         ids.insert(id);
         base.events.push_back(std::move(e));
@@ -84,6 +87,12 @@ Dataset mergeDatasets(Dataset base, Dataset add) {
     });
     if (add.coverageStart < base.coverageStart) base.coverageStart = add.coverageStart;
     if (base.coverageEnd < add.coverageEnd) base.coverageEnd = add.coverageEnd;
+    // The added file's disagreements stay with it, naming its events as they are now called.
+    for (auto& c : add.contradictions) {
+        for (auto& id : c.eventIds)
+            if (auto it = renamed.find(id); it != renamed.end()) id = it->second;
+        base.contradictions.push_back(std::move(c));
+    }
     if (!add.attribution.empty()) base.attribution += (base.attribution.empty() ? "" : " ") + add.attribution;
     return base;
 }

@@ -55,6 +55,15 @@ const char* figureKindId(FigureKind k) {
     return "?";
 }
 
+bool isVagueQuantity(const std::string& q) {
+    static const char* const kWords[] = {"dozens", "scores", "hundreds", "thousands", "tens of thousands", "several", "many"};
+    for (const char* w : kWords)
+        if (q == w) return true;
+    return false;
+}
+
+bool Figure::isVague() const { return isVagueQuantity(qualifier); }
+
 const Source* Dataset::findSource(const std::string& id) const {
     for (const auto& s : sources)
         if (s.id == id) return &s;

@@ -44,21 +44,35 @@ const char* figureKindId(FigureKind k);  // "deaths", "injured", "arrests"
 struct Figure {
     FigureKind kind = FigureKind::Deaths;
     std::optional<long long> value;  // the number, when one is given
-    std::optional<long long> min;    // lower bound ("dozens" → 24, "hundreds" → 200)
+    std::optional<long long> min;    // lower bound, when the source gives one ("at least 2,000", "100 to 150")
     std::optional<long long> max;    // upper bound, when a range is given
-    std::string qualifier;           // "exact", "about", "more than", "nearly", "at least", "dozens"
+    std::string qualifier;           // "exact", "about", "more than", "nearly", "at least", or a word: "dozens"
     std::string subject;             // "people", "protesters", "security forces", ...
     std::string reportedBy;          // "Ministry of Health", "the president", ...
     std::string asOf;                // ISO date the figure refers to
     Instant asOfInstant;             // start of that day, Almaty time
+    bool asOfDayOnly = true;         // as_of names a day, not an hour: the report's hour is not known
     std::string source;              // source id
     std::string note;
+    // What part of the whole the figure counts ("Almaty only", "this event"); empty for the whole
+    // country. A partial count is a floor for the national total, never one of its bounds.
+    std::string partial;
+    // Set when the figure was withdrawn: from then on it is listed as withdrawn and counts for nothing.
+    std::optional<std::string> withdrawnAsOf;  // ISO date
+    Instant withdrawnInstant;                  // start of that day, Almaty time
+    std::string withdrawnReason;
 
     long long lower() const { return min.value_or(value.value_or(0)); }
     long long upper() const { return max.value_or(value.value_or(lower())); }
     // A count of everyone, rather than of one group (protesters, police).
     bool isTotal() const { return subject.rfind("people", 0) == 0; }
+    // A word instead of a number ("dozens", "hundreds", "thousands"): shown as the word, never as numbers.
+    bool isVague() const;
+    bool isWithdrawnAt(Instant t) const { return withdrawnAsOf && !(t < withdrawnInstant); }
 };
+
+// The words a source may give instead of a number.
+bool isVagueQuantity(const std::string& qualifier);
 
 struct SourceRef {
     std::string source;  // source id
@@ -113,13 +127,25 @@ struct Event {
     int geoPrecision = 0;        // ACLED geo_precision: 1 the named town, 2 near it, 3 a larger region; 0 not given
 };
 
+// A disagreement between sources that the dataset keeps, as its `contradictions` section writes it.
+struct Contradiction {
+    struct Claim {
+        std::string value;   // short text: "225 (official, about 10-16 Jan)"
+        std::string source;  // source id
+    };
+    std::string topic;
+    std::vector<Claim> claims;
+    std::vector<std::string> eventIds;
+    std::string note;
+};
+
 struct Dataset {
     std::string path;
     std::string title;
     Instant coverageStart, coverageEnd;
     std::vector<Source> sources;
     std::vector<Event> events;  // sorted by start, then id
-    std::vector<std::string> contradictions;  // one line per disagreement, for display
+    std::vector<Contradiction> contradictions;
     std::string attribution;  // credit the data's provider requires on every output, e.g. ACLED's; may be empty
 
     const Source* findSource(const std::string& id) const;

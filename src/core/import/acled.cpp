@@ -293,6 +293,7 @@ std::string importAcledLayer(OGRLayer& layer, const AcledColumns& cols, const st
             fig.asOfInstant = toInstant(CivilTime{c.year, c.month, c.day, 0, 0, 0}, kAlmatyTime);  // as parseDataset reads as_of
             fig.source = "acled";
             fig.note = "ACLED's fatalities column for this event (a reported number or ACLED's estimate).";
+            fig.partial = "this event only";  // a per-event count: never a bound of a national total
             ev.figures.push_back(std::move(fig));
         }
         out.add(std::move(ev));

@@ -572,6 +572,7 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
                 fig.asOf = isoDate(ev.start, ev.localZone);
                 fig.asOfInstant = parseIsoTime(fig.asOf, kAlmatyTime)->instant;
                 fig.source = sourceId;
+                fig.partial = "this event only";  // a per-event count: never a bound of a national total
                 ev.figures.push_back(std::move(fig));
             }
         }
