@@ -38,8 +38,19 @@ void MomentPanel::draw(AppState& state, const Fonts& fonts) {
             } else {
                 lineW = w;
             }
+            // A counter is a control: hover lists its reports, a click opens the disputed figures.
+            // The selectable only takes the place of the text, which wraps when the map is narrow.
+            const float wrapW = std::max(100.0f, maxW - 2 * pad);
+            const ImVec2 at = ImGui::GetCursorPos();
+            const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrapW);
+            const std::string id = "##counter" + std::to_string(k);
+            if (ImGui::Selectable(id.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap, size)) state.showDisputes = true;
+            const bool hovered = ImGui::IsItemHovered();
+            ImGui::SetCursorPos(at);
+            ImGui::PushTextWrapPos(at.x + wrapW);
             ImGui::TextUnformatted(text.c_str());
-            if (c.any && ImGui::IsItemHovered()) {
+            ImGui::PopTextWrapPos();
+            if (c.any && hovered) {
                 ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::max(320.0f, maxW), FLT_MAX));
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(std::max(320.0f, maxW) - 2 * pad);
@@ -48,11 +59,10 @@ void MomentPanel::draw(AppState& state, const Fonts& fonts) {
                     if (r.role == core::ReportRole::Withdrawn) ImGui::TextDisabled("%s", line.c_str());
                     else ImGui::TextUnformatted(line.c_str());
                 }
-                if (!data.contradictions.empty()) ImGui::TextDisabled("Click for the disputed figures and their sources.");
+                ImGui::TextDisabled("Click for the figures the sources dispute.");
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
-            if (c.any && ImGui::IsItemClicked()) state.showDisputes = true;
         }
         for (std::size_t i = 2; i < lines.size(); ++i) ImGui::TextDisabled("%s", lines[i].c_str());
         if (state.filter.active()) ImGui::TextDisabled("The map shows only the events the list's filter keeps.");

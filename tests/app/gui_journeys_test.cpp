@@ -572,3 +572,31 @@ TEST(Journey24, SettingsAreKeptWithoutAQuit) {
         EXPECT_EQ(settings.theme, core::ThemeId::Light);
     }
 }
+
+// --- §5: the counters ---------------------------------------------------------------------------
+
+TEST(Journey05, ACounterListsItsReportsOnHoverAndOpensTheDisputedFiguresOnClick) {
+    UiDriver d(at("2022-01-09T12:00", 1280, 720));
+    d.frame(3);
+    std::optional<ui::ProbedItem> deaths;
+    for (const auto& it : d.items())
+        if (it.rawLabel == "##counter0") deaths = it;
+    ASSERT_TRUE(deaths) << "the deaths counter is not a control";
+    const float x = deaths->rect.x + 20.0f, y = deaths->rect.y + deaths->rect.h * 0.5f;
+    d.moveMouse(x, y);
+    d.frame(3);
+    bool tooltip = false;
+    for (const auto& w : d.windows()) tooltip |= w.tooltip;
+    EXPECT_TRUE(tooltip) << "hovering a counter lists its reports";
+    std::filesystem::create_directories(QANTAR_TEST_OUTPUT_DIR);
+    (void)render::writePng(d.screenshot(), std::string(QANTAR_TEST_OUTPUT_DIR) + "/journey05_counter_hover.png");
+    const core::Counter& c = d.state().frame.counters[core::FigureKind::Deaths];
+    EXPECT_EQ(c.withdrawn, 1) << "the minister's 164 is withdrawn by 9 January";
+    d.click(x, y);
+    d.frame(3);
+    EXPECT_TRUE(d.state().showDisputes);
+    EXPECT_TRUE(d.hasWindow("Disputed figures and dates"));
+    EXPECT_TRUE(d.item("Death toll###topic", "Disputed figures and dates") || d.item("Death toll", "Disputed figures and dates"))
+        << "the 164-against-225 disagreement is listed";
+    (void)render::writePng(d.screenshot(), std::string(QANTAR_TEST_OUTPUT_DIR) + "/journey05_disputes.png");
+}
