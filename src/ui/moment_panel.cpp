@@ -64,7 +64,7 @@ void MomentPanel::draw(AppState& state, const Fonts& fonts) {
                 ImGui::EndTooltip();
             }
         }
-        for (std::size_t i = 2; i < lines.size(); ++i) ImGui::TextDisabled("%s", lines[i].c_str());
+        for (std::size_t i = core::kMomentNotesLine; i < lines.size(); ++i) ImGui::TextDisabled("%s", lines[i].c_str());
         if (state.filter.active()) ImGui::TextDisabled("The map shows only the events the list's filter keeps.");
         ImGui::PopTextWrapPos();
     }

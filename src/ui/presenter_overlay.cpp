@@ -64,7 +64,7 @@ void PresenterOverlay::draw(AppState& state, const Fonts& fonts) {
                 const auto kind = static_cast<core::FigureKind>(k);
                 text(fonts.presenterBody, core::counterLine(kind, state.frame.counters[kind]));
             }
-            for (std::size_t i = 2; i < lines.size(); ++i) text(fonts.presenterSmall, lines[i], &soft);
+            for (std::size_t i = core::kMomentNotesLine; i < lines.size(); ++i) text(fonts.presenterSmall, lines[i], &soft);
             ImGui::Spacing();
             ImGui::Separator();
             ImGui::Spacing();

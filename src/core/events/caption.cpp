@@ -29,13 +29,10 @@ std::string counterLine(FigureKind kind, const Counter& c) {
 std::vector<std::string> momentCaption(const EventWorld& world, const FrameLayers& layers, ZoneOffset zone) {
     std::vector<std::string> lines;
     lines.push_back(formatForDisplay(layers.time, zone, Precision::Exact));
-    std::string counters;
     for (int k = 0; k < kFigureKindCount; ++k) {
         const auto kind = static_cast<FigureKind>(k);
-        if (!counters.empty()) counters += "  \xC2\xB7  ";
-        counters += counterLine(kind, layers.counters[kind]);
+        lines.push_back(counterLine(kind, layers.counters[kind]));
     }
-    lines.push_back(counters);
     std::vector<std::string> inForce;
     switch (layers.internet) {
         case ConnectivityStatus::Full: inForce.push_back("Internet shut down nationwide"); break;

@@ -177,6 +177,7 @@ TEST(ImportAcled, FatalitiesBecomeDeathFiguresReportedByAcled) {
     EXPECT_EQ(f.reportedBy, "ACLED");
     EXPECT_EQ(f.source, "acled");
     EXPECT_EQ(f.asOf, "2022-01-06");
+    EXPECT_EQ(f.partial, "this event only") << "a per-event count never bounds a national total";
     EXPECT_TRUE(im.data.findEvent("acled-kaz9001")->figures.empty()) << "0 fatalities is not a death toll";
 }
 

@@ -153,6 +153,7 @@ TEST(ImportGeoJson, BeginEndWithOutletAndDeaths) {
     ASSERT_EQ(clash->figures.size(), 1u);
     EXPECT_EQ(clash->figures[0].value, std::optional<long long>(8));
     EXPECT_EQ(clash->figures[0].reportedBy, "Caspian Wire");
+    EXPECT_EQ(clash->figures[0].partial, "this event only");
     const Source* s = r->first.findSource(clash->sources.at(0).source);
     ASSERT_NE(s, nullptr);
     EXPECT_EQ(s->outlet, "Caspian Wire");
