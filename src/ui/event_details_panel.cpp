@@ -72,11 +72,15 @@ void EventDetailsPanel::draw(AppState& state) {
             for (const auto& f : e.figures) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                std::string v = f.value ? core::formatCount(*f.value) : f.min ? "\xE2\x89\xA5" + core::formatCount(*f.min) : "?";
-                if (!f.qualifier.empty() && f.qualifier != "exact") v = f.qualifier + " " + v;
-                ImGui::Text("%s %s", v.c_str(), core::figureKindId(f.kind));
+                // As the source says it: "about 164", "dozens"; never a number a word does not give.
+                ImGui::Text("%s %s", core::figureAmount(f).c_str(), core::figureKindId(f.kind));
+                if (f.withdrawnAsOf) {
+                    ImGui::TextDisabled("withdrawn %s", f.withdrawnAsOf->c_str());
+                    if (!f.withdrawnReason.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.withdrawnReason.c_str());
+                }
                 ImGui::TableNextColumn();
-                textLong(f.subject);
+                textLong(f.subject.empty() ? std::string("people") : f.subject);
+                if (!f.partial.empty()) ImGui::TextDisabled("%s", f.partial.c_str());
                 ImGui::TableNextColumn();
                 ImGui::Text("%s (%s)", f.reportedBy.c_str(), f.asOf.c_str());
                 ImGui::TableNextColumn();
