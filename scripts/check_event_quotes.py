@@ -176,6 +176,19 @@ class Checker:
                 self.problem(where, "source '%s': 'outlet_inferred' must be true or false" % sid)
             if isinstance(source.get("written"), str) and not DATE_RE.match(source["written"]):
                 self.problem(where, "source '%s': 'written' is not an ISO date" % sid)
+            earliest = source.get("written_earliest")
+            if earliest is not None:
+                if not isinstance(earliest, str) or not DATE_RE.match(earliest):
+                    self.problem(where, "source '%s': 'written_earliest' is not an ISO date" % sid)
+                elif isinstance(source.get("written"), str) and earliest > source["written"]:
+                    self.problem(where, "source '%s': 'written_earliest' is later than 'written'" % sid)
+            if "published_by" in source and not isinstance(source["published_by"], str):
+                self.problem(where, "source '%s': 'published_by' is not a string" % sid)
+            if "published_by_inferred" in source:
+                if not isinstance(source["published_by_inferred"], bool):
+                    self.problem(where, "source '%s': 'published_by_inferred' must be true or false" % sid)
+                elif source["published_by_inferred"] and not source.get("published_by"):
+                    self.problem(where, "source '%s': 'published_by_inferred' without 'published_by'" % sid)
             file_name = source.get("file")
             if isinstance(file_name, str) and file_name:
                 if os.path.basename(file_name) != file_name:
@@ -244,11 +257,38 @@ class Checker:
             if precision in ("hour", "approximate") and not event.get("date_reasoning"):
                 self.event_problem(label, "%s precision needs a date_reasoning" % precision)
 
+            self.check_dated_by_article(label, event, start, source_ids)
             self.check_place(label, event)
             self.check_figures(label, event.get("figures"), source_ids)
             self.check_category_fields(label, event)
             self.check_event_sources(label, event.get("sources"), source_ids)
         return seen
+
+    def check_dated_by_article(self, label, event, start, source_ids):
+        """An event dated only by when an article was written is approximate and spans the article's
+        whole writing window (docs/event-format.md, "Undated articles")."""
+        sid = event.get("dated_by_article")
+        if sid is None:
+            return
+        if sid not in source_ids:
+            self.event_problem(label, "dated_by_article: unknown source %r" % (sid,))
+            return
+        cited = [r.get("source") for r in event.get("sources") or [] if isinstance(r, dict)]
+        if sid not in cited:
+            self.event_problem(label, "dated_by_article: the event does not cite '%s'" % sid)
+        if event.get("precision") != "approximate":
+            self.event_problem(label, "dated only by an article's writing, so precision must be approximate")
+        source = source_ids[sid]
+        last, first = source.get("written"), source.get("written_earliest") or source.get("written")
+        end = parse_time(event.get("end")) if "end" in event else None
+        if start is None or not isinstance(last, str) or not DATE_RE.match(last) or not DATE_RE.match(first):
+            return
+        zone = start.tzinfo
+        first_midnight = datetime.datetime.fromisoformat(first).replace(tzinfo=zone)
+        after_last = datetime.datetime.fromisoformat(last).replace(tzinfo=zone) + datetime.timedelta(days=1)
+        if start > first_midnight or end is None or end < after_last:
+            self.event_problem(label, "dated only by when '%s' was written (%s to %s): start and end must span those days"
+                               % (sid, first, last))
 
     def check_place(self, label, event):
         place = event.get("place")

@@ -42,9 +42,15 @@ void EventDetailsPanel::draw(AppState& state) {
     }
     ImGui::TextDisabled("Precision: %s", core::precisionName(e.precision));
     if (e.recurrence) {
-        ImGui::Text("Nightly from %02d:%02d to %02d:%02d local time", e.recurrence->fromMinutes / 60,
-                    e.recurrence->fromMinutes % 60, e.recurrence->toMinutes / 60, e.recurrence->toMinutes % 60);
+        const char* fromAssumed = e.recurrence->assumes("daily_from") ? " (assumed)" : "";
+        const char* toAssumed = e.recurrence->assumes("daily_to") ? " (assumed)" : "";
+        ImGui::Text("Nightly from %02d:%02d%s to %02d:%02d%s local time", e.recurrence->fromMinutes / 60,
+                    e.recurrence->fromMinutes % 60, fromAssumed, e.recurrence->toMinutes / 60,
+                    e.recurrence->toMinutes % 60, toAssumed);
         if (!e.recurrence->assumptionNote.empty()) ImGui::TextDisabled("Assumption: %s", e.recurrence->assumptionNote.c_str());
+    }
+    if (const core::Source* by = e.datedByArticle.empty() ? nullptr : data.findSource(e.datedByArticle)) {
+        ImGui::TextDisabled("Undated in the article: dated by when %s was written", by->outlet.c_str());
     }
     if (!e.dateReasoning.empty() && ImGui::CollapsingHeader("How the date was worked out")) {
         textLong(e.dateReasoning);
@@ -102,7 +108,8 @@ void EventDetailsPanel::draw(AppState& state) {
         if (s) {
             ImGui::Text("%s: \"%s\"", s->outlet.c_str(), s->headline.c_str());
             if (!s->written.empty()) {
-                ImGui::TextDisabled("  written %s%s", s->written.c_str(), s->writtenReasoning.empty() ? "" : " (estimated; hover)");
+                const std::string when = s->undated() ? "between " + s->writtenEarliest + " and " + s->written : s->written;
+                ImGui::TextDisabled("  written %s%s", when.c_str(), s->writtenReasoning.empty() ? "" : " (how we know: hover)");
                 if (!s->writtenReasoning.empty() && ImGui::IsItemHovered()) {
                     ImGui::BeginTooltip();
                     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
@@ -111,7 +118,18 @@ void EventDetailsPanel::draw(AppState& state) {
                     ImGui::EndTooltip();
                 }
             }
-            if (s->outletInferred) ImGui::TextDisabled("  the outlet is inferred from the article's text");
+            if (s->outletInferred) ImGui::TextDisabled("  the outlet is inferred: the article does not name it");
+            if (!s->publishedBy.empty()) {
+                ImGui::TextDisabled("  published by %s%s", s->publishedBy.c_str(),
+                                    s->publishedByInferred ? " (inferred: the article does not say)" : "");
+            }
+            if (!s->copyNote.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                ImGui::Indent();
+                textLong(s->copyNote);
+                ImGui::Unindent();
+                ImGui::PopStyleColor();
+            }
         } else {
             ImGui::Text("%s", ref.source.c_str());
         }

@@ -331,16 +331,35 @@ void readRecurrence(const json& e, Event& ev, Checker& ck, const std::string& pa
         *dest = *m;
     }
     if (ok && r.fromMinutes == r.toMinutes) ck.problem(rp, ctx, "field 'recurrence': daily_from equals daily_to");
-    if (auto a = it->find("assumed"); a != it->end() && a->is_array()) {
-        for (const auto& x : *a)
-            if (x.is_string()) r.assumed.push_back(x.get<std::string>());
+    if (auto a = it->find("assumed"); a != it->end()) {
+        if (!a->is_array()) {
+            ck.problem(rp + "/assumed", ctx, "field 'recurrence.assumed': expected a list such as [\"daily_to\"], got " + describeJson(*a));
+        } else {
+            for (std::size_t k = 0; k < a->size(); ++k) {
+                const json& x = (*a)[k];
+                if (x.is_string() && (x == "daily_from" || x == "daily_to")) {
+                    if (std::find(r.assumed.begin(), r.assumed.end(), x.get<std::string>()) == r.assumed.end())
+                        r.assumed.push_back(x.get<std::string>());
+                } else {
+                    ck.problem(rp + "/assumed/" + std::to_string(k), ctx,
+                               "field 'recurrence.assumed': expected \"daily_from\" or \"daily_to\", got " +
+                                   (x.is_string() ? quotedText(x.get<std::string>()) : describeJson(x)));
+                }
+            }
+        }
     }
     getString(*it, "assumption_note", r.assumptionNote, ck, rp, ctx, false);
+    if (!r.assumed.empty() && r.assumptionNote.empty()) {
+        // An assumption is never silent: the app shows the note with the assumed hours.
+        ck.problem(rp, ctx, "field 'recurrence': 'assumed' hours need an 'assumption_note' saying why they were filled in");
+    }
     ev.recurrence = r;
 }
 
+// `datedByArticle` collects the positions in ds.events of events with a `dated_by_article` and a
+// valid start, for checkDatedByArticle.
 void readEvent(const json& e, std::size_t index, const SourceIds& sourceIds, Dataset& ds,
-               std::vector<std::size_t>& fileIndex, Checker& ck) {
+               std::vector<std::size_t>& fileIndex, std::vector<std::size_t>& datedByArticle, Checker& ck) {
     const std::string path = "/events/" + std::to_string(index);
     std::string ctx = "event " + std::to_string(index + 1) + ": ";
     if (!e.is_object()) {
@@ -379,6 +398,14 @@ void readEvent(const json& e, std::size_t index, const SourceIds& sourceIds, Dat
         else ck.problem(path + "/precision", ctx, "field 'precision': expected exact, hour, day or approximate, got " + quotedText(precision));
     }
     getString(e, "date_reasoning", ev.dateReasoning, ck, path, ctx, false);
+    if (getString(e, "dated_by_article", ev.datedByArticle, ck, path, ctx, false)) {
+        if (auto p = parsePrecision(precision); p && *p != Precision::Approximate) {
+            ck.problem(path + "/precision", ctx, "field 'precision': an event dated only by when an article was written (" +
+                                                     quotedText(ev.datedByArticle) + ") is approximate, not " + precision);
+        }
+        // Its window is checked against the article's dates once every source is known.
+        if (hasStart) datedByArticle.push_back(ds.events.size());
+    }
     readPlace(e, ev, ck, path, ctx);
     getString(e, "place_precision", ev.placePrecision, ck, path, ctx, false);
     getString(e, "place_note", ev.placeNote, ck, path, ctx, false);
@@ -453,6 +480,46 @@ void checkHeader(const json& doc, Checker& ck) {
     }
 }
 
+// An optional true/false field; a present non-boolean is a problem.
+void getBool(const json& obj, const char* key, bool& out, Checker& ck, const std::string& path, const std::string& ctx) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return;
+    if (!it->is_boolean()) {
+        ck.problem(path + "/" + key, ctx, std::string("field '") + key + "': expected true or false, got " + describeJson(*it));
+        return;
+    }
+    out = it->get<bool>();
+}
+
+// A bare ISO date (YYYY-MM-DD), as `written` and `written_earliest` are written; its local midnight
+// in `zone`. A problem, and nothing, when the text is something else.
+std::optional<Instant> readDate(const std::string& text, ZoneOffset zone, const char* key, Checker* ck,
+                                const std::string& jsonPath, const std::string& ctx) {
+    auto t = parseIsoTime(text, zone);
+    if (!t || t->offset || t->precision != Precision::Day) {
+        if (ck) ck->problem(jsonPath, ctx, std::string("field '") + key + "': expected a date such as 2022-01-12, got " + quotedText(text));
+        return std::nullopt;
+    }
+    if (ck && !yearInRange(*t, key, *ck, jsonPath, ctx)) return std::nullopt;
+    return t->instant;
+}
+
+// `written` is the last day an article can have been written; `written_earliest`, when the
+// article is undated, the first. Both dates, the window running forwards.
+void readWrittenWindow(const json& s, Source& src, Checker& ck, const std::string& sp, const std::string& ctx) {
+    const bool hasLast = getString(s, "written", src.written, ck, sp, ctx, false) && !src.written.empty();
+    const bool hasFirst = getString(s, "written_earliest", src.writtenEarliest, ck, sp, ctx, false) && !src.writtenEarliest.empty();
+    std::optional<Instant> last, first;
+    if (hasLast) last = readDate(src.written, kAlmatyTime, "written", &ck, sp + "/written", ctx);
+    if (hasFirst) first = readDate(src.writtenEarliest, kAlmatyTime, "written_earliest", &ck, sp + "/written_earliest", ctx);
+    if (hasFirst && !hasLast) {
+        ck.problem(sp + "/written_earliest", ctx, "field 'written_earliest': needs 'written', the last day the article can have been written");
+    } else if (first && last && *last < *first) {
+        ck.problem(sp + "/written_earliest", ctx, "field 'written_earliest': " + quotedText(src.writtenEarliest) +
+                                                    " is later than 'written' " + quotedText(src.written));
+    }
+}
+
 void readSources(const json& doc, Dataset& ds, std::set<std::string>& sourceIds, Checker& ck) {
     auto srcs = doc.find("sources");
     if (srcs == doc.end() || !srcs->is_array()) {
@@ -474,9 +541,15 @@ void readSources(const json& doc, Dataset& ds, std::set<std::string>& sourceIds,
         getString(s, "outlet", src.outlet, ck, sp, ctx, true);
         getString(s, "headline", src.headline, ck, sp, ctx, false);
         getString(s, "file", src.file, ck, sp, ctx, false);
-        getString(s, "written", src.written, ck, sp, ctx, false);
         getString(s, "written_reasoning", src.writtenReasoning, ck, sp, ctx, false);
         if (auto inf = s.find("outlet_inferred"); inf != s.end() && inf->is_boolean()) src.outletInferred = inf->get<bool>();
+        getString(s, "published_by", src.publishedBy, ck, sp, ctx, false);
+        getBool(s, "published_by_inferred", src.publishedByInferred, ck, sp, ctx);
+        if (src.publishedByInferred && src.publishedBy.empty()) {
+            ck.problem(sp + "/published_by_inferred", ctx, "field 'published_by_inferred': there is no 'published_by'");
+        }
+        getString(s, "copy_note", src.copyNote, ck, sp, ctx, false);
+        readWrittenWindow(s, src, ck, sp, ctx);
         ds.sources.push_back(std::move(src));
     }
 }
@@ -491,6 +564,44 @@ void readCoverage(const json& doc, Dataset& ds, Checker& ck) {
     if (hasEnd) ds.coverageEnd = b.instant;
     if (hasStart && hasEnd && b.instant <= a.instant) {
         ck.problem("/coverage/end", "coverage: ", "field 'end': must be later than 'start'");
+    }
+}
+
+// An event dated only by when an article was written spans every day the article can have been
+// written (docs/event-format.md, "Undated articles"): it cites that article, and its start and end
+// cover the local days from `written_earliest` to `written`, in the event's own offset.
+void checkDatedByArticle(const Dataset& ds, const std::vector<std::size_t>& fileIndex,
+                         const std::vector<std::size_t>& positions, Checker& ck) {
+    for (std::size_t k : positions) {
+        const Event& e = ds.events[k];
+        const std::string path = "/events/" + std::to_string(fileIndex[k]);
+        const std::string ctx = "event " + quotedText(e.id) + ": ";
+        const Source* src = nullptr;
+        for (const auto& s : ds.sources)
+            if (s.id == e.datedByArticle) src = &s;
+        if (!src) {
+            ck.problem(path + "/dated_by_article", ctx, "field 'dated_by_article': unknown source id " + quotedText(e.datedByArticle));
+            continue;
+        }
+        const bool cited = std::any_of(e.sources.begin(), e.sources.end(), [&](const SourceRef& r) { return r.source == src->id; });
+        if (!cited) {
+            ck.problem(path + "/dated_by_article", ctx, "field 'dated_by_article': the event does not cite " +
+                                                            quotedText(src->id) + " in its 'sources'");
+            continue;
+        }
+        if (src->written.empty()) continue;  // no dates to span
+        const std::string& firstText = src->writtenEarliest.empty() ? src->written : src->writtenEarliest;
+        const auto first = readDate(firstText, e.localZone, "written_earliest", nullptr, "", "");
+        const auto last = readDate(src->written, e.localZone, "written", nullptr, "", "");
+        if (!first || !last || *last < *first) continue;  // the source's own problem is reported there
+        const Instant after = *last + Duration::days(1);
+        if (!e.hasEnd || e.start > *first || e.end < after) {
+            ck.problem(path + (e.start > *first ? "/start" : e.hasEnd ? "/end" : ""), ctx,
+                       "dated only by when " + quotedText(src->id) + " was written (" + firstText +
+                           (firstText == src->written ? "" : " to " + src->written) + "), so it must span those days: "
+                           "'start' at the latest " + formatIso(*first, e.localZone) + ", 'end' at the earliest " +
+                           formatIso(after, e.localZone));
+        }
     }
 }
 
@@ -592,6 +703,7 @@ DatasetLoad parseDatasetUnchecked(const std::string& text, const std::string& pa
     std::set<std::string> sourceIds;
     std::vector<LaterSourceCheck> later;
     std::vector<std::size_t> fileIndex;  // of each event read, its index in the file's array
+    std::vector<std::size_t> datedByArticle;
     bool headerChecked = false, sourcesRead = false;
 
     // Events are read one at a time as the parser finishes each, so the file is never held as a
@@ -614,7 +726,7 @@ DatasetLoad parseDatasetUnchecked(const std::string& text, const std::string& pa
             readSources(doc, ds, sourceIds, ck);
         }
         const SourceIds ids{sourcesRead ? &sourceIds : nullptr, &later};
-        readEvent(element, index, ids, ds, fileIndex, ck);
+        readEvent(element, index, ids, ds, fileIndex, datedByArticle, ck);
         return true;
     };
     JsonRead read = readJson(text, path, options);
@@ -647,6 +759,7 @@ DatasetLoad parseDatasetUnchecked(const std::string& text, const std::string& pa
     if (evs == doc.end() || !evs->is_array()) {
         ck.problem(evs == doc.end() ? "" : "/events", "", "field 'events': missing or not an array");
     }
+    checkDatedByArticle(ds, fileIndex, datedByArticle, ck);
     const std::vector<std::size_t> byId = checkUniqueIds(ds, fileIndex, ck);
     readContradictions(doc, ds, sourceIds, byId, ck);
     if (ck.any()) {
@@ -744,6 +857,7 @@ ordered_json eventJson(const Event& e) {
     if (e.hasEnd) o["end"] = formatIso(e.end, e.localZone);
     o["precision"] = precisionName(e.precision);
     putIfSet(o, "date_reasoning", e.dateReasoning);
+    putIfSet(o, "dated_by_article", e.datedByArticle);
     o["place"] = placeJson(e.place);
     putIfSet(o, "place_precision", e.placePrecision);
     putIfSet(o, "place_note", e.placeNote);
@@ -794,8 +908,12 @@ std::string serializeDataset(const Dataset& ds) {
         o["id"] = s.id;
         o["outlet"] = s.outlet;
         o["outlet_inferred"] = s.outletInferred;
+        putIfSet(o, "published_by", s.publishedBy);
+        if (!s.publishedBy.empty()) o["published_by_inferred"] = s.publishedByInferred;
+        putIfSet(o, "copy_note", s.copyNote);
         putIfSet(o, "headline", s.headline);
         putIfSet(o, "file", s.file);
+        putIfSet(o, "written_earliest", s.writtenEarliest);
         putIfSet(o, "written", s.written);
         putIfSet(o, "written_reasoning", s.writtenReasoning);
         sources.push_back(std::move(o));

@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/io/error.hpp"
@@ -80,8 +81,19 @@ struct SourceRef {
 };
 
 struct Source {
-    std::string id, outlet, headline, file, written, writtenReasoning;
-    bool outletInferred = false;
+    std::string id;
+    std::string outlet;            // the credited outlet, as the article names it ("AFP")
+    std::string headline, file;
+    std::string written;           // ISO date: the last day the article can have been written
+    std::string writtenReasoning;
+    bool outletInferred = false;   // the article does not name the outlet
+    std::string writtenEarliest;   // ISO date: the first day it can have been written; empty: `written` itself
+    std::string publishedBy;       // who published the text, when not the outlet ("La Presse"); may be empty
+    bool publishedByInferred = false;
+    std::string copyNote;          // what the copy is: a translation, a republication, a byline
+
+    // The article's date is a window of more than one day (see docs/event-format.md, "Undated articles").
+    bool undated() const { return !writtenEarliest.empty() && writtenEarliest != written; }
 };
 
 struct EventPlace {
@@ -96,8 +108,14 @@ struct EventPlace {
 struct Recurrence {
     int fromMinutes = 0;
     int toMinutes = 0;
-    std::vector<std::string> assumed;  // fields that are assumptions, not sourced
+    std::vector<std::string> assumed;  // fields that are assumptions, not sourced: "daily_from", "daily_to"
     std::string assumptionNote;
+
+    bool assumes(std::string_view field) const {
+        for (const auto& a : assumed)
+            if (a == field) return true;
+        return false;
+    }
 };
 
 enum class ConnectivityStatus { None, Full, Partial, Restored };  // internet_blackout "status"
@@ -112,6 +130,7 @@ struct Event {
     ZoneOffset localZone;        // the offset written with `start`
     Precision precision = Precision::Exact;
     std::string dateReasoning;
+    std::string datedByArticle;  // source id: the event has no date of its own there, only the article's writing
     EventPlace place;
     std::string placePrecision;  // "site", "city", "region", "country"
     std::string placeNote;

@@ -30,7 +30,10 @@ Dataset makeSyntheticDataset(std::size_t count, std::uint64_t seed) {
     d.title = "Synthetic events (" + std::to_string(count) + ")";
     d.coverageStart = toInstant(CivilTime{2022, 1, 1, 0, 0, 0}, kAlmatyTime);
     d.coverageEnd = toInstant(CivilTime{2022, 1, 13, 0, 0, 0}, kAlmatyTime);
-    d.sources.push_back(Source{"synthetic", "Synthetic data", "", "", "", "", false});
+    Source synthetic;
+    synthetic.id = "synthetic";
+    synthetic.outlet = "Synthetic data";
+    d.sources.push_back(synthetic);
     static const Category kCats[] = {Category::Protest,  Category::Protest,    Category::Protest, Category::Clash,
                                      Category::LootingArson, Category::Casualties, Category::Arrests,
                                      Category::AirportClosure, Category::GovernmentAction};

@@ -40,11 +40,15 @@ double northAngleRadians(const Camera& camera, const Projection& projection) {
 }
 
 std::string eventsCredit(const Dataset& data) {
+    // Outlet names only, each once: how a name was worked out (inferred, republished, translated)
+    // is provenance, kept in the data and shown in the event details, not printed in a credit.
     std::string s = "Events: ";
-    bool first = true;
+    std::vector<const std::string*> named;
     for (const auto& src : data.sources) {
-        s += (first ? "" : ", ") + src.outlet + (src.outletInferred ? " (outlet inferred)" : "");
-        first = false;
+        if (src.outlet.empty()) continue;
+        if (std::any_of(named.begin(), named.end(), [&](const std::string* n) { return *n == src.outlet; })) continue;
+        s += (named.empty() ? "" : ", ") + src.outlet;
+        named.push_back(&src.outlet);
     }
     return s;
 }

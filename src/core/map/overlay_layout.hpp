@@ -28,7 +28,8 @@ ScaleBar chooseScaleBar(const Camera& camera, const Projection& projection, doub
 // (a conic's meridians converge, so north tilts away from the central meridian).
 double northAngleRadians(const Camera& camera, const Projection& projection);
 
-// "Events: France 2 (franceinfo), Sky News (outlet inferred), ..." — the outlets a dataset cites.
+// "Events: France 2, Sky News, Financial Times, ..." — the outlets a dataset cites, each named once,
+// as the sources' `outlet` gives them (never the inference notes).
 std::string eventsCredit(const Dataset& data);
 
 // --- Layout of the furniture ------------------------------------------------------------

@@ -119,7 +119,10 @@ TEST(SerializeDataset, ImportFieldsRoundTripAndAreChecked) {
     d.attribution = "Data: Example";
     d.coverageStart = parseIsoTime("2022-01-01T00:00:00+06:00")->instant;
     d.coverageEnd = parseIsoTime("2022-01-13T00:00:00+06:00")->instant;
-    d.sources.push_back(Source{"acled", "ACLED", "", "", "", "", false});
+    Source acled;
+    acled.id = "acled";
+    acled.outlet = "ACLED";
+    d.sources.push_back(acled);
     Event e;
     e.id = "acled-kaz1";
     e.category = Category::Protest;
