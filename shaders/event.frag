@@ -61,11 +61,25 @@ void main() {
     else if (v_kind == 7) d = sdStar(p, r);                      // CSTO
     else d = abs(sdCircle(p, r * 0.8)) - r * 0.28;               // government: a ring
 
-    // Uncertain time: a softer edge; a precise time: a crisp, outlined symbol.
-    float edge = mix(0.75, 0.75 + 1.5 * u_pixelScale, v_soft);
+    // A crisp, outlined symbol.
+    const float edge = 0.75;
     float outlineW = 1.2 * u_pixelScale;
     float fill = 1.0 - smoothstep(-edge, edge, d);
     float outline = 1.0 - smoothstep(-edge, edge, d - outlineW);
+    // Uncertain time (the day is known, not the hour; it may not have happened yet): the symbol
+    // is hatched, a rim of its colour around diagonal stripes over a faint fill, inside a dotted
+    // ring, so it never reads as a solid event at a precise minute.
+    if (v_soft > 0.5) {
+        float rimW = 1.4 * u_pixelScale;
+        float rim = smoothstep(-rimW - edge, -rimW + edge, d);
+        float period = 3.6 * u_pixelScale;
+        float stripe = 1.0 - smoothstep(0.22, 0.34, abs(fract((p.x + p.y) / period) - 0.5));
+        fill *= max(rim, mix(0.22, 0.9, stripe));
+        float ringR = r * (v_kind == 1 ? 1.95 : 1.65) + 2.0 * u_pixelScale;
+        float ringLine = 1.0 - smoothstep(0.5 * u_pixelScale, 0.5 * u_pixelScale + 0.9, abs(length(p) - ringR));
+        float dots = 1.0 - smoothstep(0.32, 0.5, fract(atan(p.y, p.x) / 6.2831853 * 16.0));
+        fill = max(fill, ringLine * dots);
+    }
     vec3 rgb = mix(u_outline.rgb, v_color.rgb, fill);
     float a = max(fill, outline * u_outline.a * 0.9);
 

@@ -236,6 +236,21 @@ int runExport(const ExportArgs& a) {
         if (!w) return fail(w.error().message);
         world = std::move(*w);
     }
+    if (world && !a.quiet) {
+        // A moment past the data is drawn as asked, but not silently: nothing is reported there.
+        const core::Interval& range = world->timeRange();
+        auto outside = [&](core::Instant t, const char* option) {
+            if (!(t < range.start || range.end < t)) return;
+            std::fprintf(stderr, "qantar: note: %s %s is %s the data, which runs from %s to %s\n", option,
+                         core::formatIso(t, spec.zone).c_str(), t < range.start ? "before" : "after",
+                         core::formatIso(range.start, spec.zone).c_str(), core::formatIso(range.end, spec.zone).c_str());
+        };
+        if (spec.time) outside(*spec.time, "--time");
+        if (sequence) {
+            outside(spec.from, "--from");
+            outside(spec.to, "--to");
+        }
+    }
     if (signals.received()) return stopped(signals.received(), nullptr);
     auto renderer = render::ExportRenderer::create((*base)->scene, (*base)->projection, world.get());
     if (!renderer) return fail(renderer.error().message);

@@ -12,9 +12,10 @@ namespace qantar::app {
 
 namespace {
 
-// Latin with its accents, Cyrillic (Kazakh letters included), punctuation, arrows, ≤ and ≥.
+// Latin with its accents, Cyrillic (Kazakh letters included), punctuation, arrows, ≤ and ≥, and
+// the dotted circle that marks date-only events in the list.
 const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x052F, 0x2000, 0x206F,
-                           0x2190, 0x21FF, 0x2264, 0x2265, 0};
+                           0x2190, 0x21FF, 0x2264, 0x2265, 0x25CC, 0x25CC, 0};
 
 }  // namespace
 

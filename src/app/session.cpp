@@ -126,8 +126,10 @@ void Session::setWorld(std::unique_ptr<core::EventWorld> world, std::string path
     st.selectedEvent.reset();
     st.frame = core::FrameLayers{};
     if (m_world) {
-        st.clock.rangeStart = m_world->data().coverageStart;
-        st.clock.rangeEnd = m_world->data().coverageEnd;
+        // Every report in the data is reachable, not only the stated coverage (the 225 toll is
+        // reported as of 16 January, after the week's coverage ends).
+        st.clock.rangeStart = m_world->timeRange().start;
+        st.clock.rangeEnd = m_world->timeRange().end;
         st.clock.seek(st.clock.now);
     }
     m_gui.datasetChanged();

@@ -6,6 +6,7 @@
 #include "core/io/assets.hpp"
 #include "core/events/counters.hpp"
 #include "core/events/event_format.hpp"
+#include "core/events/event_time.hpp"
 #include "core/events/events.hpp"
 #include "core/events/timeline.hpp"
 
@@ -51,10 +52,19 @@ int runState(const StateOptions& options) {
     const core::Instant at = t->instant;
     const core::ZoneOffset zone = t->offset.value_or(core::kAlmatyTime);
 
+    // Every report is reachable; a moment past the data is answered, with a note saying so.
+    const core::Interval range = core::datasetTimeRange(*data);
+    if (at < range.start || range.end < at) {
+        std::fprintf(stderr, "qantar: note: %s is %s the data, which runs from %s to %s\n", options.at.c_str(),
+                     at < range.start ? "before" : "after", core::formatIso(range.start, zone).c_str(),
+                     core::formatIso(range.end, zone).c_str());
+    }
+
     nlohmann::ordered_json out;
     out["time"] = core::formatIso(at, zone);
     out["time_utc"] = core::formatIso(at, core::kUtc);
     out["dataset"] = data->title;
+    out["range"] = {{"start", core::formatIso(range.start, zone)}, {"end", core::formatIso(range.end, zone)}};
     auto& active = out["active"] = nlohmann::ordered_json::array();
     for (auto i : core::eventsShownAt(*data, index, at)) {
         const core::Event& e = data->events[i];
@@ -73,6 +83,8 @@ int runState(const StateOptions& options) {
         j["start"] = core::formatIso(e.start, e.localZone);
         j["end"] = e.hasEnd ? nlohmann::ordered_json(core::formatIso(e.end, e.localZone)) : nlohmann::ordered_json(nullptr);
         j["precision"] = core::precisionName(e.precision);
+        // "in force", or "date only" while the sources cannot say whether it has happened yet.
+        j["state"] = core::eventStateName(core::eventStateAt(e, index.interval(i), at));
         if (e.category == core::Category::InternetBlackout) {
             j["status"] = e.status == core::ConnectivityStatus::Full      ? "full"
                           : e.status == core::ConnectivityStatus::Partial ? "partial"

@@ -69,6 +69,9 @@ void drawAreaSwatch(Ctx& c, core::EventLayer layer, float x, float y, float size
     }
 }
 
+// The legend row for the style of events dated only to the day (event_time.hpp).
+const char* const kUncertainLegend = "Date only, may not have happened yet";
+
 core::MarkKind legendMark(core::EventLayer layer) {
     switch (layer) {
         case core::EventLayer::Protests: return core::MarkKind::Protest;
@@ -108,6 +111,7 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
     content.moment = o.moment;
     if (o.legend) {
         for (auto l : o.legendLayers) content.legendNames.push_back(core::eventLayerName(l));
+        if (o.legendUncertainTime) content.legendNames.push_back(kUncertainLegend);
     }
     content.scaleBar = o.scaleBar;
     content.northArrow = o.northArrow;
@@ -170,15 +174,30 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
         const TextStyle st = styleFor(c, core::OverlayText::Legend);
         const float sw = L.legendSwatchPx, rowH = L.legendRowPx;
         const std::size_t cols = static_cast<std::size_t>(std::max(1, L.legendColumns));
-        const std::size_t rows = (o.legendLayers.size() + cols - 1) / cols;
+        const std::size_t entries = content.legendNames.size();
+        const std::size_t rows = (entries + cols - 1) / cols;
         const float colW = (L.legend.x1 - L.legend.x0 - pad) / static_cast<float>(cols);
         c.panel(L.legend.x0, L.legend.y0, L.legend.x1, L.legend.y1);
         std::vector<core::EventMark> marks;
-        for (std::size_t i = 0; i < o.legendLayers.size(); ++i) {
-            const auto layer = o.legendLayers[i];
+        for (std::size_t i = 0; i < entries; ++i) {
             const float colX = L.legend.x0 + colW * static_cast<float>(i / rows);
             const float rowY = L.legend.y0 + pad + rowH * static_cast<float>(i % rows);
             const float sx = colX + pad, sy = rowY + (rowH - sw) * 0.5f;
+            if (i >= o.legendLayers.size()) {
+                // The last row: a protest symbol in the uncertain style.
+                core::EventMark m{};
+                m.pos = camera.toMap(core::ScreenPx{sx + sw * 0.5f, sy + sw * 0.5f});
+                m.kind = core::MarkKind::Protest;
+                m.sizePx = 3.6f;
+                m.alpha = 1.0f;
+                m.pulse = -1.0f;
+                m.uncertainTime = true;
+                marks.push_back(m);
+                const TextBox tb = c.measure(kUncertainLegend, st);
+                placed.push_back({kUncertainLegend, st, sx + sw + pad, rowY + (rowH - tb.height) * 0.5f});
+                continue;
+            }
+            const auto layer = o.legendLayers[i];
             const core::MarkKind kind = legendMark(layer);
             if (kind != core::MarkKind::Count) {
                 core::EventMark m{};

@@ -6,6 +6,7 @@
 #include "ui/long_text.hpp"
 
 #include "core/events/counters.hpp"
+#include "core/events/event_time.hpp"
 #include "core/events/timeline.hpp"
 
 namespace qantar::ui {
@@ -32,13 +33,15 @@ void EventDetailsPanel::draw(AppState& state) {
     ImGui::Separator();
 
     const core::Interval iv = core::effectiveInterval(e);
-    // A date-only event is a calendar day where it happened: shown in its own zone, never shifted
-    // into the display zone (2 January in Zhanaozen is not "1-2 January" in UTC).
-    const bool dateOnly = e.precision == core::Precision::Day || e.precision == core::Precision::Approximate;
-    const core::ZoneOffset whenZone = dateOnly ? e.localZone : state.displayZone;
-    ImGui::Text("When: %s", core::formatSpanForDisplay(iv.start, iv.end, whenZone, e.precision).c_str());
-    if (e.localZone != whenZone) {
-        ImGui::TextDisabled("Local: %s", core::formatSpanForDisplay(iv.start, iv.end, e.localZone, e.precision).c_str());
+    // A date-only event is a calendar day where it happened, never shifted into the display zone
+    // (2 January in Zhanaozen is not "1-2 January" in UTC); a time of day is shown in the display
+    // zone, with the place's own clock beside it.
+    ImGui::Text("When: %s", core::formatEventWhen(e, iv, state.displayZone).c_str());
+    if (e.precision == core::Precision::Day || e.precision == core::Precision::Approximate) {
+        ImGui::TextDisabled("Calendar days at the place (%s); the sources give no time of day.",
+                            core::formatOffset(e.localZone).c_str());
+    } else if (e.localZone != state.displayZone) {
+        ImGui::TextDisabled("Local: %s", core::formatEventWhen(e, iv, e.localZone).c_str());
     }
     ImGui::TextDisabled("Precision: %s", core::precisionName(e.precision));
     if (e.recurrence) {

@@ -5,34 +5,12 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/events/event_time.hpp"
 #include "core/events/timeline.hpp"
 #include "ui/docked.hpp"
 #include "ui/long_text.hpp"
 
 namespace qantar::ui {
-
-namespace {
-
-const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-const char* const kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
-
-}  // namespace
-
-std::string EventListPanel::whenText(const core::Event& e, core::ZoneOffset displayZone) {
-    char buf[48];
-    const bool dateOnly = e.precision == core::Precision::Day || e.precision == core::Precision::Approximate;
-    const core::CivilTime c = core::toCivil(e.start, dateOnly ? e.localZone : displayZone);
-    const std::int64_t days = core::daysFromCivil(c.year, c.month, c.day);
-    const char* weekday = kWeekdays[((days % 7) + 7) % 7];
-    if (e.precision == core::Precision::Approximate) {
-        std::snprintf(buf, sizeof buf, "~%d %s (about)", c.day, kMonths[c.month - 1]);
-    } else if (e.precision == core::Precision::Day) {
-        std::snprintf(buf, sizeof buf, "%s %d %s (day)", weekday, c.day, kMonths[c.month - 1]);
-    } else {
-        std::snprintf(buf, sizeof buf, "%s %d %s %02d:%02d", weekday, c.day, kMonths[c.month - 1], c.hour, c.minute);
-    }
-    return buf;
-}
 
 void EventListPanel::draw(AppState& state) {
     if (!state.showEvents || !state.world || state.layout.events.empty()) return;
@@ -91,7 +69,8 @@ void EventListPanel::draw(AppState& state) {
             m_search[0] = '\0';
         }
     } else {
-        ImGui::TextDisabled("%zu events; \xE2\x80\xA2 in force now", data.events.size());
+        ImGui::TextDisabled("%zu events; \xE2\x80\xA2 in force now, \xE2\x97\x8C date only (may be under way)",
+                            data.events.size());
     }
 
     // Which row to bring into view: the selection when it changes, else the first event in force
@@ -139,10 +118,14 @@ void EventListPanel::draw(AppState& state) {
                 const std::uint32_t i = m_rows[static_cast<std::size_t>(r)];
                 const core::Event& e = data.events[i];
                 const core::Interval iv = index.interval(i);
-                const bool active = iv.start <= state.clock.now && state.clock.now < iv.end;
+                const core::EventState now = core::eventStateAt(e, iv, state.clock.now);
+                const bool active = now == core::EventState::InForce || now == core::EventState::Uncertain;
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                const std::string when = (active ? "\xE2\x80\xA2 " : "  ") + whenText(e, state.displayZone);
+                const char* mark = now == core::EventState::InForce     ? "\xE2\x80\xA2 "
+                                   : now == core::EventState::Uncertain ? "\xE2\x97\x8C "
+                                                                        : "  ";
+                const std::string when = mark + core::formatEventListDate(e, iv, state.displayZone);
                 ImGui::PushID(static_cast<int>(i));
                 const bool selected = state.selectedEvent && *state.selectedEvent == i;
                 if (active) ImGui::PushStyleColor(ImGuiCol_Text, activeCol);
@@ -155,8 +138,12 @@ void EventListPanel::draw(AppState& state) {
                     ImGui::PushTextWrapPos(em * 28.0f);
                     ImGui::TextUnformatted(shortened(e.title, 160).c_str());
                     ImGui::TextDisabled("%s  \xC2\xB7  %s  \xC2\xB7  %s", core::categoryLabel(e.category),
-                                        core::formatSpanForDisplay(iv.start, iv.end, state.displayZone, e.precision).c_str(),
-                                        e.place.name.c_str());
+                                        core::formatEventWhen(e, iv, state.displayZone).c_str(), e.place.name.c_str());
+                    if (now == core::EventState::Uncertain) {
+                        ImGui::TextDisabled(e.precision == core::Precision::Day
+                                                ? "Date only: no time of day is given, so it may not have happened yet."
+                                                : "Approximate dates: at this moment it may not have happened yet.");
+                    }
                     ImGui::PopTextWrapPos();
                     ImGui::EndTooltip();
                 }

@@ -9,16 +9,14 @@ namespace qantar::ui {
 
 // The events list, docked on the right: search, filter by category and place (the filter narrows
 // the map and the timeline too), sorted by time. Events in force at the current moment are marked
+// (those dated only to the day, not yet sure to have happened, with a dotted circle)
 // and scrolled into view when the clock jumps; a selection scrolls to its row. Selecting a row moves
 // the clock and the camera to the event.
 class EventListPanel {
 public:
+    // The When column is core::formatEventListDate: "Wed 5 Jan 20:00" in the display zone, a
+    // date-only event on its own calendar day ("Sun 2 Jan", "~4–9 Jan") in every zone.
     void draw(AppState& state);
-
-    // "Wed 5 Jan 20:00", "5 Jan (date only)", "~12 Jan": the list's When column. A day-precision
-    // date is the calendar day where the event happened (its own zone), not shifted into the
-    // display zone.
-    static std::string whenText(const core::Event& e, core::ZoneOffset displayZone);
 
 private:
     char m_search[128] = "";

@@ -82,10 +82,10 @@ void ExportDialog::open(const AppState& state) {
     m_spec.theme = state.theme == core::ThemeId::Dark ? core::ThemeId::Light : state.theme;
     m_time = compactIso(state.clock.now, state.displayZone);
     if (state.world) {
-        const auto& d = state.world->data();
+        const core::Interval& range = state.world->timeRange();
         // Whole days in the zone shown, not the odd hours an import's coverage may start at.
-        m_from = compactIso(floorDay(d.coverageStart, state.displayZone), state.displayZone);
-        m_to = compactIso(ceilDay(d.coverageEnd, state.displayZone), state.displayZone);
+        m_from = compactIso(floorDay(range.start, state.displayZone), state.displayZone);
+        m_to = compactIso(ceilDay(range.end, state.displayZone), state.displayZone);
     }
     if (m_path.empty() || !state.exportStatus.lastPath.empty()) {
         const std::string folder = state.exportFolder.empty() ? core::homeDirectory() : state.exportFolder;

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <cmath>
+
 #include "ui/docked.hpp"
 
 namespace qantar::ui {
@@ -69,6 +71,31 @@ void drawLegendSwatch(core::EventLayer layer, const core::Theme& t) {
     }
 }
 
+// The uncertain style of the map's symbols: hatched inside a dotted ring.
+void drawUncertainSwatch(const core::Theme& t) {
+    const float size = ImGui::GetFrameHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size, size));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(p.x + size * 0.5f, p.y + size * 0.5f);
+    const float r = size * 0.24f;
+    const ImU32 col = u32(t.marks[static_cast<std::size_t>(core::MarkKind::Protest)]);
+    dl->AddCircleFilled(c, r, u32(t.markOutline));
+    // Diagonal stripes, each a chord of the disc.
+    for (int i = -1; i <= 1; ++i) {
+        const float o = static_cast<float>(i) * r * 0.5f;
+        const float half = std::sqrt(r * r - o * o) * 0.9f;
+        const ImVec2 m(c.x + o * 0.7071f, c.y + o * 0.7071f);
+        dl->AddLine(ImVec2(m.x - half * 0.7071f, m.y + half * 0.7071f), ImVec2(m.x + half * 0.7071f, m.y - half * 0.7071f),
+                    col, 1.2f);
+    }
+    dl->AddCircle(c, r, col, 20, 1.2f);
+    for (int k = 0; k < 12; ++k) {
+        const float a = static_cast<float>(k) * 6.2831853f / 12.0f;
+        dl->AddCircleFilled(ImVec2(c.x + std::cos(a) * r * 1.75f, c.y + std::sin(a) * r * 1.75f), 0.9f, col);
+    }
+}
+
 void LayersPanel::draw(AppState& state) {
     if (!state.showLayers || state.layout.layers.empty()) return;
     if (!beginDocked("Layers###layers", state.layout.layers, &state.showLayers)) {
@@ -93,7 +120,13 @@ void LayersPanel::draw(AppState& state) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ended events fade out over this long");
         ImGui::Checkbox("Cumulative", &state.eventLayers.cumulative);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keep everything that has happened, faded");
-        ImGui::TextDisabled("Soft edge: day or approximate time");
+        drawUncertainSwatch(t);
+        ImGui::SameLine();
+        ImGui::TextUnformatted("Date only, may not have happened yet");
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("Hatched in a dotted ring: the sources give the day (or an approximate window),\n"
+                              "not the hour, so until that day has passed the event may not have happened yet.");
+        }
         ImGui::TextDisabled("Halo: place known only to its region");
         ImGui::Separator();
     }

@@ -103,28 +103,28 @@ void PresenterOverlay::draw(AppState& state, const Fonts& fonts) {
 
     // A slim timeline along the bottom: the dataset's days labelled, the scenes as ticks, now as a bar.
     if (!state.world || state.layout.slimTimeline.empty()) return;
-    const auto& d = state.world->data();
+    const core::Interval& range = state.world->timeRange();
     const core::ScreenRect& r = state.layout.slimTimeline;
     const float x0 = static_cast<float>(r.x), x1 = static_cast<float>(r.x + r.w);
     const float labelH = fonts.presenterSmall ? fonts.presenterSmall->FontSize * 0.8f : 16.0f;
     const float y1 = static_cast<float>(r.y + r.h), y0 = y1 - 10.0f * s;
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     bg->AddRectFilled(ImVec2(x0 - 8 * s, y0 - labelH - 10 * s), ImVec2(x1 + 8 * s, y1 + 6 * s), u32(theme.panel, 0.85f), 6 * s);
-    const double span = static_cast<double>(std::max<std::int64_t>(1, (d.coverageEnd - d.coverageStart).seconds));
+    const double span = static_cast<double>(std::max<std::int64_t>(1, (range.end - range.start).seconds));
     auto xOf = [&](core::Instant t) {
-        const double f = std::clamp(static_cast<double>((t - d.coverageStart).seconds) / span, 0.0, 1.0);
+        const double f = std::clamp(static_cast<double>((t - range.start).seconds) / span, 0.0, 1.0);
         return x0 + static_cast<float>(f) * (x1 - x0);
     };
     bg->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), u32(theme.labelText, 0.25f), 5 * s);
     bg->AddRectFilled(ImVec2(x0, y0), ImVec2(xOf(state.clock.now), y1), u32(theme.marks[1], 0.95f), 5 * s);
-    core::CivilTime day = core::toCivil(d.coverageStart, state.displayZone);
+    core::CivilTime day = core::toCivil(range.start, state.displayZone);
     day.hour = day.minute = day.second = 0;
     const float dayW = static_cast<float>(86400.0 / span) * (x1 - x0);
     int every = 1;
     while (dayW * static_cast<float>(every) < labelH * 3.2f && every < 31) every *= 2;
     int n = 0;
-    for (core::Instant t = core::toInstant(day, state.displayZone); t < d.coverageEnd; t = t + core::Duration::days(1), ++n) {
-        if (t < d.coverageStart) continue;
+    for (core::Instant t = core::toInstant(day, state.displayZone); t < range.end; t = t + core::Duration::days(1), ++n) {
+        if (t < range.start) continue;
         const float x = xOf(t);
         bg->AddLine(ImVec2(x, y0 - 3 * s), ImVec2(x, y1), u32(theme.labelText, 0.5f), 1.0f);
         if (n % every == 0) {

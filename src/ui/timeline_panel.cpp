@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/events/curfew_nights.hpp"
+#include "core/events/event_time.hpp"
 #include "core/events/timeline.hpp"
 #include "core/time/time_input.hpp"
 #include "core/time/playback.hpp"
@@ -60,8 +61,8 @@ const char* zoneLabel(core::ZoneOffset z) {
 
 void TimelinePanel::ensureAxis(const AppState& state, double x0, double width) {
     if (!m_axisReady && state.world) {
-        const auto& d = state.world->data();
-        m_axis = core::TimeAxis(d.coverageStart, d.coverageEnd, x0, width);
+        const core::Interval& range = state.world->timeRange();
+        m_axis = core::TimeAxis(range.start, range.end, x0, width);
         m_axisReady = true;
         m_lastNow = state.clock.now.unixSeconds;
     } else if (m_axisReady && (x0 != m_axisX0 || width != m_axisWidth)) {
@@ -141,6 +142,15 @@ void TimelinePanel::drawControls(AppState& state, const Fonts& fonts) {
             state.actions.push(action::SetPlaying{false});
             state.actions.push(action::SeekTo{t->instant});
             m_timeError.clear();
+            // The clock stops at the ends of the data; say so rather than move silently.
+            const core::Interval& range = state.world->timeRange();
+            if (t->instant < range.start) {
+                m_timeError = "Before the first report: the data starts " +
+                              core::formatForDisplay(range.start, state.displayZone, core::Precision::Exact);
+            } else if (range.end < t->instant) {
+                m_timeError = "After the last report: the data ends " +
+                              core::formatForDisplay(range.end, state.displayZone, core::Precision::Exact);
+            }
         } else {
             m_timeError = t.error().message;
         }
@@ -314,7 +324,7 @@ void TimelinePanel::drawCanvas(AppState& state) {
         const std::size_t shown = std::min<std::size_t>(tooltip.size(), 10);
         for (std::size_t k = 0; k < shown; ++k) {
             const core::Event& e = data.events[tooltip[k]];
-            const std::string when = core::formatSpanForDisplay(e.start, index.interval(tooltip[k]).end, state.displayZone, e.precision);
+            const std::string when = core::formatEventWhen(e, index.interval(tooltip[k]), state.displayZone);
             ImGui::Text("%s", e.title.c_str());
             ImGui::TextDisabled("  %s  %s", when.c_str(), e.place.name.c_str());
         }

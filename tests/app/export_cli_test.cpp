@@ -124,6 +124,18 @@ TEST(ExportCli, UnknownPresetIsRefusedListingTheKnownOnes) {
     EXPECT_NE(r.output.find("1080p"), std::string::npos) << r.output;
 }
 
+TEST(ExportCli, AMomentAfterTheDataIsDrawnWithANoteAndTheSixteenthOfJanuaryWithout) {
+    const std::string dir = freshOutputDir("export");
+    // 16 January, the day of the official 225 toll, is inside the data: no note.
+    auto inside = runQantar("export --overlays none --time 2022-01-16T12:00 --size 320x240 --out " + dir + "/jan16.png");
+    EXPECT_EQ(inside.exitCode, 0) << inside.output;
+    EXPECT_EQ(inside.output.find("qantar: note: --time"), std::string::npos) << inside.output;
+    auto after = runQantar("export --overlays none --time 2022-02-20T12:00 --size 320x240 --out " + dir + "/feb20.png");
+    EXPECT_EQ(after.exitCode, 0) << after.output;
+    EXPECT_NE(after.output.find("qantar: note: --time 2022-02-20T12:00:00+06:00 is after the data"), std::string::npos)
+        << after.output;
+}
+
 // --- Sequences -----------------------------------------------------------------------------
 
 TEST(ExportSequence, EveryStepFromStartToEndInclusiveAndNothingElse) {

@@ -45,10 +45,18 @@ std::vector<std::string> lines(const std::string& s) {
     return v;
 }
 
-json state(const std::string& at, const std::string& extra = "") {
+// `state --at AT --json`; stderr must be empty, or, for a moment outside the data
+// (`outsideTheData`), hold only the note that says so.
+json state(const std::string& at, const std::string& extra = "", bool outsideTheData = false) {
     const CliRun r = run("state --at " + at + " --json" + extra);
     EXPECT_EQ(r.exitCode, 0) << at << ": " << r.err;
-    EXPECT_TRUE(r.err.empty()) << at << ": " << r.err;
+    if (outsideTheData) {
+        EXPECT_EQ(r.err.rfind("qantar: note: ", 0), 0u) << at << ": " << r.err;
+        EXPECT_NE(r.err.find("the data, which runs from"), std::string::npos) << at << ": " << r.err;
+        EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
+    } else {
+        EXPECT_TRUE(r.err.empty()) << at << ": " << r.err;
+    }
     json j = json::parse(r.out, nullptr, /*allow_exceptions=*/false);
     EXPECT_FALSE(j.is_discarded()) << at << ": stdout is not JSON:\n" << r.out;
     return j;
@@ -154,7 +162,7 @@ TEST(StateCli, InternetStatusIsReportedWithTheBlackout) {
 }
 
 TEST(StateCli, CountersHaveDeathsInjuredArrestsWithRangesAndSources) {
-    const json j = state("2022-01-20T00:00");
+    const json j = state("2022-01-20T00:00", "", /*outsideTheData=*/true);
     ASSERT_TRUE(j.contains("counters"));
     for (const char* kind : {"deaths", "injured", "arrests"}) {
         ASSERT_TRUE(j["counters"].contains(kind)) << kind;
@@ -174,13 +182,55 @@ TEST(StateCli, CountersHaveDeathsInjuredArrestsWithRangesAndSources) {
 }
 
 TEST(StateCli, BeforeAnythingHappenedCountersAreEmpty) {
-    const json j = state("2021-12-25T12:00");
+    const json j = state("2021-12-25T12:00", "", /*outsideTheData=*/true);
     EXPECT_TRUE(j["active"].empty()) << j["active"].dump(1);
     for (const char* kind : {"deaths", "injured", "arrests"}) {
         EXPECT_TRUE(j["counters"][kind]["min"].is_null()) << kind;
         EXPECT_TRUE(j["counters"][kind]["max"].is_null()) << kind;
         EXPECT_TRUE(j["counters"][kind]["sources"].empty()) << kind;
     }
+}
+
+TEST(StateCli, AtTheEndOfTheTimelineEveryDeathFigureInTheDataIsReported) {
+    // The end of the range `state` reports is where the window's timeline ends.
+    const json first = state("2022-01-05T20:00");
+    ASSERT_TRUE(first.contains("range")) << first.dump(1);
+    const std::string end = first["range"]["end"].get<std::string>();
+    const json j = state(end);
+    std::ifstream in(std::string(QANTAR_ASSET_DIR) + "/events/events.json");
+    const json data = json::parse(in, nullptr, /*allow_exceptions=*/false);
+    ASSERT_FALSE(data.is_discarded());
+    const json& reports = j["counters"]["deaths"]["reports"];
+    int figures = 0;
+    for (const auto& e : data["events"]) {
+        if (!e.contains("figures")) continue;
+        for (const auto& f : e["figures"]) {
+            if (f.value("kind", "") != "deaths") continue;
+            ++figures;
+            const bool reported = std::any_of(reports.begin(), reports.end(), [&](const json& r) {
+                return r.value("event", "") == e["id"] && r.value("source", "") == f.value("source", "") &&
+                       r.value("as_of", "") == f.value("as_of", "");
+            });
+            EXPECT_TRUE(reported) << e["id"] << " reports " << f.dump() << " but state at " << end << " does not";
+        }
+    }
+    EXPECT_GE(figures, 5);
+    const bool toll225 = std::any_of(reports.begin(), reports.end(),
+                                     [](const json& r) { return r.value("lower", 0LL) == 225 || r.value("upper", 0LL) == 225; });
+    EXPECT_TRUE(toll225) << "the official 225 toll, reported as of 16 January, is reachable";
+    EXPECT_LE(j["range"]["start"].get<std::string>(), std::string("2022-01-01T00:00:00+06:00"));
+    EXPECT_GE(end, std::string("2022-01-17T00:00:00+06:00")) << "the range reaches the end of 16 January";
+}
+
+TEST(StateCli, AnEventDatedOnlyToTheDayIsDateOnlyAtMidnightNotInForce) {
+    const json j = state("2022-01-04T00:00");
+    const json* blackout = findActive(j, "internet-shutdown");
+    ASSERT_NE(blackout, nullptr);
+    EXPECT_EQ((*blackout)["state"], "date only");
+    const json noon = state("2022-01-05T12:00");
+    const json* later = findActive(noon, "internet-shutdown");
+    ASSERT_NE(later, nullptr);
+    EXPECT_EQ((*later)["state"], "in force");
 }
 
 TEST(StateCli, DataOptionReadsAnotherFile) {

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "core/events/event_time.hpp"
+
 namespace qantar::core {
 
 std::string counterLine(FigureKind kind, const Counter& c) {
@@ -27,6 +29,17 @@ std::string counterLine(FigureKind kind, const Counter& c) {
 }
 
 std::vector<std::string> momentCaption(const EventWorld& world, const FrameLayers& layers, ZoneOffset zone) {
+    // An event the sources date only to the day (or approximately) is named with what is known
+    // of its time while it may not have happened yet: "(4 Jan, time not given)".
+    auto noteOf = [&](std::uint32_t i) {
+        const Event& e = world.data().events[i];
+        const Interval iv = world.index().interval(i);
+        return eventStateAt(e, iv, layers.time) == EventState::Uncertain ? uncertainNote(e, iv) : std::string();
+    };
+    auto withWhen = [&](std::uint32_t i, const std::string& text) {
+        const std::string note = noteOf(i);
+        return note.empty() ? text : text + " (" + note + ")";
+    };
     std::vector<std::string> lines;
     lines.push_back(formatForDisplay(layers.time, zone, Precision::Exact));
     for (int k = 0; k < kFigureKindCount; ++k) {
@@ -34,18 +47,23 @@ std::vector<std::string> momentCaption(const EventWorld& world, const FrameLayer
         lines.push_back(counterLine(kind, layers.counters[kind]));
     }
     std::vector<std::string> inForce;
+    std::string internet;
     switch (layers.internet) {
-        case ConnectivityStatus::Full: inForce.push_back("Internet shut down nationwide"); break;
-        case ConnectivityStatus::Partial: inForce.push_back("Internet partially restored"); break;
-        case ConnectivityStatus::Restored: inForce.push_back("Internet restored"); break;
+        case ConnectivityStatus::Full: internet = "Internet shut down nationwide"; break;
+        case ConnectivityStatus::Partial: internet = "Internet partially restored"; break;
+        case ConnectivityStatus::Restored: internet = "Internet restored"; break;
         case ConnectivityStatus::None: break;
     }
+    if (!internet.empty()) inForce.push_back(layers.internetEvent ? withWhen(*layers.internetEvent, internet) : internet);
     std::set<std::string> curfewPlaces;
-    bool emergency = false;
+    std::optional<std::uint32_t> emergency;
     for (const auto& a : layers.areas) {
         const Event& e = world.data().events[a.event];
-        if (a.kind == AreaKind::Curfew) curfewPlaces.insert(e.place.name);
-        if (a.kind == AreaKind::Emergency) emergency = true;
+        if (a.kind == AreaKind::Curfew) {
+            const std::string note = noteOf(a.event);
+            curfewPlaces.insert(note.empty() ? e.place.name : e.place.name + "; " + note);
+        }
+        if (a.kind == AreaKind::Emergency && (!emergency || !a.uncertainTime)) emergency = a.event;
     }
     if (!curfewPlaces.empty()) {
         std::string s = "Curfew in force (";
@@ -56,10 +74,10 @@ std::vector<std::string> momentCaption(const EventWorld& world, const FrameLayer
         }
         inForce.push_back(s + ")");
     }
-    if (emergency) inForce.push_back("State of emergency");
+    if (emergency) inForce.push_back(withWhen(*emergency, "State of emergency"));
     for (auto i : layers.banners) {
         const Event& e = world.data().events[i];
-        if (e.category == Category::Mourning) inForce.push_back(e.title);
+        if (e.category == Category::Mourning) inForce.push_back(withWhen(i, e.title));
     }
     if (!inForce.empty()) {
         std::string s;
@@ -72,7 +90,7 @@ std::vector<std::string> momentCaption(const EventWorld& world, const FrameLayer
     for (auto it = layers.banners.rbegin(); it != layers.banners.rend() && shown < 3; ++it) {
         const Event& e = world.data().events[*it];
         if (e.category == Category::Mourning) continue;
-        decisions += (decisions.empty() ? "" : "  \xC2\xB7  ") + e.title;
+        decisions += (decisions.empty() ? "" : "  \xC2\xB7  ") + withWhen(*it, e.title);
         ++shown;
     }
     if (!decisions.empty()) lines.push_back("Across the country: " + decisions);

@@ -10,7 +10,8 @@ EventWorld::EventWorld(Dataset data, const MapData& map, const Projection& proje
     : m_data(std::move(data)),
       m_index(TimelineIndex::forEvents(m_data.events)),
       m_places(m_data, map, projection),
-      m_counters(m_data) {
+      m_counters(m_data),
+      m_range(datasetTimeRange(m_data)) {
     // Airlifts whose destination is only "Kazakhstan" end at the country's label point.
     const MapPolygon* largest = nullptr;
     double best = -1.0;

@@ -24,6 +24,8 @@ public:
     const TimelineIndex& index() const { return m_index; }
     const EventPlaces& places() const { return m_places; }
     const CounterIndex& counters() const { return m_counters; }
+    // datasetTimeRange of the data: what the clock, the timeline and exports cover.
+    const Interval& timeRange() const { return m_range; }
     LayerContext context() const;
 
     // The layers at `t`, of the events flagged in `shown` (one flag per event; null: all).
@@ -35,6 +37,7 @@ private:
     TimelineIndex m_index;
     EventPlaces m_places;
     CounterIndex m_counters;
+    Interval m_range;
     AirliftGeometry m_airlift;
 };
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <set>
 
+#include "core/events/event_time.hpp"
+
 namespace qantar::core {
 
 namespace {
@@ -131,6 +133,10 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
         if (ctx.shown && i < ctx.shown->size() && !(*ctx.shown)[i]) continue;
         const Interval iv = index.interval(i);
         const bool active = iv.start <= t && t < iv.end;
+        // Inside its uncertain window an event is drawn as possibly under way, never as if it
+        // had begun at midnight sharp.
+        const bool uncertain = eventStateAt(e, iv, t) == EventState::Uncertain;
+        const float areaAlpha = uncertain ? kUncertainAreaAlpha : 1.0f;
         const float alpha = eventAlpha(iv, t, s.trail, s.cumulative);
         if (alpha <= 0.0f) continue;
         const EventPosition& pos = (*ctx.places)[i];
@@ -139,21 +145,23 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
             case Category::Curfew:
                 // Shaded only during the nightly hours, night after night while in force.
                 if (active && withinDailyHours(e, t)) {
-                    out.areas.push_back(AreaShade{i, AreaKind::Curfew, pos.regionIndex, 1.0f, 1.0f});
+                    out.areas.push_back(AreaShade{i, AreaKind::Curfew, pos.regionIndex, areaAlpha, 1.0f, uncertain});
                 }
                 continue;
             case Category::StateOfEmergency:
                 if (active) {
                     out.areas.push_back(AreaShade{i, AreaKind::Emergency, e.place.nationwide ? -1 : pos.regionIndex,
-                                                  alpha, 1.0f});
+                                                  alpha * areaAlpha, 1.0f, uncertain});
                 }
                 continue;
             case Category::InternetBlackout:
                 if (active) {
                     out.internet = e.status;
+                    out.internetEvent = i;
                     if (e.status != ConnectivityStatus::Restored) {
                         out.areas.push_back(AreaShade{i, AreaKind::Internet, e.place.nationwide ? -1 : pos.regionIndex,
-                                                      1.0f, e.status == ConnectivityStatus::Partial ? 0.5f : 1.0f});
+                                                      areaAlpha, e.status == ConnectivityStatus::Partial ? 0.5f : 1.0f,
+                                                      uncertain});
                     }
                 }
                 continue;
@@ -188,12 +196,13 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
         m.alpha = alpha;
         m.pulse = -1.0f;
         m.uncertaintyMeters = pos.uncertaintyMeters;
-        m.uncertainTime = e.precision == Precision::Day || e.precision == Precision::Approximate;
+        m.uncertainTime = uncertain;
         switch (e.category) {
             case Category::Protest: {
                 const bool violent = e.violent.value_or(false) || violentPlaces.count(e.place.name) > 0;
                 m.kind = violent ? MarkKind::ProtestViolent : MarkKind::Protest;
-                if (active) m.pulse = pulsePhase(iv.start, t);
+                // The pulse says "happening now": not while the sources cannot say so.
+                if (active && !uncertain) m.pulse = pulsePhase(iv.start, t);
                 break;
             }
             case Category::Clash: m.kind = MarkKind::Clash; break;

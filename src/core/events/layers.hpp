@@ -44,7 +44,8 @@ struct EventMark {
     float pulse;            // 0..1 phase of the pulse ring; < 0 for no pulse
     float uncertaintyPx;    // halo radius in pixels at the current zoom is computed by render from
     double uncertaintyMeters;  // ... this: 0 for a precise point
-    bool uncertainTime;     // day-precision or approximate: drawn with a soft edge
+    bool uncertainTime;     // inside its uncertain window (event_time.hpp): the sources give the
+                            // day, not the hour, so it may not have happened yet; drawn hatched
 };
 
 enum class AreaKind { Curfew, Emergency, Internet };
@@ -55,7 +56,12 @@ struct AreaShade {
     int regionIndex;       // -1: all of Kazakhstan
     float alpha;           // overall opacity 0..1
     float intensity;       // 1 full; 0.5 partial (internet partly restored)
+    bool uncertainTime = false;  // inside its uncertain window: `alpha` is already scaled by kUncertainAreaAlpha
 };
+
+// Opacity of an area during its uncertain window (the day it began, time not given): the shading
+// comes in at this strength, not at full strength at midnight.
+constexpr float kUncertainAreaAlpha = 0.5f;
 
 struct Airlift {
     std::uint32_t event;
@@ -71,6 +77,7 @@ struct FrameLayers {
     std::vector<Airlift> airlifts;
     std::vector<std::uint32_t> banners;  // nationwide or placeless events in force (titles to show)
     ConnectivityStatus internet = ConnectivityStatus::None;  // None: no blackout event in force
+    std::optional<std::uint32_t> internetEvent;              // the event that sets `internet`
     Counters counters;
 };
 

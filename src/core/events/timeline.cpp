@@ -21,6 +21,25 @@ Interval effectiveInterval(const Event& e) {
     return Interval{e.start, e.start + instantDisplaySpan(e.precision)};
 }
 
+Interval datasetTimeRange(const Dataset& data) {
+    Interval r{data.coverageStart, data.coverageEnd};
+    auto take = [&r](Instant a, Instant b) {
+        r.start = std::min(r.start, a);
+        r.end = std::max(r.end, b);
+    };
+    for (const Event& e : data.events) {
+        const Interval iv = effectiveInterval(e);
+        take(iv.start, iv.end);
+        for (const Figure& f : e.figures) {
+            if (f.asOf.empty()) continue;
+            // A bare date is the whole day; a written time (imports may give one) is that instant.
+            const bool dateOnly = f.asOf.size() <= 10;
+            take(f.asOfInstant, dateOnly ? f.asOfInstant + Duration::days(1) : f.asOfInstant + Duration{1});
+        }
+    }
+    return r;
+}
+
 bool withinDailyHours(const Event& e, Instant t) {
     if (!e.recurrence) return true;
     // The nights the timeline draws decide, so the map and the timeline never disagree.

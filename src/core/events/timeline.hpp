@@ -23,6 +23,12 @@ struct Interval {
 };
 Interval effectiveInterval(const Event& e);
 
+// The span of time the dataset speaks about: its `coverage`, every event's effective interval and
+// the whole day of every figure's `as_of` (a toll reported as of 16 January reaches the end of
+// 16 January, Almaty time). The clock, the timeline and the exports run over this, so no report
+// in the data is out of reach.
+Interval datasetTimeRange(const Dataset& data);
+
 // For curfews: whether the local wall-clock time of `t` (in the event's zone) lies in the nightly
 // hours [from, to), which may cross midnight: whether `t` falls in one of curfewNights' nights.
 // Events without a recurrence: always true.

@@ -34,6 +34,20 @@ bool digits(const std::string& s, std::size_t& pos, int n, int& out) {
 
 }  // namespace
 
+const char* monthAbbrev(int month) { return month >= 1 && month <= 12 ? kMonths[month - 1] : "?"; }
+
+const char* weekdayAbbrev(const CivilTime& c) {
+    const std::int64_t days = daysFromCivil(c.year, c.month, c.day);
+    return kWeekdays[((days % 7) + 7) % 7];
+}
+
+Instant nextLocalMidnight(Instant t, ZoneOffset zone) {
+    const CivilTime c = toCivil(t, zone);
+    CivilTime next{};
+    civilFromDays(daysFromCivil(c.year, c.month, c.day) + 1, next.year, next.month, next.day);
+    return toInstant(next, zone);
+}
+
 ZoneOffset zoneForRegion(const std::string& iso) {
     // The five western regions were on UTC+5 in January 2022 (see docs/event-format.md).
     if (iso == "KZ-MAN" || iso == "KZ-ATY" || iso == "KZ-AKT" || iso == "KZ-ZAP" || iso == "KZ-KZY") return kWestTime;

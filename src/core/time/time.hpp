@@ -59,6 +59,11 @@ struct CivilTime {
 
 Instant toInstant(const CivilTime& civil, ZoneOffset zone);
 CivilTime toCivil(Instant t, ZoneOffset zone);
+// "Jan".."Dec" for month 1..12; "Mon".."Sun" for the day a civil time falls on.
+const char* monthAbbrev(int month);
+const char* weekdayAbbrev(const CivilTime& civil);
+// The first local midnight strictly after `t` in `zone`: the end of t's calendar day there.
+Instant nextLocalMidnight(Instant t, ZoneOffset zone);
 // Days since 1970-01-01 of a proleptic Gregorian date, and back.
 std::int64_t daysFromCivil(int year, int month, int day);
 void civilFromDays(std::int64_t days, int& year, int& month, int& day);

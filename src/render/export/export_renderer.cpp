@@ -72,6 +72,14 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
                 if (spec.layers.on[static_cast<std::size_t>(i)]) ov.legendLayers.push_back(static_cast<core::EventLayer>(i));
             }
             ov.legend = !ov.legendLayers.empty();
+            // Explained whenever the data has date-only events, so every frame of a sequence
+            // keeps the same legend.
+            for (const core::Event& e : m_world->data().events) {
+                if (e.precision == core::Precision::Day || e.precision == core::Precision::Approximate) {
+                    ov.legendUncertainTime = ov.legend;
+                    break;
+                }
+            }
         }
     }
     if (spec.overlays.title) {

@@ -293,13 +293,29 @@ TEST_F(BundledLayers, DeathCounterIsAFloorWhileOnlyGroupTollsExist) {
     EXPECT_EQ(formatRange(Counter{}), "none reported");
 }
 
-TEST_F(BundledLayers, ProtestMarkNearZhanaozenOn2January) {
+TEST_F(BundledLayers, ProtestMarkNearZhanaozenOn2JanuaryIsDrawnDateOnly) {
+    // The sources give the day of the first protest, not its hour: at noon on 2 January it may
+    // not have begun yet, so it is drawn uncertain and does not pulse as if happening now.
     const FrameLayers f = layersAt("2022-01-02T12:00+05:00");
     const auto near = protestMarksNear(f, kZhanaozen, 25000.0);
     ASSERT_FALSE(near.empty()) << "no protest mark within 25 km of Zhanaozen";
     EXPECT_GT(near.front()->alpha, 0.0f);
-    EXPECT_GE(near.front()->pulse, 0.0f) << "an active protest pulses";
-    EXPECT_LT(near.front()->pulse, 1.0f);
+    EXPECT_TRUE(near.front()->uncertainTime);
+    EXPECT_LT(near.front()->pulse, 0.0f);
+}
+
+TEST_F(BundledLayers, AProtestCertainlyUnderWayPulses) {
+    // Protests reach Almaty on 4 January and last to the 9th: on the 6th they are under way.
+    const FrameLayers f = layersAt("2022-01-06T12:00+06:00");
+    bool pulsing = false;
+    for (const auto& m : f.marks) {
+        if (s_data->events[m.event].id != "almaty-protests") continue;
+        EXPECT_FALSE(m.uncertainTime);
+        EXPECT_GE(m.pulse, 0.0f);
+        EXPECT_LT(m.pulse, 1.0f);
+        pulsing = true;
+    }
+    EXPECT_TRUE(pulsing) << "no mark for almaty-protests";
 }
 
 TEST_F(BundledLayers, CurfewAreaOnlyDuringTheNight) {

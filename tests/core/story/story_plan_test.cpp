@@ -150,9 +150,9 @@ TEST_F(StoryPlanWeek, SegmentsAreTransitionPlusPlayPlusHold) {
         sum += plan->segmentSeconds(i);
     }
     EXPECT_NEAR(plan->totalSeconds(), sum, 1e-9);
-    // Scene 2 plays 24 hours at 6 hours per second; scene 8, 8 Jan 00:00 to 12 Jan 12:00 at 16.
+    // Scene 2 plays 24 hours at 6 hours per second; scene 8, 8 Jan 00:00 to 16 Jan 12:00 at 24.
     EXPECT_NEAR(plan->playSeconds(1), 4.0, 1e-9);
-    EXPECT_NEAR(plan->playSeconds(7), 108.0 / 16.0, 1e-9);
+    EXPECT_NEAR(plan->playSeconds(7), 204.0 / 24.0, 1e-9);
     EXPECT_EQ(plan->playSeconds(0), 0.0) << "a moment has nothing to play";
 }
 
