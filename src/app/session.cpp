@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 
 #include "core/events/event_sources.hpp"
 #include "core/import/import.hpp"
@@ -204,6 +205,8 @@ void Session::frame(double now, double dt, int widthPx, int heightPx, FrameInput
     }
     ui::updateStory(st);
     refreshDerived();
+    // Presented on a projector, symbols, lines and labels grow with the type.
+    st.mapPixelScale = st.presenting ? std::max(1.0f, m_host.presenterScale() * 1.25f) : m_host.uiScale();
 
     m_host.useTheme(st.theme);
     m_host.newFrame();
@@ -252,10 +255,22 @@ void Session::composeMap(double now) {
     req.camera = st.camera;
     req.options.theme = st.theme;
     req.options.layers = st.layers;
-    // Presented on a projector, symbols, lines and labels grow with the type.
-    req.options.pixelScale = st.presenting ? std::max(1.0f, m_host.presenterScale() * 1.25f) : m_host.uiScale();
+    req.options.pixelScale = st.mapPixelScale;
     req.events = st.world ? &st.frame : nullptr;
-    req.eventsKey = m_layersSerial;
+    // The symbols as the map view laid them out for picking, again for the camera as it is now.
+    ui::layOutSymbols(st);
+    req.symbols = &st.symbols;
+    // The symbols change with the layers, the selection, the event pointed at and the stack the
+    // pointer spread.
+    std::uint64_t key = m_layersSerial;
+    const auto mix = [&key](std::uint64_t v) { key ^= v + 0x9e3779b97f4a7c15ULL + (key << 6) + (key >> 2); };
+    mix(st.selectedEvent ? *st.selectedEvent + 1ULL : 0ULL);
+    mix(!st.pointedStack && st.pointedEvents.size() == 1 ? st.pointedEvents.front() + 1ULL : 0ULL);
+    if (st.pointerSpread) {
+        mix(std::hash<double>{}(st.pointerSpread->x));
+        mix(std::hash<double>{}(st.pointerSpread->y));
+    }
+    req.eventsKey = key;
     req.draft = now - m_viewChangedAt < m_options.settleSeconds;
     if (auto err = m_compositor->compose(req)) {
         log(err->message);

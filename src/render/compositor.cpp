@@ -1,5 +1,7 @@
 #include "render/compositor.hpp"
 
+#include "render/stack_badges.hpp"
+
 namespace qantar::render {
 
 Compositor::Compositor(MapRenderer& map, EventOverlay* events, int samples)
@@ -47,8 +49,21 @@ core::Status Compositor::compose(const CompositeRequest& r) {
     const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr};
     if (m_topKey && *m_topKey == top) return std::nullopt;
     m_frame->copyFrom(*m_areas.target);
-    if (events) m_events->drawSymbols(r.camera, *events, r.options);
+    core::SymbolLayout own;
+    const core::SymbolLayout* symbols = r.symbols;
+    if (events && !symbols) {
+        core::SymbolLayoutOptions plain;
+        plain.pixelScale = r.options.pixelScale;
+        own = core::layoutSymbols(events->marks, r.camera, plain);
+        symbols = &own;
+    }
+    if (events) m_events->drawSymbols(r.camera, *events, r.options, symbols);
     m_map.drawLabels(r.camera, r.options);
+    if (events && events->marks.size() <= EventOverlay::kDenseMarks) {
+        drawStackBadges(m_map, *m_events, r.camera, *symbols, r.options);
+        // The stack being pointed at lies over everything else, labels included.
+        m_events->drawPointerSpread(r.camera, *events, r.options, *symbols);
+    }
     m_frame->resolve();
     m_topKey = top;
     ++m_topDraws;

@@ -25,6 +25,10 @@ struct CompositeRequest {
     // filter): the symbols are redrawn only when it changes, so it must change whenever they would.
     std::uint64_t eventsKey = 0;
     bool draft = false;                         // a moving view: the base single-sampled, quickly
+    // Where the event symbols go (the layout of events->marks for this camera and pixel scale, with
+    // the window's pointer spread and selection); null: laid out with neither, as in an export.
+    // eventsKey must change whenever it does.
+    const core::SymbolLayout* symbols = nullptr;
 };
 
 class Compositor {

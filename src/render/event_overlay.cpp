@@ -1,5 +1,6 @@
 #include "render/event_overlay.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <unordered_map>
@@ -65,6 +66,8 @@ struct EventOverlay::Impl {
     }
 
     void drawInstances(const core::Camera& camera, const std::vector<Instance>& instances, const FrameOptions& o);
+    void drawLeaders(const core::Camera& camera, const core::SymbolLayout& symbols, bool pointerSpread,
+                     const FrameOptions& o);
 
     void drawArea(const core::AreaShade& a, const core::Rgba& color, int pattern, float spacing, float width,
                   float washAlpha = 0.0f) {
@@ -166,7 +169,8 @@ void EventOverlay::drawAreas(const core::Camera& camera, const core::FrameLayers
     QANTAR_GL_CHECK("EventOverlay::drawAreas");
 }
 
-void EventOverlay::drawSymbols(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& o) {
+void EventOverlay::drawSymbols(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& o,
+                               const core::SymbolLayout* symbols) {
     Impl& d = *m_impl;
     const core::Theme& t = core::theme(o.theme);
     const auto m = camera.mapToClip();
@@ -209,9 +213,86 @@ void EventOverlay::drawSymbols(const core::Camera& camera, const core::FrameLaye
         }
     }
 
-    appendMarks(camera, layers.marks, t, instances);
+    if (layers.marks.size() > kDenseMarks) {
+        appendDenseMarks(camera, layers.marks, t, instances);
+    } else {
+        core::SymbolLayout own;
+        if (!symbols) {
+            core::SymbolLayoutOptions plain;
+            plain.pixelScale = o.pixelScale;
+            own = core::layoutSymbols(layers.marks, camera, plain);
+            symbols = &own;
+        }
+        d.drawLeaders(camera, *symbols, false, o);
+        appendLayout(camera, layers.marks, *symbols, false, t, instances);
+    }
     d.drawInstances(camera, instances, o);
     QANTAR_GL_CHECK("EventOverlay::drawSymbols");
+}
+
+void EventOverlay::drawPointerSpread(const core::Camera& camera, const core::FrameLayers& layers,
+                                     const FrameOptions& o, const core::SymbolLayout& symbols) {
+    bool any = false;
+    for (const auto& st : symbols.stacks) any |= st.byPointer;
+    if (!any || layers.marks.size() > kDenseMarks) return;
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    m_impl->drawLeaders(camera, symbols, true, o);
+    std::vector<Instance> instances;
+    appendLayout(camera, layers.marks, symbols, true, core::theme(o.theme), instances);
+    m_impl->drawInstances(camera, instances, o);
+    QANTAR_GL_CHECK("EventOverlay::drawPointerSpread");
+}
+
+void EventOverlay::Impl::drawLeaders(const core::Camera& camera, const core::SymbolLayout& symbols, bool pointerSpread,
+                                     const FrameOptions& o) {
+    // Thin lines from each spread symbol to its event's place, under the symbols.
+    core::LineMesh leaders;
+    for (const auto& s : symbols.symbols) {
+        if (s.spread && symbols.stacks[s.stack].byPointer == pointerSpread) {
+            core::extrudePolyline(core::MapRing{s.homeAt, s.drawAt}, false, 0.0f, leaders);
+        }
+    }
+    if (leaders.indices.empty()) return;
+    const core::Theme& t = core::theme(o.theme);
+    glUseProgram(line.id());
+    const GLuint lp = line.id();
+    const auto m = camera.mapToClip();
+    glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
+    glUniform2f(glGetUniformLocation(lp, "u_viewportPx"), static_cast<float>(camera.widthPx()),
+                static_cast<float>(camera.heightPx()));
+    glUniform1f(glGetUniformLocation(lp, "u_pixelScale"), o.pixelScale);
+    glUniform1f(glGetUniformLocation(lp, "u_metersPerPixel"), static_cast<float>(camera.metersPerPixel()));
+    const float color[8 * 4] = {t.labelText.r, t.labelText.g, t.labelText.b, 0.75f};
+    const float look[8 * 4] = {1.2f, 0.0f, 0.0f, 0.0f};
+    glUniform4fv(glGetUniformLocation(lp, "u_color"), 8, color);
+    glUniform4fv(glGetUniformLocation(lp, "u_look"), 8, look);
+    glBindVertexArray(arcVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, arcVbo.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(leaders.vertices.size() * sizeof(core::LineVertex)),
+                 leaders.vertices.data(), GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(leaders.indices.size() * sizeof(std::uint32_t)),
+                 leaders.indices.data(), GL_STREAM_DRAW);
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(leaders.indices.size()), GL_UNSIGNED_INT, nullptr);
+    glBindVertexArray(0);
+}
+
+void EventOverlay::drawBadgeDiscs(const core::Camera& camera, const core::SymbolLayout& symbols, const FrameOptions& o) {
+    const core::Theme& t = core::theme(o.theme);
+    const float s = symbols.pixelScale > 0.0f ? symbols.pixelScale : 1.0f;
+    std::vector<Instance> instances;
+    for (const auto& st : symbols.stacks) {
+        if (st.state != core::StackState::Collapsed) continue;
+        const core::MapXY at = camera.toMap(st.badge);
+        instances.push_back(Instance{static_cast<float>(at.x), static_cast<float>(at.y), st.badgeRadiusPx / s,
+                                     static_cast<float>(core::MarkKind::Protest), -1.0f, 0.0f, t.labelText.r,
+                                     t.labelText.g, t.labelText.b, 1.0f, 0.0f});
+    }
+    if (instances.empty()) return;
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    m_impl->drawInstances(camera, instances, o);
+    QANTAR_GL_CHECK("EventOverlay::drawBadgeDiscs");
 }
 
 void EventOverlay::drawMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks,
@@ -236,6 +317,42 @@ void EventOverlay::appendMarks(const core::Camera& camera, const std::vector<cor
         instances.push_back(Instance{static_cast<float>(mk.pos.x), static_cast<float>(mk.pos.y), mk.sizePx,
                                      static_cast<float>(mk.kind), mk.pulse, haloPx, c.r, c.g, c.b, mk.alpha,
                                      mk.uncertainTime ? 1.0f : 0.0f});
+    }
+}
+
+void EventOverlay::appendLayout(const core::Camera& camera, const std::vector<core::EventMark>& marks,
+                                const core::SymbolLayout& layout, bool pointerSpread, const core::Theme& t,
+                                std::vector<Instance>& instances) {
+    const float s = layout.pixelScale > 0.0f ? layout.pixelScale : 1.0f;
+    const double mpp = camera.metersPerPixel();
+    // The place in the middle of each spread: a small dot, with the uncertainty halo its events
+    // would have had (a spread symbol away from the place gets none).
+    for (const auto& st : layout.stacks) {
+        if (st.state != core::StackState::Spread || st.byPointer != pointerSpread) continue;
+        float alpha = 0.0f, haloPx = 0.0f;
+        for (auto m : st.marks) {
+            alpha = std::max(alpha, marks[m].alpha);
+            haloPx = std::max(haloPx, static_cast<float>(marks[m].uncertaintyMeters / mpp));
+        }
+        instances.push_back(Instance{static_cast<float>(st.place.x), static_cast<float>(st.place.y), 2.5f,
+                                     static_cast<float>(core::MarkKind::Protest), -1.0f, haloPx, t.labelText.r,
+                                     t.labelText.g, t.labelText.b, alpha, 0.0f});
+    }
+    // Symbols back to front as laid out; the selected one sits on a disc of the label colour, the
+    // one pointed at on a fainter one.
+    for (const auto& sym : layout.symbols) {
+        if (layout.stacks[sym.stack].byPointer != pointerSpread) continue;
+        const core::EventMark& mk = marks[sym.mark];
+        const auto x = static_cast<float>(sym.drawAt.x), y = static_cast<float>(sym.drawAt.y);
+        if (sym.selected || sym.pointed) {
+            instances.push_back(Instance{x, y, (sym.reachPx + 3.0f * s) / s, static_cast<float>(core::MarkKind::Protest),
+                                         -1.0f, 0.0f, t.labelText.r, t.labelText.g, t.labelText.b,
+                                         sym.selected ? 0.85f : 0.45f, 0.0f});
+        }
+        const core::Rgba c = t.marks[static_cast<std::size_t>(mk.kind)];
+        const float haloPx = sym.spread ? 0.0f : static_cast<float>(mk.uncertaintyMeters / mpp);
+        instances.push_back(Instance{x, y, sym.sizePx, static_cast<float>(mk.kind), sym.spread ? -1.0f : mk.pulse, haloPx,
+                                     c.r, c.g, c.b, mk.alpha, mk.uncertainTime ? 1.0f : 0.0f});
     }
 }
 

@@ -9,6 +9,7 @@
 #include "core/geo/camera.hpp"
 #include "core/io/error.hpp"
 #include "core/events/layers.hpp"
+#include "core/events/stacks.hpp"
 #include "core/map/map_scene.hpp"
 #include "render/map_renderer.hpp"
 
@@ -26,8 +27,18 @@ public:
     // The shaded areas (internet blackout, state of emergency, curfew) alone. They change far
     // less often than the clock, so callers may keep them with the base map (see AreaKey).
     void drawAreas(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options);
-    // Everything over the areas: airlift arcs and event symbols.
-    void drawSymbols(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options);
+    // Everything over the areas: airlift arcs, the leader lines of spread stacks and the event
+    // symbols where `symbols` puts them (the frame's layout of layers.marks for this camera and
+    // options.pixelScale; null: laid out here with no pointer, as an export is). The stack the
+    // pointer spread is left out: drawPointerSpread() draws it above the labels.
+    void drawSymbols(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options,
+                     const core::SymbolLayout* symbols = nullptr);
+    // The stack the pointer spread in `symbols`, if any: its leader lines and symbols.
+    void drawPointerSpread(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options,
+                           const core::SymbolLayout& symbols);
+    // The discs of the collapsed stacks' count badges in `symbols` (the numbers on them are text,
+    // drawn over them by the caller: see render/stack_badges.hpp).
+    void drawBadgeDiscs(const core::Camera& camera, const core::SymbolLayout& symbols, const FrameOptions& options);
     // Draws symbols only (used by legends: positions are map points under the wanted pixels).
     void drawMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks, const FrameOptions& options);
 
@@ -36,12 +47,16 @@ private:
     struct Instance;
     static void appendMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks, const core::Theme& theme,
                             std::vector<Instance>& instances);
+    static void appendLayout(const core::Camera& camera, const std::vector<core::EventMark>& marks,
+                             const core::SymbolLayout& layout, bool pointerSpread, const core::Theme& theme,
+                             std::vector<Instance>& instances);
     static void appendDenseMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks,
                                  const core::Theme& theme, std::vector<Instance>& instances);
 
 public:
-    // Above this many marks in a frame, symbols are drawn as a density of small dots.
-    static constexpr std::size_t kDenseMarks = 4000;
+    // Above this many marks in a frame, symbols are drawn as a density of small dots (and are not
+    // laid out in stacks).
+    static constexpr std::size_t kDenseMarks = core::kMaxLaidOutMarks;
     static constexpr float kDenseRadiusPx = 2.5f;
 
 private:

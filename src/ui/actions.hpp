@@ -29,9 +29,10 @@ struct SetPlaying {
     bool playing = false;
 };
 
-// Selecting an event moves the clock and the camera to it.
+// Selecting an event moves the clock to it and, unless it was picked on the map, the camera too.
 struct SelectEvent {
     std::uint32_t index = 0;
+    bool frameCamera = true;  // false: the map stays put (the event was clicked where it is shown)
 };
 struct ClearSelection {};
 struct FitKazakhstan {};

@@ -12,6 +12,7 @@
 #include "core/events/event_filter.hpp"
 #include "core/events/event_world.hpp"
 #include "core/events/layers.hpp"
+#include "core/events/stacks.hpp"
 #include "core/geo/camera.hpp"
 #include "core/geo/geo_types.hpp"
 #include "core/geo/projection.hpp"
@@ -88,6 +89,16 @@ struct AppState {
     // This frame's layout (computed before the panels draw) and the map under the mouse.
     Layout layout;
     std::optional<core::LonLat> cursor;
+
+    // The event symbols as the map draws them this frame (layOutSymbols in ui/model_actions.hpp):
+    // stacks collapsed or spread, at the scale the map draws symbols (mapPixelScale). The map view
+    // spreads the stack under the pointer (pointerSpread: its place) and lists in a tooltip the
+    // events the pointer is on (pointedEvents: one event, or a whole stack's).
+    core::SymbolLayout symbols;
+    float mapPixelScale = 1.0f;
+    std::optional<core::MapXY> pointerSpread;
+    std::vector<std::uint32_t> pointedEvents;
+    bool pointedStack = false;
 
     // Stories and presenting.
     StoryDoc story;

@@ -60,13 +60,17 @@ void fitKazakhstan(AppState& s) {
 
 void presenterTookOver(AppState& s) { s.player.takeOver(); }
 
-void selectEvent(AppState& s, std::uint32_t index) {
+void selectEvent(AppState& s, std::uint32_t index, bool frameCamera) {
     if (!s.world || index >= s.world->data().events.size()) return;
     s.selectedEvent = index;
     ++s.selectionSerial;
     s.clock.playing = false;
     s.clock.seek(s.world->data().events[index].start);
     const core::EventPosition& pos = s.world->places()[index];
+    if (!frameCamera) {
+        presenterTookOver(s);
+        return;
+    }
     if (pos.xy) {
         const core::ScreenRect free = freeRect(s);
         const double shortSide = std::max(1.0, std::min(free.w, free.h));
@@ -77,6 +81,15 @@ void selectEvent(AppState& s, std::uint32_t index) {
         fitKazakhstan(s);
     }
     presenterTookOver(s);
+}
+
+void layOutSymbols(AppState& s) {
+    core::SymbolLayoutOptions o;
+    o.pixelScale = s.mapPixelScale;
+    o.spreadByPointer = s.pointerSpread;
+    o.selectedEvent = s.selectedEvent;
+    if (!s.pointedStack && s.pointedEvents.size() == 1) o.pointedEvent = s.pointedEvents.front();
+    s.symbols = s.world ? core::layoutSymbols(s.frame.marks, s.camera, o) : core::SymbolLayout{};
 }
 
 void updateStory(AppState& s) {
@@ -106,7 +119,7 @@ bool applyModelAction(AppState& s, const Action& action) {
             } else if constexpr (std::is_same_v<A, SetPlaying>) {
                 s.clock.playing = a.playing;
             } else if constexpr (std::is_same_v<A, SelectEvent>) {
-                selectEvent(s, a.index);
+                selectEvent(s, a.index, a.frameCamera);
             } else if constexpr (std::is_same_v<A, ClearSelection>) {
                 s.selectedEvent.reset();
             } else if constexpr (std::is_same_v<A, FitKazakhstan>) {

@@ -20,10 +20,13 @@ core::StoryView onScreenView(const AppState& state);
 void showView(AppState& state, const core::StoryView& view);
 // Fits Kazakhstan into the free part of the map.
 void fitKazakhstan(AppState& state);
-// Selects an event: the clock moves to its start; the camera to its place, close enough to see
-// the city but not closer than the place's uncertainty allows (a nationwide event: all of
-// Kazakhstan).
-void selectEvent(AppState& state, std::uint32_t index);
+// Selects an event: the clock moves to its start; with `frameCamera`, the camera to its place,
+// close enough to see the city but not closer than the place's uncertainty allows (a nationwide
+// event: all of Kazakhstan).
+void selectEvent(AppState& state, std::uint32_t index, bool frameCamera = true);
+// Lays out this frame's event symbols (state.symbols) from the frame's marks, the camera, the
+// pointer's spread, the event pointed at and the selection.
+void layOutSymbols(AppState& state);
 // The presenter moved the map or the clock by hand: a story scene stops steering.
 void presenterTookOver(AppState& state);
 // Applies the story player's view for this frame, if it is steering.
