@@ -44,11 +44,13 @@ core::Status Compositor::compose(const CompositeRequest& r) {
     const core::FrameLayers* events = m_events ? r.events : nullptr;
     if (auto err = m_areas.update(*m_base, baseChanged, m_events, r.camera, events, r.options)) return err;
 
-    const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr};
+    const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr, r.reserved};
     if (m_topKey && *m_topKey == top) return std::nullopt;
     m_frame->copyFrom(*m_areas.target);
     if (events) m_events->drawSymbols(r.camera, *events, r.options);
     m_map.drawLabels(r.camera, r.options);
+    // Signs that must stay readable go over the labels, placed clear of them.
+    if (events) m_events->drawTags(r.camera, *events, r.options, m_map, r.reserved);
     m_frame->resolve();
     m_topKey = top;
     ++m_topDraws;

@@ -52,7 +52,7 @@ struct Theme {
     Rgba background;
     std::array<Rgba, static_cast<int>(FillStyle::Count)> fills;
     std::array<LineLook, static_cast<int>(LineStyle::Count)> lines;
-    Rgba cityDot, cityDotOutline, capitalDot;
+    Rgba cityDot, cityDotOutline, capitalDot;  // the capital's ring stays neutral: red is for events
     Rgba labelText, labelHalo;
     Rgba minorLabelText;
     Rgba waterLabel;
@@ -65,7 +65,7 @@ struct Theme {
     Rgba markOutline;
     Rgba curfewShade;      // night-time shading of the curfew area
     Rgba emergencyHatch;   // stripes over areas under the state of emergency
-    Rgba internetShade;    // nationwide blackout overlay
+    Rgba internetShade;    // the blackout's fine lines (over a grey wash, see render's areaLook)
     Rgba airlift;          // CSTO airlift arcs and transports
     Rgba panel;            // background of burned-in overlay boxes
 };
