@@ -77,7 +77,7 @@ void main() {
     else if (v_kind == 3) d = sdTriangle(p, r * 1.1);            // looting, arson
     else if (v_kind == 4) d = sdCross(p, r * 1.1);               // casualties
     else if (v_kind == 5) d = sdBox(p, r * 0.8);                 // arrests
-    else if (v_kind == 6 || v_kind == 9) d = sdCircle(p, r);      // airport closure, curfew: a disc with a sign
+    else if (v_kind == 6 || v_kind == 9 || v_kind == 10) d = sdCircle(p, r);  // airport, curfew, capital: a disc with a sign
     else if (v_kind == 7) d = sdStar(p, r);                      // CSTO
     else d = abs(sdCircle(p, r * 0.8)) - r * 0.28;               // government: a ring
 
@@ -96,6 +96,11 @@ void main() {
         vec2 q = vec2(c * p.x + c * p.y, -c * p.x + c * p.y);
         float plane = 1.0 - smoothstep(-0.6, 0.6, sdAircraft(q, r * 0.72));
         rgb = mix(rgb, u_outline.rgb, plane * fill);
+    } else if (v_kind == 10) {
+        // The capital as marker.frag draws it: a ring and a dot in the capital's colour.
+        float ring = 1.0 - smoothstep(-0.6, 0.6, abs(length(p) - r * 0.78) - r * 0.22);
+        float dot = 1.0 - smoothstep(-0.6, 0.6, length(p) - r * 0.35);
+        rgb = mix(u_outline.rgb, v_color.rgb, max(ring, dot) * fill);
     } else if (v_kind == 9) {
         float moon = 1.0 - smoothstep(-0.6, 0.6, sdMoon(p + vec2(0.08 * r, 0.0), r * 0.58));
         rgb = mix(rgb, vec3(1.0, 0.88, 0.45), moon * fill);

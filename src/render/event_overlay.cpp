@@ -46,6 +46,7 @@ core::MapRing arcPoints(core::MapXY a, core::MapXY b, int segments) {
 constexpr float kAircraftShape = static_cast<float>(core::MarkKind::Airport);
 constexpr float kStarShape = static_cast<float>(core::MarkKind::Csto);
 constexpr float kMoonShape = 9.0f;
+constexpr float kCapitalShape = 10.0f;  // the base map's capital marker, for legends
 
 // How each kind of area is filled: one definition for the map and for the legends' swatches.
 struct AreaLook {
@@ -544,6 +545,9 @@ void EventOverlay::drawGlyphs(const core::Camera& camera, const std::vector<Glyp
         } else if (g.glyph == Glyph::CstoStar) {
             c = t.marks[static_cast<int>(core::MarkKind::Csto)];
             shape = kStarShape;
+        } else if (g.glyph == Glyph::Capital) {
+            c = t.capitalDot;
+            shape = kCapitalShape;
         }
         const core::MapXY p = camera.toMap(g.at);
         instances.push_back(Instance{static_cast<float>(p.x), static_cast<float>(p.y), g.radiusPx / o.pixelScale, shape,

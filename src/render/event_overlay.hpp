@@ -37,8 +37,8 @@ public:
     void drawTags(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options,
                   MapRenderer& map, const std::vector<core::ScreenRect>& reserved = {});
 
-    // The shapes of the signs, for legends.
-    enum class Glyph { Aircraft, Moon, CstoStar };
+    // The shapes of the signs, for legends (Capital: the base map's capital marker).
+    enum class Glyph { Aircraft, Moon, CstoStar, Capital };
     struct GlyphAt {
         core::ScreenPx at;
         float radiusPx;  // at the current pixel scale

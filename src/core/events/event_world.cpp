@@ -36,7 +36,7 @@ std::vector<BorderEntry> borderEntries(const MapData& map, MapXY kazakhstan) {
         if (c.iso3.empty() || c.iso3 == "KAZ") continue;
         std::optional<MapXY> towards;
         for (const Place& p : map.places) {
-            if (p.nationalCapital && p.country == c.iso3) towards = p.xy;
+            if (p.nationalCapital && (p.country == c.iso3 || p.country == c.name)) towards = p.xy;
         }
         if (!towards) towards = countryPoint(c);
         if (!towards) continue;
