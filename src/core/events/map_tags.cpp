@@ -29,11 +29,15 @@ class Placer {
 public:
     Placer(double w, double h, std::vector<ScreenRect> taken) : m_w(w), m_h(h), m_taken(std::move(taken)) {}
 
-    // What a box would cost there: the area of everything it covers, and (four times as bad) the
-    // area that falls outside the view.
+    // What a box would cost there: the area of everything it covers (and a little more for merely
+    // touching something, so a clear spot always wins), and (four times as bad) the area that
+    // falls outside the view.
     double cost(const ScreenRect& r) const {
         double c = 0.0;
-        for (const auto& o : m_taken) c += overlapArea(r, o);
+        for (const auto& o : m_taken) {
+            const double a = overlapArea(r, o);
+            if (a > 0.0) c += 25.0 + a;
+        }
         const double inside = overlapArea(r, ScreenRect{0, 0, m_w, m_h});
         return c + 4.0 * (r.w * r.h - inside);
     }
@@ -205,7 +209,7 @@ std::vector<PlacedTag> placeTags(const FrameLayers& layers, const TagContext& ct
             double best = 0.0;
             bool have = false;
             int order = 0;
-            for (double extra : {4.0, 12.0, 24.0}) {
+            for (double extra : {4.0, 12.0, 24.0, 40.0, 60.0}) {
                 for (const ScreenPx& dir : kDirections) {
                     const double d = clear + r + extra * s;
                     const ScreenPx c{at.x + dir.x * d, at.y + dir.y * d};
