@@ -11,7 +11,7 @@ const LegendEntry kEntries[] = {
     {LegendSymbol::Arson, EventLayer::Violence, "Looting, arson"},
     {LegendSymbol::Curfew, EventLayer::Curfew, "Curfew, during its hours"},
     {LegendSymbol::Emergency, EventLayer::Emergency, "State of emergency"},
-    {LegendSymbol::Internet, EventLayer::Internet, "Internet blackout (lighter: partly restored)"},
+    {LegendSymbol::Internet, EventLayer::Internet, "Internet blackout (paler: partial)"},
     {LegendSymbol::CstoArrow, EventLayer::Csto, "CSTO troops sent (approximate)"},
     {LegendSymbol::CstoBadge, EventLayer::Csto, "CSTO request, mission"},
     {LegendSymbol::Airport, EventLayer::Airports, "Airport closed"},
