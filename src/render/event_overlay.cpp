@@ -59,14 +59,11 @@ struct AreaLook {
 AreaLook areaLook(core::AreaKind kind, const core::Theme& t) {
     switch (kind) {
         case core::AreaKind::Internet: {
-            // The blackout darkens, like a dead screen: a dark grey wash, opaque enough to even
-            // out the regions' tints (it must not read as a choropleth), with fine horizontal
-            // lines that run across the emergency's diagonal stripes, so both show where both are
-            // in force. The wash is halfway between the blackout's ink and the neighbours' land.
-            const core::Rgba& ink = t.internetShade;
-            const core::Rgba& land = t.fills[static_cast<int>(core::FillStyle::Neighbour)];
-            const core::Rgba wash{(ink.r + land.r) * 0.5f, (ink.g + land.g) * 0.5f, (ink.b + land.b) * 0.5f, 0.55f};
-            return AreaLook{ink, 3, 5.0f, 1.5f, wash};
+            // The blackout darkens, like a dead screen: a grey wash (the neighbours' land at half
+            // its brightness), opaque enough to even out the regions' tints (it must not read as a
+            // choropleth), with fine horizontal lines in the theme's ink that run across the
+            // emergency's diagonal stripes, so both show where both are in force.
+            return AreaLook{t.internetShade, 3, 5.0f, 1.5f, core::blackoutWash(t)};
         }
         case core::AreaKind::Emergency: return AreaLook{t.emergencyHatch, 1, 11.0f, 1.4f, core::Rgba{0, 0, 0, 0}};
         case core::AreaKind::Curfew: break;

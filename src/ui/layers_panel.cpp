@@ -85,12 +85,10 @@ void drawLegendSwatch(core::LegendSymbol symbol, const core::Theme& t) {
             break;
         }
         case core::LegendSymbol::Internet: {
-            // The blackout: a grey wash halfway between its ink and the neighbours' land, with
-            // horizontal lines 5 px apart, 1.5 px wide.
+            // The blackout: the map's grey wash, with horizontal lines 5 px apart, 1.5 px wide.
             tile();
             const core::Rgba& ink = t.internetShade;
-            const core::Rgba& land = t.fills[static_cast<int>(core::FillStyle::Neighbour)];
-            dl->AddRectFilled(t0, t1, u32(core::Rgba{(ink.r + land.r) * 0.5f, (ink.g + land.g) * 0.5f, (ink.b + land.b) * 0.5f, 0.55f}));
+            dl->AddRectFilled(t0, t1, u32(core::blackoutWash(t)));
             for (float y = t0.y + 2.5f * s; y < t1.y; y += 5.0f * s) {
                 dl->AddLine(ImVec2(t0.x, y), ImVec2(t1.x, y), u32(ink), 1.5f * s);
             }

@@ -48,7 +48,7 @@ struct ScreenArrow {
     std::string country;
 };
 constexpr float kArrowOutsidePx = 120.0f;  // tail to the border, at pixel scale 1
-constexpr float kArrowInsidePx = 70.0f;    // border to the head
+constexpr float kArrowInsidePx = 45.0f;    // border to the head: just across, no destination implied
 ScreenArrow approximateArrow(const Airlift& a, const Camera& camera, float pixelScale);
 
 // Sizes at pixel scale 1.

@@ -71,7 +71,7 @@ const Theme kDark{
     rgb(14, 18, 24),
     rgb(0, 0, 20, 0.55f),
     rgb(255, 90, 80, 0.34f),
-    rgb(0, 0, 6, 0.70f),
+    rgb(120, 130, 150, 0.30f),
     rgb(90, 225, 160, 0.95f),
     rgb(14, 18, 24, 0.82f),
 };
@@ -106,7 +106,7 @@ const Theme kContrast{
     rgb(0, 0, 0),
     rgb(0, 0, 30, 0.6f),
     rgb(255, 60, 60, 0.5f),
-    rgb(0, 0, 0, 0.75f),
+    rgb(150, 150, 160, 0.32f),
     rgb(60, 230, 140, 1.0f),
     rgb(0, 0, 0, 0.88f),
 };
@@ -120,6 +120,11 @@ const Theme& theme(ThemeId id) {
         case ThemeId::Dark: break;
     }
     return kDark;
+}
+
+Rgba blackoutWash(const Theme& t) {
+    const Rgba& land = t.fills[static_cast<int>(FillStyle::Neighbour)];
+    return Rgba{land.r * 0.5f, land.g * 0.5f, land.b * 0.5f, 0.55f};
 }
 
 Expected<ThemeId> parseThemeName(const std::string& name) {
