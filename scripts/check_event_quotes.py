@@ -12,7 +12,7 @@ Checks (format "qantar-events", version 1, see docs/event-format.md):
   * the file is valid UTF-8 JSON with the expected top-level members and a known version;
   * event ids are unique and match [a-z0-9-]+; categories and precisions are from the lists;
   * start/end are ISO 8601 with an explicit UTC offset, end > start, events sorted by start;
-  * places are a point (lon/lat), a region code, or nationwide;
+  * places are a point (lon/lat), a region code, a country code, or nationwide;
   * every source id an event, figure or contradiction names exists in "sources";
   * every quote occurs verbatim in the seed file of the source it names.
 
@@ -315,8 +315,11 @@ class Checker:
         if place.get("nationwide") is True:
             if has_point or "region" in place:
                 self.event_problem(label, "a nationwide place has no point or region")
-        elif not has_point and "region" not in place:
-            self.event_problem(label, "place needs lon/lat, a region, or nationwide: true")
+        elif not has_point and "region" not in place and "country" not in place:
+            self.event_problem(label, "place needs lon/lat, a region, a country, or nationwide: true")
+        if not has_point and "country" in place and (not isinstance(place["country"], str)
+                                                     or not re.match(r"^[A-Z]{3}$", place["country"])):
+            self.event_problem(label, "place country must be an ISO 3166-1 alpha-3 code")
         if event.get("place_precision") not in PLACE_PRECISIONS:
             self.event_problem(label, "unknown place_precision %r"
                                % (event.get("place_precision"),))

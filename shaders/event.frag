@@ -48,6 +48,26 @@ float sdStar(vec2 p, float r) {
     return d * s;
 }
 
+float sdSegment(vec2 p, vec2 a, vec2 b, float r) {
+    vec2 pa = p - a, ba = b - a;
+    float h = clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0);
+    return length(pa - ba * h) - r;
+}
+// An aircraft seen from above, nose up, spanning about `r` from its centre.
+float sdAircraft(vec2 p, float r) {
+    p.x = abs(p.x);
+    float body = sdSegment(p, vec2(0.0, -0.92 * r), vec2(0.0, 0.78 * r), 0.13 * r);
+    float wing = sdSegment(p, vec2(0.0, -0.12 * r), vec2(0.92 * r, 0.22 * r), 0.12 * r);
+    float tail = sdSegment(p, vec2(0.0, 0.68 * r), vec2(0.38 * r, 0.86 * r), 0.09 * r);
+    return min(body, min(wing, tail));
+}
+// A crescent moon, horns to the right.
+float sdMoon(vec2 p, float r) {
+    float outer = sdCircle(p, r);
+    float bite = sdCircle(p - vec2(0.45 * r, -0.2 * r), r * 0.85);
+    return max(outer, -bite);
+}
+
 void main() {
     vec2 p = v_localPx;
     float r = v_radiusPx;
@@ -57,7 +77,7 @@ void main() {
     else if (v_kind == 3) d = sdTriangle(p, r * 1.1);            // looting, arson
     else if (v_kind == 4) d = sdCross(p, r * 1.1);               // casualties
     else if (v_kind == 5) d = sdBox(p, r * 0.8);                 // arrests
-    else if (v_kind == 6) d = sdBox(p, r * 0.85);                // airport closure
+    else if (v_kind == 6 || v_kind == 9 || v_kind == 10) d = sdCircle(p, r);  // airport, curfew, capital: a disc with a sign
     else if (v_kind == 7) d = sdStar(p, r);                      // CSTO
     else d = abs(sdCircle(p, r * 0.8)) - r * 0.28;               // government: a ring
 
@@ -82,6 +102,23 @@ void main() {
     }
     vec3 rgb = mix(u_outline.rgb, v_color.rgb, fill);
     float a = max(fill, outline * u_outline.a * 0.9);
+
+    // Signs cut into the disc: an aircraft (tilted towards the top right, the usual airport
+    // sign) in the outline colour; a pale crescent moon on the night-blue disc.
+    if (v_kind == 6) {
+        const float c = 0.70710678;
+        vec2 q = vec2(c * p.x + c * p.y, -c * p.x + c * p.y);
+        float plane = 1.0 - smoothstep(-0.6, 0.6, sdAircraft(q, r * 0.72));
+        rgb = mix(rgb, u_outline.rgb, plane * fill);
+    } else if (v_kind == 10) {
+        // The capital as marker.frag draws it: a ring and a dot in the capital's colour.
+        float ring = 1.0 - smoothstep(-0.6, 0.6, abs(length(p) - r * 0.78) - r * 0.22);
+        float dot = 1.0 - smoothstep(-0.6, 0.6, length(p) - r * 0.35);
+        rgb = mix(u_outline.rgb, v_color.rgb, max(ring, dot) * fill);
+    } else if (v_kind == 9) {
+        float moon = 1.0 - smoothstep(-0.6, 0.6, sdMoon(p + vec2(0.08 * r, 0.0), r * 0.58));
+        rgb = mix(rgb, vec3(1.0, 0.88, 0.45), moon * fill);
+    }
 
     // Violent protest: a second, spiky ring around the disc.
     if (v_kind == 1) {

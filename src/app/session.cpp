@@ -272,6 +272,16 @@ void Session::composeMap(double now) {
     }
     req.eventsKey = key;
     req.draft = now - m_viewChangedAt < m_options.settleSeconds;
+    // The boxes floating over the map (the moment box; a presentation's caption and timeline)
+    // cover what mapFree leaves out: the signs on the map keep clear of them.
+    const core::ScreenRect& m = st.layout.map;
+    const core::ScreenRect& f = st.layout.mapFree;
+    if (!f.empty()) {
+        if (f.y > 0) req.reserved.push_back({0, 0, m.w, f.y});
+        if (f.x > 0) req.reserved.push_back({0, 0, f.x, m.h});
+        if (f.x + f.w < m.w) req.reserved.push_back({f.x + f.w, 0, m.w - f.x - f.w, m.h});
+        if (f.y + f.h < m.h) req.reserved.push_back({0, f.y + f.h, m.w, m.h - f.y - f.h});
+    }
     if (auto err = m_compositor->compose(req)) {
         log(err->message);
         m_quit = true;

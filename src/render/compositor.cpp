@@ -46,7 +46,7 @@ core::Status Compositor::compose(const CompositeRequest& r) {
     const core::FrameLayers* events = m_events ? r.events : nullptr;
     if (auto err = m_areas.update(*m_base, baseChanged, m_events, r.camera, events, r.options)) return err;
 
-    const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr};
+    const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr, r.reserved};
     if (m_topKey && *m_topKey == top) return std::nullopt;
     m_frame->copyFrom(*m_areas.target);
     core::SymbolLayout own;
@@ -64,6 +64,8 @@ core::Status Compositor::compose(const CompositeRequest& r) {
         // The stack being pointed at lies over everything else, labels included.
         m_events->drawPointerSpread(r.camera, *events, r.options, *symbols);
     }
+    // Signs that must stay readable go over the labels, placed clear of them.
+    if (events) m_events->drawTags(r.camera, *events, r.options, m_map, r.reserved);
     m_frame->resolve();
     m_topKey = top;
     ++m_topDraws;

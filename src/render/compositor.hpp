@@ -4,8 +4,10 @@
 // is redrawn only when what it depends on changed: a playing clock redraws the symbols, a fade
 // the areas, a pan the base. The window asks for a quick single-sampled base while the view
 // moves and a multisampled one once it settles; exports always get the multisampled one.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "core/events/layers.hpp"
 #include "core/geo/camera.hpp"
@@ -29,6 +31,8 @@ struct CompositeRequest {
     // the window's pointer spread and selection); null: laid out with neither, as in an export.
     // eventsKey must change whenever it does.
     const core::SymbolLayout* symbols = nullptr;
+    // Parts of the frame that panels will cover (pixels): the signs over the map keep clear of them.
+    std::vector<core::ScreenRect> reserved;
 };
 
 class Compositor {
@@ -60,8 +64,13 @@ private:
         int areaDraws = 0;
         std::uint64_t eventsKey = 0;
         bool events = false;
+        std::vector<core::ScreenRect> reserved;
         bool operator==(const TopKey& o) const {
-            return base == o.base && areaDraws == o.areaDraws && eventsKey == o.eventsKey && events == o.events;
+            const auto sameRect = [](const core::ScreenRect& a, const core::ScreenRect& b) {
+                return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+            };
+            return base == o.base && areaDraws == o.areaDraws && eventsKey == o.eventsKey && events == o.events &&
+                   std::equal(reserved.begin(), reserved.end(), o.reserved.begin(), o.reserved.end(), sameRect);
         }
     };
     MapRenderer& m_map;

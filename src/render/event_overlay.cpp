@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <iterator>
 #include <unordered_map>
 
+#include "core/events/map_tags.hpp"
 #include "core/map/polyline.hpp"
 #include "core/map/mesh.hpp"
 #include "render/gl_objects.hpp"
+#include "render/painter.hpp"
 #include "render/shader.hpp"
 
 namespace qantar::render {
@@ -39,6 +42,59 @@ core::MapRing arcPoints(core::MapXY a, core::MapXY b, int segments) {
     return pts;
 }
 
+// Shapes in event.frag beyond the event symbols' own kinds (core::MarkKind).
+constexpr float kAircraftShape = static_cast<float>(core::MarkKind::Airport);
+constexpr float kStarShape = static_cast<float>(core::MarkKind::Csto);
+constexpr float kMoonShape = 9.0f;
+constexpr float kCapitalShape = 10.0f;  // the base map's capital marker, for legends
+
+// How each kind of area is filled: one definition for the map and for the legends' swatches.
+struct AreaLook {
+    core::Rgba color;
+    int pattern;        // area.frag's u_pattern
+    float spacingPx, lineWidthPx;  // at pixel scale 1
+    core::Rgba wash;    // a flat wash under the pattern (alpha 0: none)
+};
+
+AreaLook areaLook(core::AreaKind kind, const core::Theme& t) {
+    switch (kind) {
+        case core::AreaKind::Internet: {
+            // The blackout darkens, like a dead screen: a grey wash (the neighbours' land at half
+            // its brightness), opaque enough to even out the regions' tints (it must not read as a
+            // choropleth), with fine horizontal lines in the theme's ink that run across the
+            // emergency's diagonal stripes, so both show where both are in force.
+            return AreaLook{t.internetShade, 3, 5.0f, 1.5f, core::blackoutWash(t)};
+        }
+        case core::AreaKind::Emergency: return AreaLook{t.emergencyHatch, 1, 11.0f, 1.4f, core::Rgba{0, 0, 0, 0}};
+        case core::AreaKind::Curfew: break;
+    }
+    return AreaLook{t.curfewShade, 0, 1.0f, 1.0f, core::Rgba{0, 0, 0, 0}};
+}
+
+// The night-blue disc behind the curfew's moon: the curfew's shade, opaque.
+core::Rgba nightDisc(const core::Theme& t) { return core::Rgba{t.curfewShade.r, t.curfewShade.g, t.curfewShade.b + 0.12f, 1.0f}; }
+
+core::Rgba faded(core::Rgba c, float alpha) {
+    c.a *= alpha;
+    return c;
+}
+
+// A straight band from a to b, `widthPx` wide, as two triangles with soft long edges.
+void segment(Painter& p, core::ScreenPx a, core::ScreenPx b, float widthPx, const core::Rgba& color) {
+    const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
+    if (len < 1e-6) return;
+    const float nx = static_cast<float>(-dy / len) * widthPx * 0.5f, ny = static_cast<float>(dx / len) * widthPx * 0.5f;
+    const float ax = static_cast<float>(a.x), ay = static_cast<float>(a.y), bx = static_cast<float>(b.x),
+                by = static_cast<float>(b.y);
+    p.triangle(ax + nx, ay + ny, bx + nx, by + ny, bx - nx, by - ny, color, 0b001u);
+    p.triangle(ax + nx, ay + ny, bx - nx, by - ny, ax - nx, ay - ny, color, 0b010u);
+}
+
+// The point of a rectangle's outline nearest to p (p itself when inside).
+core::ScreenPx nearestOnRect(const core::ScreenRect& r, core::ScreenPx p) {
+    return core::ScreenPx{std::clamp(p.x, r.x, r.x + r.w), std::clamp(p.y, r.y, r.y + r.h)};
+}
+
 }  // namespace
 
 struct EventOverlay::Impl {
@@ -47,8 +103,10 @@ struct EventOverlay::Impl {
     GlVertexArray regionVao, countryVao;
     GlBuffer regionVbo, regionIbo, countryVbo, countryIbo;
     GLsizei countryCount = 0;
-    GlVertexArray markVao, arcVao;
-    GlBuffer quadVbo, markVbo, arcVbo, arcIbo;
+    GlVertexArray markVao, arcVao, swatchVao;
+    GlBuffer quadVbo, markVbo, arcVbo, arcIbo, swatchVbo;
+    std::unique_ptr<Painter> painter;
+    std::vector<core::MapBox> regionBoxes;  // by region index, for the curfew badge's decision
 
     static void uploadFill(const core::FillMesh& m, GlVertexArray& vao, GlBuffer& vbo, GlBuffer& ibo) {
         vao = GlVertexArray::create();
@@ -68,14 +126,25 @@ struct EventOverlay::Impl {
     void drawInstances(const core::Camera& camera, const std::vector<Instance>& instances, const FrameOptions& o);
     void drawLeaders(const core::Camera& camera, const core::SymbolLayout& symbols, bool pointerSpread,
                      const FrameOptions& o);
+    // Dashed lines through `lines` (map metres), each over a wider solid casing in the halo colour
+    // so that it reads on dark and light ground alike.
+    void drawCasedDashes(const core::Camera& camera, const std::vector<core::MapRing>& lines, const core::Rgba& color,
+                         float alpha, const FrameOptions& o, float widthPx, float dashPx, float gapPx);
+    // The approximate arrow: a cased dashed shaft and a solid head, tail to head in pixels.
+    void drawArrow(const core::Camera& camera, core::ScreenPx tail, core::ScreenPx head, float alpha, const FrameOptions& o);
 
-    void drawArea(const core::AreaShade& a, const core::Rgba& color, int pattern, float spacing, float width,
-                  float washAlpha = 0.0f) {
-        glUniform4f(glGetUniformLocation(area.id(), "u_color"), color.r, color.g, color.b, color.a * a.alpha * a.intensity);
-        glUniform1f(glGetUniformLocation(area.id(), "u_wash"), washAlpha * a.alpha * a.intensity);
-        glUniform1i(glGetUniformLocation(area.id(), "u_pattern"), pattern);
-        glUniform1f(glGetUniformLocation(area.id(), "u_spacingPx"), spacing);
-        glUniform1f(glGetUniformLocation(area.id(), "u_lineWidthPx"), width);
+    // Sets the area program's look for a kind of area at `alpha` (its fade times its intensity).
+    void setAreaLook(core::AreaKind kind, const core::Theme& t, float s, float alpha) {
+        const AreaLook look = areaLook(kind, t);
+        glUniform4f(glGetUniformLocation(area.id(), "u_color"), look.color.r, look.color.g, look.color.b, look.color.a * alpha);
+        glUniform1f(glGetUniformLocation(area.id(), "u_wash"), look.wash.a * alpha);
+        glUniform3f(glGetUniformLocation(area.id(), "u_washColor"), look.wash.r, look.wash.g, look.wash.b);
+        glUniform1i(glGetUniformLocation(area.id(), "u_pattern"), look.pattern);
+        glUniform1f(glGetUniformLocation(area.id(), "u_spacingPx"), look.spacingPx * s);
+        glUniform1f(glGetUniformLocation(area.id(), "u_lineWidthPx"), look.lineWidthPx * s);
+    }
+
+    void drawArea(const core::AreaShade& a) {
         if (a.regionIndex < 0 || static_cast<std::size_t>(a.regionIndex) >= scene->regionIndexRanges.size()) {
             glBindVertexArray(countryVao.id());
             glDrawElements(GL_TRIANGLES, countryCount, GL_UNSIGNED_INT, nullptr);
@@ -122,6 +191,25 @@ core::Expected<std::unique_ptr<EventOverlay>> EventOverlay::create(const core::M
     for (GLuint i = 1; i <= 4; ++i) glVertexAttribDivisor(i, 1);
     glBindVertexArray(0);
 
+    // Each region's box, from its triangles (the scene may drop its meshes once uploaded).
+    for (const auto& [first, count] : scene.regionIndexRanges) {
+        core::MapBox box;
+        for (std::uint32_t k = first; k < first + count && k < scene.regions.indices.size(); ++k) {
+            const core::FillVertex& v = scene.regions.vertices[scene.regions.indices[k]];
+            box.add(core::MapXY{v.x, v.y});
+        }
+        impl->regionBoxes.push_back(box);
+    }
+    auto painter = Painter::create();
+    if (!painter) return painter.error();
+    impl->painter = std::move(*painter);
+    impl->swatchVao = GlVertexArray::create();
+    impl->swatchVbo = GlBuffer::create();
+    glBindVertexArray(impl->swatchVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, impl->swatchVbo.id());
+    attrib(0, 2, 2 * sizeof(float), 0);
+    glBindVertexArray(0);
+
     impl->arcVao = GlVertexArray::create();
     impl->arcVbo = GlBuffer::create();
     impl->arcIbo = GlBuffer::create();
@@ -152,17 +240,15 @@ void EventOverlay::drawAreas(const core::Camera& camera, const core::FrameLayers
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
-    // Areas: blackout first (broadest), then emergency hatching, then curfew night shading.
+    // Areas: blackout first (broadest), then emergency hatching, then curfew night shading. Each
+    // keeps the ground and the others visible: the blackout's lines run across the emergency's.
     glUseProgram(d.area.id());
     glUniformMatrix3fv(glGetUniformLocation(d.area.id(), "u_mapToClip"), 1, GL_FALSE, m.data());
     for (auto kind : {core::AreaKind::Internet, core::AreaKind::Emergency, core::AreaKind::Curfew}) {
         for (const auto& a : layers.areas) {
             if (a.kind != kind) continue;
-            // The blackout: dots over a light wash of the same colour (both fade with partial
-            // restoration), drawn in one pass.
-            if (kind == core::AreaKind::Internet) d.drawArea(a, t.internetShade, 2, 7.0f * s, 1.1f * s, 0.25f);
-            else if (kind == core::AreaKind::Emergency) d.drawArea(a, t.emergencyHatch, 1, 11.0f * s, 1.0f * s);
-            else d.drawArea(a, t.curfewShade, 0, 1.0f, 1.0f);
+            d.setAreaLook(kind, t, s, a.alpha * a.intensity);
+            d.drawArea(a);
         }
     }
 
@@ -179,11 +265,29 @@ void EventOverlay::drawSymbols(const core::Camera& camera, const core::FrameLaye
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
-    // Airlift arcs (dashed, one pixel-scaled width) and their transports.
+    // Airlift arcs (dashed, one pixel-scaled width) and their transports; an airlift known only
+    // by its country is a short arrow across the border instead (labelled in drawTags).
     std::vector<Instance> instances;
-    if (!layers.airlifts.empty()) {
+    const core::Rgba cstoColor = t.marks[static_cast<int>(core::MarkKind::Csto)];
+    for (const auto& a : layers.airlifts) {
+        if (!a.approximate) continue;
+        const core::ScreenArrow ar = core::approximateArrow(a, camera, s);
+        d.drawArrow(camera, ar.tail, ar.head, ar.alpha, o);
+        if (ar.progress >= 0.0f) {
+            const core::ScreenPx at{ar.tail.x + (ar.head.x - ar.tail.x) * ar.progress,
+                                    ar.tail.y + (ar.head.y - ar.tail.y) * ar.progress};
+            const core::MapXY p = camera.toMap(at);
+            instances.push_back(Instance{static_cast<float>(p.x), static_cast<float>(p.y), 7.0f, kStarShape, -1.0f, 0.0f,
+                                         cstoColor.r, cstoColor.g, cstoColor.b, ar.alpha, 0.0f});
+        }
+    }
+    const bool anyArc =
+        std::any_of(layers.airlifts.begin(), layers.airlifts.end(), [](const core::Airlift& a) { return !a.approximate; });
+    if (anyArc) {
         core::LineMesh arcs;
-        for (const auto& a : layers.airlifts) core::extrudePolyline(arcPoints(a.from, a.to, 64), false, 0.0f, arcs);
+        for (const auto& a : layers.airlifts) {
+            if (!a.approximate) core::extrudePolyline(arcPoints(a.from, a.to, 64), false, 0.0f, arcs);
+        }
         glUseProgram(d.line.id());
         const GLuint lp = d.line.id();
         glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
@@ -205,7 +309,7 @@ void EventOverlay::drawSymbols(const core::Camera& camera, const core::FrameLaye
         glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(arcs.indices.size()), GL_UNSIGNED_INT, nullptr);
         const core::Rgba c = t.marks[static_cast<int>(core::MarkKind::Csto)];
         for (const auto& a : layers.airlifts) {
-            if (a.progress < 0.0f) continue;
+            if (a.progress < 0.0f || a.approximate) continue;
             const core::MapRing pts = arcPoints(a.from, a.to, 64);
             const auto k = static_cast<std::size_t>(std::lround(a.progress * 64.0f));
             instances.push_back(Instance{static_cast<float>(pts[k].x), static_cast<float>(pts[k].y), 6.0f,
@@ -403,6 +507,187 @@ void EventOverlay::Impl::drawInstances(const core::Camera& camera, const std::ve
     }
     glBindVertexArray(0);
     glUseProgram(0);
+}
+
+void EventOverlay::Impl::drawCasedDashes(const core::Camera& camera, const std::vector<core::MapRing>& lines,
+                                         const core::Rgba& color, float alpha, const FrameOptions& o, float widthPx,
+                                         float dashPx, float gapPx) {
+    const core::Theme& t = core::theme(o.theme);
+    core::LineMesh mesh;
+    for (const auto& l : lines) core::extrudePolyline(l, false, 0.0f, mesh);  // the casing
+    for (const auto& l : lines) core::extrudePolyline(l, false, 1.0f, mesh);  // the dashes over it
+    if (mesh.indices.empty()) return;
+    const GLuint lp = line.id();
+    glUseProgram(lp);
+    const auto m = camera.mapToClip();
+    glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
+    glUniform2f(glGetUniformLocation(lp, "u_viewportPx"), static_cast<float>(camera.widthPx()),
+                static_cast<float>(camera.heightPx()));
+    glUniform1f(glGetUniformLocation(lp, "u_pixelScale"), o.pixelScale);
+    glUniform1f(glGetUniformLocation(lp, "u_metersPerPixel"), static_cast<float>(camera.metersPerPixel()));
+    const core::Rgba halo = t.labelHalo;
+    const float colors[8 * 4] = {halo.r, halo.g, halo.b, 0.75f * alpha, color.r, color.g, color.b, color.a * alpha};
+    const float looks[8 * 4] = {widthPx + 3.0f, 0.0f, 0.0f, 0.0f, widthPx, dashPx, gapPx, 0.0f};
+    glUniform4fv(glGetUniformLocation(lp, "u_color"), 8, colors);
+    glUniform4fv(glGetUniformLocation(lp, "u_look"), 8, looks);
+    glBindVertexArray(arcVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, arcVbo.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(core::LineVertex)),
+                 mesh.vertices.data(), GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
+                 mesh.indices.data(), GL_STREAM_DRAW);
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.indices.size()), GL_UNSIGNED_INT, nullptr);
+    glBindVertexArray(0);
+}
+
+void EventOverlay::Impl::drawArrow(const core::Camera& camera, core::ScreenPx tail, core::ScreenPx head, float alpha,
+                                   const FrameOptions& o) {
+    const core::Theme& t = core::theme(o.theme);
+    const float s = o.pixelScale;
+    const double dx = head.x - tail.x, dy = head.y - tail.y, len = std::hypot(dx, dy);
+    if (len < 1.0) return;
+    const double ux = dx / len, uy = dy / len;
+    const double headLen = std::min(16.0 * s, len * 0.4), headHalf = 8.0 * s;
+    // The shaft stops inside the head, so its dashes do not poke out of the tip.
+    const core::ScreenPx shaftEnd{head.x - ux * headLen * 0.7, head.y - uy * headLen * 0.7};
+    drawCasedDashes(camera, {core::MapRing{camera.toMap(tail), camera.toMap(shaftEnd)}}, t.airlift, alpha, o, 3.2f, 9.0f,
+                    5.0f);
+    const core::ScreenPx base{head.x - ux * headLen, head.y - uy * headLen};
+    const auto tri = [&](double grow, const core::Rgba& c) {
+        const float hx = static_cast<float>(head.x + ux * grow), hy = static_cast<float>(head.y + uy * grow);
+        const float lx = static_cast<float>(base.x - uy * (headHalf + grow) - ux * grow);
+        const float ly = static_cast<float>(base.y + ux * (headHalf + grow) - uy * grow);
+        const float rx = static_cast<float>(base.x + uy * (headHalf + grow) - ux * grow);
+        const float ry = static_cast<float>(base.y - ux * (headHalf + grow) - uy * grow);
+        painter->triangle(hx, hy, lx, ly, rx, ry, c, 0b111u);
+    };
+    tri(2.0 * s, faded(t.labelHalo, 0.75f * alpha));
+    tri(0.0, faded(t.airlift, alpha));
+    painter->flush(camera.widthPx(), camera.heightPx());
+}
+
+void EventOverlay::drawTags(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& o,
+                            MapRenderer& map, const std::vector<core::ScreenRect>& reserved) {
+    Impl& d = *m_impl;
+    const core::Theme& t = core::theme(o.theme);
+    const float s = o.pixelScale;
+    core::TagContext ctx;
+    ctx.camera = &camera;
+    ctx.pixelScale = s;
+    ctx.measure = [&map](const std::string& text, bool bold, float sizePx) {
+        TextStyle st;
+        st.font = bold ? LabelFont::Bold : LabelFont::Regular;
+        st.sizePx = sizePx;
+        const TextBox b = map.fonts().measure(text, st);
+        return core::TextSize{b.width, b.height};
+    };
+    ctx.obstacles = map.occupiedRects();
+    ctx.obstacles.insert(ctx.obstacles.end(), reserved.begin(), reserved.end());
+    ctx.regionBoxes = &d.regionBoxes;
+    const std::vector<core::PlacedTag> tags = core::placeTags(layers, ctx);
+    if (tags.empty()) return;
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+    // Leader lines and panels first, then the glyphs, then the text.
+    for (const auto& tag : tags) {
+        if (tag.leader) {
+            const core::ScreenPx to = tag.kind == core::TagKind::Airport ? tag.glyph : nearestOnRect(tag.box, tag.anchor);
+            segment(*d.painter, tag.anchor, to, 3.2f * s, faded(t.labelHalo, 0.8f * tag.alpha));
+            segment(*d.painter, tag.anchor, to, 1.4f * s, faded(t.labelText, 0.85f * tag.alpha));
+        }
+        if (tag.kind == core::TagKind::Airport) continue;
+        const core::ScreenRect& b = tag.box;
+        const float x0 = static_cast<float>(b.x), y0 = static_cast<float>(b.y);
+        const float x1 = static_cast<float>(b.x + b.w), y1 = static_cast<float>(b.y + b.h), w = 1.0f * s;
+        d.painter->rect(x0 - w, y0 - w, x1 + w, y1 + w, faded(t.labelText, 0.55f * tag.alpha));
+        d.painter->rect(x0, y0, x1, y1, core::Rgba{t.panel.r, t.panel.g, t.panel.b, 0.94f * tag.alpha});
+    }
+    d.painter->flush(camera.widthPx(), camera.heightPx());
+
+    std::vector<Instance> glyphs;
+    for (const auto& tag : tags) {
+        if (tag.glyphRadiusPx <= 0.0f) continue;
+        core::Rgba c = t.marks[static_cast<int>(core::MarkKind::Airport)];
+        float shape = kAircraftShape;
+        if (tag.kind == core::TagKind::Curfew) {
+            c = nightDisc(t);
+            shape = kMoonShape;
+        } else if (tag.kind == core::TagKind::Csto) {
+            c = t.marks[static_cast<int>(core::MarkKind::Csto)];
+            shape = kStarShape;
+        }
+        const core::MapXY p = camera.toMap(tag.glyph);
+        // Instances take radii at pixel scale 1; a star's points reach past its radius.
+        const float r = tag.glyphRadiusPx / s * (shape == kStarShape ? 0.8f : 1.0f);
+        glyphs.push_back(Instance{static_cast<float>(p.x), static_cast<float>(p.y), r, shape, -1.0f, 0.0f, c.r, c.g, c.b,
+                                  tag.alpha, 0.0f});
+    }
+    d.drawInstances(camera, glyphs, o);
+
+    for (const auto& tag : tags) {
+        for (const auto& line : tag.lines) {
+            TextStyle st;
+            st.font = line.bold ? LabelFont::Bold : LabelFont::Regular;
+            st.sizePx = line.sizePx;
+            st.color = faded(line.bold ? t.labelText : t.minorLabelText, tag.alpha);
+            map.drawText(line.text, st, static_cast<float>(line.topLeft.x), static_cast<float>(line.topLeft.y),
+                         camera.widthPx(), camera.heightPx());
+        }
+    }
+    QANTAR_GL_CHECK("EventOverlay::drawTags");
+}
+
+void EventOverlay::drawGlyphs(const core::Camera& camera, const std::vector<GlyphAt>& glyphs, const FrameOptions& o) {
+    const core::Theme& t = core::theme(o.theme);
+    std::vector<Instance> instances;
+    for (const auto& g : glyphs) {
+        core::Rgba c = t.marks[static_cast<int>(core::MarkKind::Airport)];
+        float shape = kAircraftShape;
+        if (g.glyph == Glyph::Moon) {
+            c = nightDisc(t);
+            shape = kMoonShape;
+        } else if (g.glyph == Glyph::CstoStar) {
+            c = t.marks[static_cast<int>(core::MarkKind::Csto)];
+            shape = kStarShape;
+        } else if (g.glyph == Glyph::Capital) {
+            c = t.capitalDot;
+            shape = kCapitalShape;
+        }
+        const core::MapXY p = camera.toMap(g.at);
+        instances.push_back(Instance{static_cast<float>(p.x), static_cast<float>(p.y), g.radiusPx / o.pixelScale, shape,
+                                     -1.0f, 0.0f, c.r, c.g, c.b, g.alpha, 0.0f});
+    }
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    m_impl->drawInstances(camera, instances, o);
+}
+
+void EventOverlay::drawAreaSwatch(const core::Camera& camera, core::AreaKind kind, const core::ScreenRect& rect,
+                                  const FrameOptions& o) {
+    Impl& d = *m_impl;
+    const core::MapXY a = camera.toMap(core::ScreenPx{rect.x, rect.y});
+    const core::MapXY b = camera.toMap(core::ScreenPx{rect.x + rect.w, rect.y + rect.h});
+    const float quad[] = {static_cast<float>(a.x), static_cast<float>(a.y), static_cast<float>(b.x), static_cast<float>(a.y),
+                          static_cast<float>(b.x), static_cast<float>(b.y), static_cast<float>(a.x), static_cast<float>(a.y),
+                          static_cast<float>(b.x), static_cast<float>(b.y), static_cast<float>(a.x), static_cast<float>(b.y)};
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glUseProgram(d.area.id());
+    const auto m = camera.mapToClip();
+    glUniformMatrix3fv(glGetUniformLocation(d.area.id(), "u_mapToClip"), 1, GL_FALSE, m.data());
+    d.setAreaLook(kind, core::theme(o.theme), o.pixelScale, 1.0f);
+    glBindVertexArray(d.swatchVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, d.swatchVbo.id());
+    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STREAM_DRAW);
+    glDrawArrays(GL_TRIANGLES, 0, 6);
+    glBindVertexArray(0);
+    glUseProgram(0);
+}
+
+void EventOverlay::drawArrowSwatch(const core::Camera& camera, core::ScreenPx tail, core::ScreenPx head,
+                                   const FrameOptions& o) {
+    m_impl->drawArrow(camera, tail, head, 1.0f, o);
 }
 
 }  // namespace qantar::render

@@ -41,6 +41,28 @@ public:
     void drawBadgeDiscs(const core::Camera& camera, const core::SymbolLayout& symbols, const FrameOptions& options);
     // Draws symbols only (used by legends: positions are map points under the wanted pixels).
     void drawMarks(const core::Camera& camera, const std::vector<core::EventMark>& marks, const FrameOptions& options);
+    // The signs over everything, labels included (core::placeTags decides where): the curfew and
+    // CSTO badges, the aircraft of closed airports with their leader lines, the approximate
+    // arrows' labels. `map` draws their text and says where its labels are; `reserved` are
+    // rectangles of the view that panels cover, which the signs keep clear of where they can.
+    void drawTags(const core::Camera& camera, const core::FrameLayers& layers, const FrameOptions& options,
+                  MapRenderer& map, const std::vector<core::ScreenRect>& reserved = {});
+
+    // The shapes of the signs, for legends (Capital: the base map's capital marker).
+    enum class Glyph { Aircraft, Moon, CstoStar, Capital };
+    struct GlyphAt {
+        core::ScreenPx at;
+        float radiusPx;  // at the current pixel scale
+        Glyph glyph;
+        float alpha = 1.0f;
+    };
+    void drawGlyphs(const core::Camera& camera, const std::vector<GlyphAt>& glyphs, const FrameOptions& options);
+    // A rectangle of the view (pixels) filled exactly as the map fills an area of this kind, for
+    // legend swatches: same shader, pattern, colours and angles.
+    void drawAreaSwatch(const core::Camera& camera, core::AreaKind kind, const core::ScreenRect& rect,
+                        const FrameOptions& options);
+    // A short dashed arrow as the map draws an approximate airlift, tail to head in pixels.
+    void drawArrowSwatch(const core::Camera& camera, core::ScreenPx tail, core::ScreenPx head, const FrameOptions& options);
 
 private:
     struct Impl;

@@ -120,6 +120,7 @@ struct MapRenderer::Impl {
     float measuredScale = -1.0f;
     std::vector<TextStyle> labelStyles;
     std::vector<TextBox> labelBoxes;
+    std::vector<core::ScreenRect> occupied;  // the last placement's label boxes and city markers
 
     // Overlay text, drawn with the same program.
     GlVertexArray overlayVao;
@@ -238,6 +239,16 @@ struct MapRenderer::Impl {
                                                  l.markerRadiusPx, l.role == core::LabelRole::Capital ? 1.0f : 0.0f});
             }
         }
+        occupied.clear();
+        for (const auto& p : placed) {
+            const TextBox& b = labelBoxes[p.candidate];
+            occupied.push_back(core::ScreenRect{p.topLeft.x, p.topLeft.y, b.width, b.height});
+        }
+        for (const auto& m : markers) {
+            const core::ScreenPx c = camera.toScreen(core::MapXY{m.x, m.y});
+            const double r = (m.radiusPx + 1.5) * o.pixelScale;
+            occupied.push_back(core::ScreenRect{c.x - r, c.y - r, 2 * r, 2 * r});
+        }
         glBindBuffer(GL_ARRAY_BUFFER, markerVbo.id());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(markers.size() * sizeof(MarkerInstance)), markers.data(),
                      GL_DYNAMIC_DRAW);
@@ -328,6 +339,7 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
 void MapRenderer::setBoundaries(const core::LineMesh& outlines) { m_impl->boundaries = uploadLine(outlines); }
 
 const std::vector<core::PlacedLabel>& MapRenderer::placedLabels() const { return m_impl->placed; }
+const std::vector<core::ScreenRect>& MapRenderer::occupiedRects() const { return m_impl->occupied; }
 int MapRenderer::lastLineLevel() const { return m_impl->lastLineLevel; }
 FontAtlas& MapRenderer::fonts() { return *m_impl->fonts; }
 

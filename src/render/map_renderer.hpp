@@ -54,6 +54,9 @@ public:
 
     // The labels placed by the last draw (indices refer to the scene's label list).
     const std::vector<core::PlacedLabel>& placedLabels() const;
+    // Where the last drawLabels() put text and city markers, in pixels: what signs drawn over the
+    // map should leave visible.
+    const std::vector<core::ScreenRect>& occupiedRects() const;
     FontAtlas& fonts();
 
     // Draws text in pixel coordinates over what is already drawn (for overlays). `x, y` is the

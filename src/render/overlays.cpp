@@ -33,53 +33,25 @@ struct Ctx {
     void panel(float x0, float y0, float x1, float y1) const { p.painter.rect(x0, y0, x1, y1, theme.panel); }
 };
 
-void drawAreaSwatch(Ctx& c, core::EventLayer layer, float x, float y, float size) {
+// A tile of land under a swatch, framed by a hairline, so that patterns and dark shades read
+// as they do on the map whatever the legend panel's colour.
+void landTile(Ctx& c, float x, float y, float size) {
     const core::Theme& t = c.theme;
-    if (layer != core::EventLayer::Csto) {
-        // A hairline frame, so a dark shade still reads on a dark legend panel.
-        const float w = 1.0f * c.s;
-        c.p.painter.rect(x - w, y - w, x + size + w, y + size + w, withAlpha(t.labelText, 0.6f));
-        c.p.painter.rect(x, y, x + size, y + size, t.background);
-    }
-    if (layer == core::EventLayer::Curfew) {
-        c.p.painter.rect(x, y, x + size, y + size, withAlpha(t.curfewShade, std::max(0.6f, t.curfewShade.a)));
-    } else if (layer == core::EventLayer::Emergency) {
-        c.p.painter.rect(x, y, x + size, y + size, withAlpha(t.emergencyHatch, 0.12f));
-        const float step = size / 4.0f;
-        for (int i = 0; i < 4; ++i) {
-            const float xi = x + step * (static_cast<float>(i) + 0.5f);
-            c.p.painter.rect(xi - 0.6f * c.s, y, xi + 0.6f * c.s, y + size, withAlpha(t.emergencyHatch, 0.9f));
-        }
-    } else if (layer == core::EventLayer::Internet) {
-        c.p.painter.rect(x, y, x + size, y + size, withAlpha(t.internetShade, 0.35f));
-        const float step = size / 3.0f;
-        for (int i = 0; i < 3; ++i)
-            for (int j = 0; j < 3; ++j) {
-                const float cx = x + step * (static_cast<float>(i) + 0.5f), cy = y + step * (static_cast<float>(j) + 0.5f);
-                c.p.painter.rect(cx - 1.0f * c.s, cy - 1.0f * c.s, cx + 1.0f * c.s, cy + 1.0f * c.s,
-                                 withAlpha(t.internetShade, 1.0f));
-            }
-    } else if (layer == core::EventLayer::Csto) {
-        // A short dashed arc segment.
-        const float mid = y + size * 0.5f;
-        for (int i = 0; i < 3; ++i) {
-            const float x0 = x + static_cast<float>(i) * size / 3.0f;
-            c.p.painter.rect(x0, mid - 1.1f * c.s, x0 + size / 5.0f, mid + 1.1f * c.s, t.airlift);
-        }
-    }
+    const float w = 1.0f * c.s;
+    c.p.painter.rect(x - w, y - w, x + size + w, y + size + w, withAlpha(t.labelText, 0.6f));
+    c.p.painter.rect(x, y, x + size, y + size, t.fills[static_cast<int>(core::FillStyle::RegionTint0)]);
 }
 
-// The legend row for the style of events dated only to the day (event_time.hpp).
-const char* const kUncertainLegend = "Date only, may not have happened yet";
-
-core::MarkKind legendMark(core::EventLayer layer) {
-    switch (layer) {
-        case core::EventLayer::Protests: return core::MarkKind::Protest;
-        case core::EventLayer::Violence: return core::MarkKind::Clash;
-        case core::EventLayer::Airports: return core::MarkKind::Airport;
-        case core::EventLayer::Casualties: return core::MarkKind::Casualty;
-        case core::EventLayer::Government: return core::MarkKind::Government;
-        case core::EventLayer::Csto: return core::MarkKind::Csto;
+core::MarkKind legendMark(core::LegendSymbol symbol) {
+    switch (symbol) {
+        case core::LegendSymbol::Protest:
+        case core::LegendSymbol::DateOnly: return core::MarkKind::Protest;
+        case core::LegendSymbol::ProtestViolent: return core::MarkKind::ProtestViolent;
+        case core::LegendSymbol::Clash: return core::MarkKind::Clash;
+        case core::LegendSymbol::Arson: return core::MarkKind::Arson;
+        case core::LegendSymbol::Casualty: return core::MarkKind::Casualty;
+        case core::LegendSymbol::Arrest: return core::MarkKind::Arrest;
+        case core::LegendSymbol::Government: return core::MarkKind::Government;
         default: return core::MarkKind::Count;
     }
 }
@@ -94,24 +66,16 @@ TextStyle styleFor(const Ctx& c, core::OverlayText kind) {
 
 }  // namespace
 
-void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Projection& projection,
-                  const core::Theme& theme, float s, const OverlayOptions& o) {
-    Ctx c{p, theme, s, camera.widthPx(), camera.heightPx()};
-    const float w = static_cast<float>(c.w);
-    struct Placed {
-        std::string text;
-        TextStyle style;
-        float x, y;
-    };
-    std::vector<Placed> placed;
+namespace {
 
+// The layout of the furniture for these options (what drawOverlays draws and overlayBoxes reports).
+core::OverlayPlan planOverlays(const Ctx& c, const OverlayOptions& o) {
     core::OverlayContent content;
     content.title = o.title;
     content.subtitle = o.subtitle;
     content.moment = o.moment;
     if (o.legend) {
-        for (auto l : o.legendLayers) content.legendNames.push_back(core::eventLayerName(l));
-        if (o.legendUncertainTime) content.legendNames.push_back(kUncertainLegend);
+        for (const auto& e : o.legendEntries) content.legendNames.push_back(e.label);
     }
     content.scaleBar = o.scaleBar;
     content.northArrow = o.northArrow;
@@ -123,7 +87,33 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
         const TextBox b = c.measure(text, styleFor(c, kind));
         return core::TextSize{b.width, b.height};
     };
-    const core::OverlayPlan L = core::layoutOverlays(content, c.w, c.h, s, measure);
+    return core::layoutOverlays(content, c.w, c.h, c.s, measure);
+}
+
+}  // namespace
+
+std::vector<core::ScreenRect> overlayBoxes(OverlayPainters& p, const core::Camera& camera, const core::Theme& theme,
+                                           float s, const OverlayOptions& o) {
+    Ctx c{p, theme, s, camera.widthPx(), camera.heightPx()};
+    const core::OverlayPlan L = planOverlays(c, o);
+    std::vector<core::ScreenRect> out;
+    for (const core::OverlayBox* b : {&L.topLeft, &L.credits, &L.caption, &L.legend, &L.scaleBar, &L.north}) {
+        if (!b->empty()) out.push_back(core::ScreenRect{b->x0, b->y0, b->x1 - b->x0, b->y1 - b->y0});
+    }
+    return out;
+}
+
+void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Projection& projection,
+                  const core::Theme& theme, float s, const OverlayOptions& o) {
+    Ctx c{p, theme, s, camera.widthPx(), camera.heightPx()};
+    const float w = static_cast<float>(c.w);
+    struct Placed {
+        std::string text;
+        TextStyle style;
+        float x, y;
+    };
+    std::vector<Placed> placed;
+    const core::OverlayPlan L = planOverlays(c, o);
     const float margin = L.margin, pad = L.pad;
 
     for (const core::OverlayBox* b : {&L.topLeft, &L.credits, &L.caption}) {
@@ -169,57 +159,75 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
         placed.push_back({"N", st, nx - nb.width * 0.5f, ny - nb.height * 0.5f});
     }
 
-    // Bottom left: legend, in the columns the layout chose.
+    // Bottom left: legend, in the columns the layout chose. Every swatch is drawn by the map's own
+    // renderers (symbols, area patterns, signs), so it looks exactly like what it explains.
     if (!L.legend.empty()) {
         const TextStyle st = styleFor(c, core::OverlayText::Legend);
         const float sw = L.legendSwatchPx, rowH = L.legendRowPx;
         const std::size_t cols = static_cast<std::size_t>(std::max(1, L.legendColumns));
-        const std::size_t entries = content.legendNames.size();
-        const std::size_t rows = (entries + cols - 1) / cols;
+        const std::size_t rows = (o.legendEntries.size() + cols - 1) / cols;
         const float colW = (L.legend.x1 - L.legend.x0 - pad) / static_cast<float>(cols);
         c.panel(L.legend.x0, L.legend.y0, L.legend.x1, L.legend.y1);
         std::vector<core::EventMark> marks;
-        for (std::size_t i = 0; i < entries; ++i) {
+        std::vector<EventOverlay::GlyphAt> glyphs;
+        struct Swatch {
+            core::AreaKind kind;
+            core::ScreenRect rect;
+        };
+        std::vector<Swatch> areas;
+        std::vector<std::pair<core::ScreenPx, core::ScreenPx>> arrows;
+        for (std::size_t i = 0; i < o.legendEntries.size(); ++i) {
+            const core::LegendEntry& entry = o.legendEntries[i];
             const float colX = L.legend.x0 + colW * static_cast<float>(i / rows);
             const float rowY = L.legend.y0 + pad + rowH * static_cast<float>(i % rows);
             const float sx = colX + pad, sy = rowY + (rowH - sw) * 0.5f;
-            if (i >= o.legendLayers.size()) {
-                // The last row: a protest symbol in the uncertain style.
-                core::EventMark m{};
-                m.pos = camera.toMap(core::ScreenPx{sx + sw * 0.5f, sy + sw * 0.5f});
-                m.kind = core::MarkKind::Protest;
-                m.sizePx = 3.6f;
-                m.alpha = 1.0f;
-                m.pulse = -1.0f;
-                m.uncertainTime = true;
-                marks.push_back(m);
-                const TextBox tb = c.measure(kUncertainLegend, st);
-                placed.push_back({kUncertainLegend, st, sx + sw + pad, rowY + (rowH - tb.height) * 0.5f});
-                continue;
-            }
-            const auto layer = o.legendLayers[i];
-            const core::MarkKind kind = legendMark(layer);
+            const core::ScreenPx centre{sx + sw * 0.5f, sy + sw * 0.5f};
+            const core::ScreenRect tile{sx, sy, sw, sw};
+            const core::MarkKind kind = legendMark(entry.symbol);
             if (kind != core::MarkKind::Count) {
                 core::EventMark m{};
-                m.pos = camera.toMap(core::ScreenPx{sx + sw * 0.5f, sy + sw * 0.5f});
+                m.pos = camera.toMap(centre);
                 m.kind = kind;
-                m.sizePx = 5.5f;
+                m.sizePx = kind == core::MarkKind::ProtestViolent ? 4.2f : 5.5f;
                 m.alpha = 1.0f;
                 m.pulse = -1.0f;
+                m.uncertainTime = entry.symbol == core::LegendSymbol::DateOnly;
                 marks.push_back(m);
-                if (layer == core::EventLayer::Csto) drawAreaSwatch(c, layer, sx, sy, sw);
-            } else {
-                drawAreaSwatch(c, layer, sx, sy, sw);
             }
-            const TextBox tb = c.measure(core::eventLayerName(layer), st);
-            placed.push_back({core::eventLayerName(layer), st, sx + sw + pad, rowY + (rowH - tb.height) * 0.5f});
+            switch (entry.symbol) {
+                case core::LegendSymbol::Curfew:
+                    landTile(c, sx, sy, sw);
+                    areas.push_back({core::AreaKind::Curfew, tile});
+                    glyphs.push_back({centre, sw * 0.42f, EventOverlay::Glyph::Moon});
+                    break;
+                case core::LegendSymbol::Emergency:
+                    landTile(c, sx, sy, sw);
+                    areas.push_back({core::AreaKind::Emergency, tile});
+                    break;
+                case core::LegendSymbol::Internet:
+                    landTile(c, sx, sy, sw);
+                    areas.push_back({core::AreaKind::Internet, tile});
+                    break;
+                case core::LegendSymbol::CstoArrow:
+                    arrows.push_back({core::ScreenPx{sx - 0.1f * sw, sy + sw * 0.9f}, core::ScreenPx{sx + sw * 1.05f, sy + sw * 0.1f}});
+                    break;
+                case core::LegendSymbol::CstoBadge: glyphs.push_back({centre, sw * 0.45f, EventOverlay::Glyph::CstoStar}); break;
+                case core::LegendSymbol::Airport: glyphs.push_back({centre, sw * 0.5f, EventOverlay::Glyph::Aircraft}); break;
+                case core::LegendSymbol::Capital: glyphs.push_back({centre, sw * 0.36f, EventOverlay::Glyph::Capital}); break;
+                default: break;
+            }
+            const TextBox tb = c.measure(entry.label, st);
+            placed.push_back({entry.label, st, sx + sw + pad, rowY + (rowH - tb.height) * 0.5f});
         }
         c.p.painter.flush(c.w, c.h);
-        if (p.events && !marks.empty()) {
+        if (p.events) {
             FrameOptions fo;
             fo.theme = theme.id;
             fo.pixelScale = s;
-            p.events->drawMarks(camera, marks, fo);
+            for (const auto& a : areas) p.events->drawAreaSwatch(camera, a.kind, a.rect, fo);
+            for (const auto& [tail, head] : arrows) p.events->drawArrowSwatch(camera, tail, head, fo);
+            if (!marks.empty()) p.events->drawMarks(camera, marks, fo);
+            if (!glyphs.empty()) p.events->drawGlyphs(camera, glyphs, fo);
         }
     }
 

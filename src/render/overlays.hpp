@@ -9,6 +9,7 @@
 
 #include "core/geo/camera.hpp"
 #include "core/events/layers.hpp"
+#include "core/events/legend.hpp"
 #include "core/geo/projection.hpp"
 #include "render/event_overlay.hpp"
 #include "render/map_renderer.hpp"
@@ -21,8 +22,7 @@ struct OverlayOptions {
     std::string subtitle;
     std::vector<std::string> moment;      // date-time (first line, large) then counters etc.; empty: none
     bool legend = false;
-    std::vector<core::EventLayer> legendLayers;  // which symbols to explain
-    bool legendUncertainTime = false;     // one more row: the hatched, dotted-ring style of date-only events
+    std::vector<core::LegendEntry> legendEntries;  // which symbols to explain (core::legendEntries)
     bool scaleBar = false;
     bool northArrow = false;
     std::vector<std::string> credits;     // attribution lines; empty: none
@@ -36,6 +36,10 @@ struct OverlayPainters {
     EventOverlay* events;  // for legend symbols; may be null
     Painter& painter;
 };
+
+// The rectangles the furniture will cover (pixels), for the signs over the map to keep clear of.
+std::vector<core::ScreenRect> overlayBoxes(OverlayPainters& p, const core::Camera& camera, const core::Theme& theme,
+                                           float pixelScale, const OverlayOptions& options);
 
 void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Projection& projection,
                   const core::Theme& theme, float pixelScale, const OverlayOptions& options);

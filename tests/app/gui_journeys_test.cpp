@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 
+#include "core/events/caption.hpp"
 #include "core/export/export_spec.hpp"
 #include "core/io/text_file.hpp"
 #include "core/io/user_files.hpp"
@@ -122,6 +123,30 @@ TEST(Journey03, ReplacingTheEventsRedrawsTheMapAtOnce) {
     ASSERT_FALSE(d.hasWindow("Open or import events")) << "no dialog dims the map";
     const int after = pixelsNear(d.screenshot(), onScreen, 14, protest);
     EXPECT_LT(after, before / 4) << "the old dataset's protest must be gone without the clock moving";
+}
+
+// --- §8: what is in force, said in presentation mode as in the window ---------------------------
+
+TEST(Journey08, PresentationSaysWhatIsInForceAsTheWindowDoes) {
+    DriverOptions o = at("2022-01-01T12:00", 1920, 1080);
+    o.present = true;
+    UiDriver d(o);
+    for (int k = 0; k < 4; ++k) d.key(GLFW_KEY_PAGE_DOWN);
+    ASSERT_EQ(d.state().player.scene(), 4) << "scene 5: emergency, blackout, resignation";
+    d.advance(8.0, 0.25);
+    // The presentation column prints the moment's lines after the date (the counters, then what
+    // is in force), the same lines the window's moment box prints.
+    const auto lines = core::momentCaption(*d.state().world, d.state().frame, d.state().displayZone);
+    ASSERT_GE(lines.size(), 3u);
+    EXPECT_NE(lines[2].find("Internet shut down nationwide"), std::string::npos) << lines[2];
+    EXPECT_NE(lines[2].find("State of emergency"), std::string::npos) << lines[2];
+    // Leaving the presentation shows the same line in the window's moment box.
+    const std::string inForce = lines[2];
+    d.key(GLFW_KEY_ESCAPE);
+    d.frame(2);
+    const auto window = core::momentCaption(*d.state().world, d.state().frame, d.state().displayZone);
+    ASSERT_GE(window.size(), 3u);
+    EXPECT_EQ(window[2], inForce);
 }
 
 // --- §9: presenting ----------------------------------------------------------------------------

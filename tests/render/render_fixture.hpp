@@ -87,7 +87,8 @@ protected:
     }
 
     // The same frame drawn whole into one 4x multisampled target, every layer multisampled (base,
-    // then areas and symbols, then labels): the reference a composed frame is compared with.
+    // then areas and symbols, then labels, then the signs over them): the reference a composed
+    // frame is compared with.
     static render::Image multisampledFrame(const core::Camera& camera, const render::FrameOptions& options = {},
                                            const core::FrameLayers* events = nullptr,
                                            render::EventOverlay* overlay = nullptr) {
@@ -98,6 +99,7 @@ protected:
         s_renderer->drawBase(camera, options);
         if (events && overlay) overlay->draw(camera, *events, options);
         s_renderer->drawLabels(camera, options);
+        if (events && overlay) overlay->drawTags(camera, *events, options, *s_renderer);
         target->resolve();
         return target->read();
     }

@@ -47,6 +47,11 @@ bool isValidRegion(std::string_view r) {
     return true;
 }
 
+// ^[A-Z]{3}$, an ISO 3166-1 alpha-3 code such as RUS.
+bool isValidCountry(std::string_view c) {
+    return c.size() == 3 && isUpper(c[0]) && isUpper(c[1]) && isUpper(c[2]);
+}
+
 // Collects problems with the JSON path they concern (or a line already known); lines are
 // resolved at the end, in one scan, and the problems sorted into file order.
 class Checker {
@@ -210,8 +215,14 @@ void readPlace(const json& e, Event& ev, Checker& ck, const std::string& path, c
         ck.problem(pp + "/region", ctx, "field 'place.region': expected an ISO 3166-2 code such as KZ-ALA, got " +
                                             quotedText(ev.place.region));
     }
-    if (!ev.place.nationwide && !hasLon && ev.place.region.empty()) {
-        ck.problem(pp, ctx, "field 'place': needs lon/lat, a region code, or \"nationwide\": true");
+    if (!ev.place.country.empty() && !isValidCountry(ev.place.country)) {
+        ck.problem(pp + "/country", ctx, "field 'place.country': expected an ISO 3166-1 alpha-3 code such as RUS, got " +
+                                             quotedText(ev.place.country));
+    }
+    // A country alone (no point, no region) is a place abroad known only to its country, such as
+    // "Russia" for a decision the sources do not place more precisely.
+    if (!ev.place.nationwide && !hasLon && ev.place.region.empty() && ev.place.country.empty()) {
+        ck.problem(pp, ctx, "field 'place': needs lon/lat, a region code, a country code, or \"nationwide\": true");
     }
     if (ev.place.nationwide && ev.place.name.empty()) ev.place.name = "Kazakhstan";
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "core/events/event_time.hpp"
@@ -26,7 +27,55 @@ float markSize(const Event& e) {
 
 bool isViolence(Category c) { return c == Category::Clash || c == Category::LootingArson; }
 
+std::string clockText(int minutes) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
+    return buf;
+}
+
+bool abroad(const EventPlace& p) { return !p.nationwide && !p.country.empty() && p.country != "KAZ"; }
+
+// One badge on Kazakhstan for the CSTO events placed on the whole country: the titles of those in
+// force (newest first, at most two), else of the newest one fading, and that no place is given.
+Badge cstoBadge(const Dataset& data, const TimelineIndex& index, const std::vector<std::uint32_t>& ids, Instant t,
+                const EventLayerSettings& s, MapXY kazakhstan) {
+    Badge b{BadgeKind::Csto, ids.back(), kazakhstan, -1, {}, 0.0f};
+    std::vector<std::uint32_t> active;
+    for (auto i : ids) {
+        const Interval iv = index.interval(i);
+        b.alpha = std::max(b.alpha, eventAlpha(iv, t, s.trail, s.cumulative));
+        if (iv.start <= t && t < iv.end) active.push_back(i);
+    }
+    if (active.empty()) active.push_back(ids.back());
+    for (auto it = active.rbegin(); it != active.rend() && b.lines.size() < 2; ++it) b.lines.push_back(data.events[*it].title);
+    b.event = active.back();
+    b.lines.push_back("Kazakhstan \xC2\xB7 no place given");
+    return b;
+}
+
 }  // namespace
+
+const BorderEntry* AirliftGeometry::entryFor(const std::string& iso3) const {
+    for (const auto& e : entries) {
+        if (e.iso3 == iso3) return &e;
+    }
+    return nullptr;
+}
+
+std::vector<std::string> curfewBadgeLines(const Event& e) {
+    if (!e.recurrence) return {};
+    const Recurrence& r = *e.recurrence;
+    std::vector<std::string> lines{"Curfew " + clockText(r.fromMinutes) + "\xE2\x80\x93" + clockText(r.toMinutes)};
+    const auto assumed = [&](const char* field) {
+        return std::find(r.assumed.begin(), r.assumed.end(), field) != r.assumed.end();
+    };
+    const bool from = assumed("daily_from"), to = assumed("daily_to");
+    // An hour that no source gives is said to be assumed, on the map as in the data.
+    if (from && to) lines.push_back("hours assumed");
+    else if (from) lines.push_back(clockText(r.fromMinutes) + " assumed");
+    else if (to) lines.push_back(clockText(r.toMinutes) + " assumed");
+    return lines;
+}
 
 const char* eventLayerName(EventLayer l) {
     switch (l) {
@@ -117,6 +166,7 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
         index.overlapping(t - s.trail, t + Duration{1}, ids);
     }
     std::sort(ids.begin(), ids.end());
+    std::vector<std::uint32_t> cstoNationwide;  // CSTO events placed on Kazakhstan as a whole
 
     // Places with violence in force turn their protests violent.
     std::set<std::string> violentPlaces;
@@ -145,7 +195,12 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
             case Category::Curfew:
                 // Shaded only during the nightly hours, night after night while in force.
                 if (active && withinDailyHours(e, t)) {
-                    out.areas.push_back(AreaShade{i, AreaKind::Curfew, pos.regionIndex, areaAlpha, 1.0f, uncertain});
+                    // A recurring curfew's uncertainty is which night came first: only that night is
+                    // drawn at half strength (its hours' assumptions are said on the badge).
+                    const bool firstNight = uncertain && t < iv.start + Duration::days(1);
+                    out.areas.push_back(AreaShade{i, AreaKind::Curfew, pos.regionIndex, firstNight ? kUncertainAreaAlpha : 1.0f,
+                                                  1.0f, firstNight});
+                    if (pos.xy) out.badges.push_back(Badge{BadgeKind::Curfew, i, *pos.xy, pos.regionIndex, curfewBadgeLines(e), 1.0f});
                 }
                 continue;
             case Category::StateOfEmergency:
@@ -171,16 +226,36 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
             default: break;
         }
 
-        if (e.category == Category::CstoDeployment && pos.xy && e.place.country == "RUS") {
-            // A dispatch from abroad: an airlift arc into Kazakhstan; the transport marker flies
-            // across the event's interval.
+        if (e.category == Category::CstoDeployment && abroad(e.place)) {
+            // A dispatch from abroad: an airlift into Kazakhstan; the transport marker flies across
+            // the event's interval.
             const double span = static_cast<double>((iv.end - iv.start).seconds);
             float progress = -1.0f;
             if (active && span > 0) {
                 progress = easeInOut(static_cast<float>(static_cast<double>((t - iv.start).seconds) / span));
             }
-            out.airlifts.push_back(Airlift{i, *pos.xy, ctx.airlift.kazakhstan, progress, alpha});
-            continue;
+            if (pos.xy) {
+                out.airlifts.push_back(Airlift{i, *pos.xy, ctx.airlift.kazakhstan, progress, alpha, false, e.place.name});
+                continue;
+            }
+            if (const BorderEntry* entry = ctx.airlift.entryFor(e.place.country)) {
+                // Only the country is known: one schematic arrow per country, however many of its
+                // events (announcement, dispatch) are in force.
+                auto same = std::find_if(out.airlifts.begin(), out.airlifts.end(), [&](const Airlift& a) {
+                    return a.approximate && a.country == e.place.name;
+                });
+                if (same == out.airlifts.end()) {
+                    out.airlifts.push_back(Airlift{i, entry->crossing, entry->inside, progress, alpha, true, e.place.name});
+                } else {
+                    same->event = i;
+                    same->alpha = std::max(same->alpha, alpha);
+                    if (progress >= 0.0f) same->progress = progress;
+                }
+                continue;
+            }
+        }
+        if (e.category == Category::CstoDeployment && e.place.nationwide) {
+            cstoNationwide.push_back(i);
         }
         if (!pos.xy) {
             // Nationwide or placeless events have no symbol; while in force they are named in the
@@ -215,6 +290,7 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
         }
         out.marks.push_back(m);
     }
+    if (!cstoNationwide.empty()) out.badges.push_back(cstoBadge(data, index, cstoNationwide, t, s, ctx.airlift.kazakhstan));
     if (ctx.counters) out.counters = ctx.counters->at(t);
     return out;
 }

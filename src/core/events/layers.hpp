@@ -68,6 +68,24 @@ struct Airlift {
     MapXY from, to;
     float progress;  // position of the transport marker along the arc, 0..1; < 0: none
     float alpha;
+    // The sources name only the sending country, no place: `from` is a point on its border with
+    // Kazakhstan and `to` a point inside Kazakhstan giving the direction only. Drawn as a short
+    // schematic arrow across the border, labelled as approximate, never as a route.
+    bool approximate = false;
+    std::string country;  // the sending country's name as the event gives it ("Russia")
+};
+
+// Labelled signs pinned to a place: the curfew's hours at its city (while the shaded area is too
+// small on screen to read), the CSTO force on Kazakhstan.
+enum class BadgeKind { Curfew, Csto };
+
+struct Badge {
+    BadgeKind kind;
+    std::uint32_t event;             // the event it stands for (the newest, when several)
+    MapXY anchor;                    // the place
+    int regionIndex = -1;            // curfew: the shaded region (render drops the badge once it is large)
+    std::vector<std::string> lines;  // the first is the headline
+    float alpha = 1.0f;
 };
 
 struct FrameLayers {
@@ -75,6 +93,7 @@ struct FrameLayers {
     std::vector<EventMark> marks;
     std::vector<AreaShade> areas;
     std::vector<Airlift> airlifts;
+    std::vector<Badge> badges;
     std::vector<std::uint32_t> banners;  // nationwide or placeless events in force (titles to show)
     ConnectivityStatus internet = ConnectivityStatus::None;  // None: no blackout event in force
     std::optional<std::uint32_t> internetEvent;              // the event that sets `internet`
@@ -92,10 +111,24 @@ float pulsePhase(Instant start, Instant t);
 // Smooth 0..1 easing used for the airlift marker.
 float easeInOut(float x);
 
+// Where a neighbouring country's approximate arrow crosses into Kazakhstan: a point of the shared
+// border, and a point inside Kazakhstan that gives the arrow's direction.
+struct BorderEntry {
+    std::string iso3;  // the neighbour, e.g. "RUS"
+    MapXY crossing;
+    MapXY inside;
+};
+
 // Where airlifts come from and go to when the data names only countries.
 struct AirliftGeometry {
-    MapXY kazakhstan;  // destination when only the country is named
+    MapXY kazakhstan;  // destination when only the country is named; the CSTO badge's place
+    std::vector<BorderEntry> entries;
+    const BorderEntry* entryFor(const std::string& iso3) const;
 };
+
+// "Curfew 23:00–07:00" and, when some hour is an assumption, which ("07:00 assumed"): the badge's
+// lines for a curfew event (empty without a recurrence).
+std::vector<std::string> curfewBadgeLines(const Event& e);
 
 struct LayerContext {
     const Dataset* data = nullptr;

@@ -5,6 +5,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/events/map_tags.hpp"
+
 namespace qantar::core {
 
 namespace {
@@ -148,7 +150,10 @@ SymbolLayout layoutSymbols(const std::vector<EventMark>& marks, const Camera& ca
         // The marks in view, sorted by place (then by mark, so each place lists its marks in time
         // order and the places come in a fixed order).
         std::vector<std::uint32_t> inView;
+        // Closed airports drawn as signs beside their cities (map_tags) are not symbols of a stack.
+        const bool airportsApart = airportsAreTags(marks);
         for (std::uint32_t i = 0; i < marks.size(); ++i) {
+            if (airportsApart && marks[i].kind == MarkKind::Airport) continue;
             const ScreenPx s = camera.toScreen(marks[i].pos);
             if (s.x > -margin && s.y > -margin && s.x < w + margin && s.y < h + margin) inView.push_back(i);
         }

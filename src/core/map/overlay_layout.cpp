@@ -1,6 +1,7 @@
 #include "core/map/overlay_layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -333,7 +334,11 @@ OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, f
         float nameW = 0.0f;
         for (const auto& n : c.legendNames) nameW = std::max(nameW, widthOf(n, OverlayText::Legend));
         const float colW = L.legendSwatchPx + nameW + 2 * pad;
-        for (int cols = 1; cols <= 2; ++cols) {
+        // A long legend goes in two columns first when one would stand taller than a fifth of the
+        // image: it would hide the west of the country (Zhanaozen, Aktau) in a 16:9 frame.
+        const float oneColumnH = L.legendRowPx * static_cast<float>(c.legendNames.size()) + 2 * pad;
+        const bool tall = oneColumnH > 0.2f * static_cast<float>(H);
+        for (int cols : tall ? std::array<int, 2>{2, 1} : std::array<int, 2>{1, 2}) {
             const std::size_t rows = (c.legendNames.size() + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols);
             const float bw = pad + colW * static_cast<float>(cols), bh = L.legendRowPx * static_cast<float>(rows) + 2 * pad;
             float bottom = H - m;

@@ -25,7 +25,7 @@ const Theme kLight{
      LineLook{rgb(150, 146, 140), 1.2f, 5.0f, 2.5f},           // country border (dashed)
      LineLook{rgb(96, 78, 60), 2.2f, 0.0f, 0.0f},              // Kazakhstan border
      LineLook{rgb(170, 40, 150), 1.8f, 0.0f, 0.0f}},           // imported boundaries
-    rgb(40, 40, 40), rgb(255, 255, 255), rgb(180, 30, 30),
+    rgb(40, 40, 40), rgb(255, 255, 255), rgb(40, 40, 40),
     rgb(28, 28, 28), rgb(255, 255, 255, 0.92f),
     rgb(70, 70, 70),
     rgb(50, 100, 150),
@@ -37,7 +37,7 @@ const Theme kLight{
     rgb(255, 255, 255),
     rgb(20, 24, 60, 0.42f),
     rgb(180, 40, 40, 0.38f),
-    rgb(90, 80, 110, 0.30f),
+    rgb(30, 30, 50, 0.45f),
     rgb(20, 130, 80, 0.95f),
     rgb(255, 255, 255, 0.86f),
 };
@@ -59,7 +59,7 @@ const Theme kDark{
      LineLook{rgb(90, 98, 110), 1.2f, 5.0f, 2.5f},
      LineLook{rgb(196, 206, 218), 2.0f, 0.0f, 0.0f},
      LineLook{rgb(240, 120, 230), 1.8f, 0.0f, 0.0f}},
-    rgb(235, 235, 235), rgb(14, 18, 24), rgb(255, 120, 100),
+    rgb(235, 235, 235), rgb(14, 18, 24), rgb(235, 235, 235),
     rgb(238, 240, 243), rgb(14, 18, 24, 0.88f),
     rgb(190, 196, 204),
     rgb(110, 160, 205),
@@ -71,7 +71,7 @@ const Theme kDark{
     rgb(14, 18, 24),
     rgb(0, 0, 20, 0.55f),
     rgb(255, 90, 80, 0.34f),
-    rgb(120, 110, 150, 0.28f),
+    rgb(120, 130, 150, 0.30f),
     rgb(90, 225, 160, 0.95f),
     rgb(14, 18, 24, 0.82f),
 };
@@ -94,7 +94,7 @@ const Theme kContrast{
      LineLook{rgb(170, 170, 170), 1.6f, 6.0f, 3.0f},
      LineLook{rgb(255, 255, 255), 3.0f, 0.0f, 0.0f},
      LineLook{rgb(255, 80, 255), 2.4f, 0.0f, 0.0f}},
-    rgb(255, 255, 255), rgb(0, 0, 0), rgb(255, 80, 60),
+    rgb(255, 255, 255), rgb(0, 0, 0), rgb(255, 255, 255),
     rgb(255, 255, 255), rgb(0, 0, 0, 0.95f),
     rgb(230, 230, 230),
     rgb(120, 190, 255),
@@ -106,7 +106,7 @@ const Theme kContrast{
     rgb(0, 0, 0),
     rgb(0, 0, 30, 0.6f),
     rgb(255, 60, 60, 0.5f),
-    rgb(140, 120, 200, 0.35f),
+    rgb(150, 150, 160, 0.32f),
     rgb(60, 230, 140, 1.0f),
     rgb(0, 0, 0, 0.88f),
 };
@@ -120,6 +120,11 @@ const Theme& theme(ThemeId id) {
         case ThemeId::Dark: break;
     }
     return kDark;
+}
+
+Rgba blackoutWash(const Theme& t) {
+    const Rgba& land = t.fills[static_cast<int>(FillStyle::Neighbour)];
+    return Rgba{land.r * 0.5f, land.g * 0.5f, land.b * 0.5f, 0.55f};
 }
 
 Expected<ThemeId> parseThemeName(const std::string& name) {

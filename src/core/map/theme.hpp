@@ -52,7 +52,7 @@ struct Theme {
     Rgba background;
     std::array<Rgba, static_cast<int>(FillStyle::Count)> fills;
     std::array<LineLook, static_cast<int>(LineStyle::Count)> lines;
-    Rgba cityDot, cityDotOutline, capitalDot;
+    Rgba cityDot, cityDotOutline, capitalDot;  // the capital's ring stays neutral: red is for events
     Rgba labelText, labelHalo;
     Rgba minorLabelText;
     Rgba waterLabel;
@@ -65,12 +65,15 @@ struct Theme {
     Rgba markOutline;
     Rgba curfewShade;      // night-time shading of the curfew area
     Rgba emergencyHatch;   // stripes over areas under the state of emergency
-    Rgba internetShade;    // nationwide blackout overlay
+    Rgba internetShade;    // the blackout's fine lines, over a grey wash that darkens (render's blackoutWash)
     Rgba airlift;          // CSTO airlift arcs and transports
     Rgba panel;            // background of burned-in overlay boxes
 };
 
 const Theme& theme(ThemeId id);
+// The flat wash under the blackout's lines: the neighbours' land at half its brightness, opaque
+// enough (0.55) to even out the regions' tints. The map and both legends draw the same.
+Rgba blackoutWash(const Theme& theme);
 // "dark", "light" or "contrast" → theme id; BadArgument with the accepted names otherwise.
 Expected<ThemeId> parseThemeName(const std::string& name);
 

@@ -1,5 +1,7 @@
 #include "render/export/export_renderer.hpp"
 
+#include <algorithm>
+
 #include "core/events/caption.hpp"
 #include "core/map/credits.hpp"
 #include "core/map/overlay_layout.hpp"
@@ -68,18 +70,19 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
         req.eventsKey = ++m_frames;
         if (spec.overlays.time) ov.moment = core::momentCaption(*m_world, layers, spec.zone);
         if (spec.overlays.legend) {
-            for (int i = 0; i < core::kEventLayerCount; ++i) {
-                if (spec.layers.on[static_cast<std::size_t>(i)]) ov.legendLayers.push_back(static_cast<core::EventLayer>(i));
-            }
-            ov.legend = !ov.legendLayers.empty();
-            // Explained whenever the data has date-only events, so every frame of a sequence
-            // keeps the same legend.
-            for (const core::Event& e : m_world->data().events) {
-                if (e.precision == core::Precision::Day || e.precision == core::Precision::Approximate) {
-                    ov.legendUncertainTime = ov.legend;
-                    break;
+            const bool anyLayer = std::any_of(spec.layers.on.begin(), spec.layers.on.end(), [](bool on) { return on; });
+            if (anyLayer) {
+                ov.legendEntries = core::legendEntries(spec.layers.on);
+                // Explained whenever the data has date-only events, so every frame of a sequence
+                // keeps the same legend.
+                for (const core::Event& e : m_world->data().events) {
+                    if (e.precision == core::Precision::Day || e.precision == core::Precision::Approximate) {
+                        ov.legendEntries.push_back(core::dateOnlyLegendEntry());
+                        break;
+                    }
                 }
             }
+            ov.legend = !ov.legendEntries.empty();
         }
     }
     if (spec.overlays.title) {
@@ -106,10 +109,11 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
             ov.captionSources = s;
         }
     }
+    OverlayPainters painters{*m_map, m_events, *m_painter};
+    req.reserved = overlayBoxes(painters, req.camera, core::theme(spec.theme), req.options.pixelScale, ov);
     if (auto err = m_compositor->compose(req)) return *err;
     const OffscreenTarget& frame = m_compositor->frame();
     frame.bind();
-    OverlayPainters painters{*m_map, m_events, *m_painter};
     drawOverlays(painters, req.camera, *m_projection, core::theme(spec.theme), req.options.pixelScale, ov);
     m_compositor->frameTouched();
     frame.resolve();

@@ -325,7 +325,11 @@ std::vector<BadDataset> badDatasets() {
     v.push_back(mutation("place_without_point_region_or_nationwide",
                          "\"place\": {\"name\": \"Zhanaozen\", \"lon\": 52.8619, \"lat\": 43.3412, \"region\": \"KZ-MAN\"}",
                          "\"place\": {\"name\": \"Zhanaozen\"}", kInvalid, "\"place\": {\"name\": \"Zhanaozen\"}",
-                         {"'place'", "lon/lat", "region", "nationwide"}));
+                         {"'place'", "lon/lat", "region", "country", "nationwide"}));
+    v.push_back(mutation("country_not_an_iso3_code",
+                         "\"place\": {\"name\": \"Zhanaozen\", \"lon\": 52.8619, \"lat\": 43.3412, \"region\": \"KZ-MAN\"}",
+                         "\"place\": {\"name\": \"Russia\", \"country\": \"Russia\"}", kInvalid,
+                         "\"country\": \"Russia\"", {"'place.country'", "ISO 3166-1", "'Russia'"}));
     v.push_back(mutation("lat_95", "\"lat\": 43.3412", "\"lat\": 95", kInvalid, "\"lat\": 95",
                          {"'place'", "lat 95", "outside"}));
     v.push_back(mutation("lon_without_lat", ", \"lat\": 43.3412", "", kInvalid, "\"lon\": 52.8619",
@@ -463,6 +467,26 @@ bool isUtf8(const std::string& s) {
 }
 
 }  // namespace
+
+TEST(EventsFormat, ACountryAloneIsAPlaceWithNoPoint) {
+    // A source that names only the sending country ("Russia ... sending troops") is placed on the
+    // country, not at an invented city.
+    const std::string text =
+        replaced(kValid, "\"place\": {\"name\": \"Zhanaozen\", \"lon\": 52.8619, \"lat\": 43.3412, \"region\": \"KZ-MAN\"}",
+                 "\"place\": {\"name\": \"Russia\", \"country\": \"RUS\"}");
+    const DatasetLoad load = parseDataset(text, "good.json");
+    ASSERT_TRUE(load.dataset.has_value()) << (load.problems.empty() ? "" : load.problems.front().message);
+    const Event* e = load.dataset->findEvent("zhanaozen-protest");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->place.country, "RUS");
+    EXPECT_EQ(e->place.name, "Russia");
+    EXPECT_FALSE(e->place.lonLat.has_value());
+    EXPECT_FALSE(e->place.nationwide);
+    // And it survives a save.
+    const DatasetLoad again = parseDataset(serializeDataset(*load.dataset), "again.json");
+    ASSERT_TRUE(again.dataset.has_value());
+    EXPECT_EQ(again.dataset->findEvent("zhanaozen-protest")->place.country, "RUS");
+}
 
 TEST(EventsProblems, MessageAboutBinaryBytesIsItselfPrintableText) {
     const std::string text = replaced(kValid, "\"title\": \"Protest in Zhanaozen\"",
