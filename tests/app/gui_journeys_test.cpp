@@ -137,16 +137,16 @@ TEST(Journey08, PresentationSaysWhatIsInForceAsTheWindowDoes) {
     // The presentation column prints the moment's lines after the date (the counters, then what
     // is in force), the same lines the window's moment box prints.
     const auto lines = core::momentCaption(*d.state().world, d.state().frame, d.state().displayZone);
-    ASSERT_GE(lines.size(), 3u);
-    EXPECT_NE(lines[2].find("Internet shut down nationwide"), std::string::npos) << lines[2];
-    EXPECT_NE(lines[2].find("State of emergency"), std::string::npos) << lines[2];
+    ASSERT_GT(lines.size(), core::kMomentNotesLine);
+    const std::string inForce = lines[core::kMomentNotesLine];
+    EXPECT_NE(inForce.find("Internet shut down nationwide"), std::string::npos) << inForce;
+    EXPECT_NE(inForce.find("State of emergency"), std::string::npos) << inForce;
     // Leaving the presentation shows the same line in the window's moment box.
-    const std::string inForce = lines[2];
     d.key(GLFW_KEY_ESCAPE);
     d.frame(2);
     const auto window = core::momentCaption(*d.state().world, d.state().frame, d.state().displayZone);
     ASSERT_GE(window.size(), 3u);
-    EXPECT_EQ(window[2], inForce);
+    EXPECT_EQ(window[core::kMomentNotesLine], inForce);
 }
 
 // --- §9: presenting ----------------------------------------------------------------------------

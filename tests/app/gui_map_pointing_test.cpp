@@ -120,7 +120,8 @@ TEST(MapPointing, HoveringAlmatyListsItsEventsAndSpreadsThem) {
         for (const auto& s : d.state().symbols.symbols) {
             if (s.stack != stack) continue;
             const core::EventMark& mk = d.state().frame.marks[s.mark];
-            if (mk.kind == core::MarkKind::Government || mk.alpha < 0.99f) continue;  // a ring, or faded
+            // A ring, faded, or date only (hatched inside a dotted ring: its centre is not solid).
+            if (mk.kind == core::MarkKind::Government || mk.alpha < 0.99f || mk.uncertainTime) continue;
             const ImVec2 p = onWindow(d, s.screen);
             bool underWindow = false;  // a panel's or the tooltip's
             for (const auto& win : d.windows()) {
