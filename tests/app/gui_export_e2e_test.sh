@@ -5,16 +5,17 @@
 #   Ctrl+E, then the dialog's Export button, found in the layout (defaults: 1920x1080, light
 #   theme, the window's view, a file named for the moment in the home folder)
 #   -> a 1920x1080 RGBA PNG showing a light map: several large fills (neighbours, region tints,
-#      water), not one background colour.
+#      water), not one background colour. The moment is 2 January, before the internet blackout,
+#      which darkens the country in every theme.
 set -eu
 QANTAR=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/gui_common.sh"
 
 # The default file is in the home folder ($work here), named for the moment shown.
-session export "--time 2022-01-05T20:00" key:ctrl+e 'wait:item("Export", "Export")' click:Export@Export \
+session export "--time 2022-01-02T12:00" key:ctrl+e 'wait:item("Export", "Export")' click:Export@Export \
     'wait:v["export_message"].startswith("Wrote ")'
-png="$work/qantar-2022-01-05-2000.png"
+png="$work/qantar-2022-01-02-1200.png"
 [ -s "$png" ] || { echo "FAIL: the export dialog wrote no $png"; ls -la "$work"; exit 1; }
 grep -q "Wrote $png" "$work/export.json.err" || { echo "FAIL: the message does not name the full path"; cat "$work/export.json.err"; exit 1; }
 
