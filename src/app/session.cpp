@@ -193,6 +193,8 @@ void Session::frame(double now, double dt, int widthPx, int heightPx, FrameInput
     st.layout = ui::Gui::layoutFor(st, static_cast<float>(widthPx), static_cast<float>(heightPx), m_host.uiScale(),
                                    m_host.presenterScale());
     st.camera.setViewport(static_cast<int>(st.layout.map.w), static_cast<int>(st.layout.map.h));
+    // No view goes beyond the world layers, however far out or aside it is moved.
+    st.camera.setBounds(st.scene->viewBounds);
     st.camera.setMaxMetersPerPixel(
         core::zoomOutLimit(st.scene->kazakhstanBox, static_cast<int>(st.layout.map.w), static_cast<int>(st.layout.map.h)));
     if (m_firstFrame) {
@@ -254,6 +256,7 @@ void Session::composeMap(double now) {
     req.options.pixelScale = st.presenting ? std::max(1.0f, m_host.presenterScale() * 1.25f) : m_host.uiScale();
     req.events = st.world ? &st.frame : nullptr;
     req.eventsKey = m_layersSerial;
+    req.time = st.clock.now;
     req.draft = now - m_viewChangedAt < m_options.settleSeconds;
     if (auto err = m_compositor->compose(req)) {
         log(err->message);

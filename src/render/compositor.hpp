@@ -1,6 +1,6 @@
 #pragma once
 // The one compositor of map frames, for the window and for exports alike: the base map (fills,
-// lines, borders), the shaded areas over it, then the event symbols and the labels. Each layer
+// lines, borders), the shaded areas over it, the night, then the event symbols and the labels. Each layer
 // is redrawn only when what it depends on changed: a playing clock redraws the symbols, a fade
 // the areas, a pan the base. The window asks for a quick single-sampled base while the view
 // moves and a multisampled one once it settles; exports always get the multisampled one.
@@ -25,6 +25,8 @@ struct CompositeRequest {
     // filter): the symbols are redrawn only when it changes, so it must change whenever they would.
     std::uint64_t eventsKey = 0;
     bool draft = false;                         // a moving view: the base single-sampled, quickly
+    // The moment shown: the night side of the terminator is shaded for it (none: no night).
+    std::optional<core::Instant> time;
 };
 
 class Compositor {
@@ -56,8 +58,10 @@ private:
         int areaDraws = 0;
         std::uint64_t eventsKey = 0;
         bool events = false;
+        std::optional<core::Instant> night;
         bool operator==(const TopKey& o) const {
-            return base == o.base && areaDraws == o.areaDraws && eventsKey == o.eventsKey && events == o.events;
+            return base == o.base && areaDraws == o.areaDraws && eventsKey == o.eventsKey && events == o.events &&
+                   night == o.night;
         }
     };
     MapRenderer& m_map;

@@ -69,6 +69,9 @@ void drawAreaSwatch(Ctx& c, core::EventLayer layer, float x, float y, float size
     }
 }
 
+// The legend's entry for the night shading (core::MapLayer::Night).
+constexpr const char* kNightLegend = "Night";
+
 core::MarkKind legendMark(core::EventLayer layer) {
     switch (layer) {
         case core::EventLayer::Protests: return core::MarkKind::Protest;
@@ -108,6 +111,7 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
     content.moment = o.moment;
     if (o.legend) {
         for (auto l : o.legendLayers) content.legendNames.push_back(core::eventLayerName(l));
+        if (o.legendNight) content.legendNames.push_back(kNightLegend);
     }
     content.scaleBar = o.scaleBar;
     content.northArrow = o.northArrow;
@@ -170,7 +174,7 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
         const TextStyle st = styleFor(c, core::OverlayText::Legend);
         const float sw = L.legendSwatchPx, rowH = L.legendRowPx;
         const std::size_t cols = static_cast<std::size_t>(std::max(1, L.legendColumns));
-        const std::size_t rows = (o.legendLayers.size() + cols - 1) / cols;
+        const std::size_t rows = (content.legendNames.size() + cols - 1) / cols;
         const float colW = (L.legend.x1 - L.legend.x0 - pad) / static_cast<float>(cols);
         c.panel(L.legend.x0, L.legend.y0, L.legend.x1, L.legend.y1);
         std::vector<core::EventMark> marks;
@@ -194,6 +198,16 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
             }
             const TextBox tb = c.measure(core::eventLayerName(layer), st);
             placed.push_back({core::eventLayerName(layer), st, sx + sw + pad, rowY + (rowH - tb.height) * 0.5f});
+        }
+        if (o.legendNight) {
+            // The last row: land with the night over it.
+            const std::size_t i = o.legendLayers.size();
+            const float sx = L.legend.x0 + colW * static_cast<float>(i / rows) + pad;
+            const float rowY = L.legend.y0 + pad + rowH * static_cast<float>(i % rows), sy = rowY + (rowH - sw) * 0.5f;
+            c.p.painter.rect(sx, sy, sx + sw, sy + sw, theme.fills[static_cast<int>(core::FillStyle::Kazakhstan)]);
+            c.p.painter.rect(sx, sy, sx + sw, sy + sw, theme.night);
+            const TextBox tb = c.measure(kNightLegend, st);
+            placed.push_back({kNightLegend, st, sx + sw + pad, rowY + (rowH - tb.height) * 0.5f});
         }
         c.p.painter.flush(c.w, c.h);
         if (p.events && !marks.empty()) {

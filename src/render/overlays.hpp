@@ -22,6 +22,7 @@ struct OverlayOptions {
     std::vector<std::string> moment;      // date-time (first line, large) then counters etc.; empty: none
     bool legend = false;
     std::vector<core::EventLayer> legendLayers;  // which symbols to explain
+    bool legendNight = false;             // and, last, the night shading
     bool scaleBar = false;
     bool northArrow = false;
     std::vector<std::string> credits;     // attribution lines; empty: none

@@ -59,6 +59,7 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
     req.options.transparentBackground = spec.transparent;
     // Lines, symbols and text grow with the image, so a 4K frame reads like a 1080p one.
     req.options.pixelScale = core::pixelScaleForSize(spec.widthPx, spec.heightPx);
+    req.time = spec.time;
     core::FrameLayers layers;
     OverlayOptions ov;
     if (spec.time && m_world) {
@@ -71,7 +72,8 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
             for (int i = 0; i < core::kEventLayerCount; ++i) {
                 if (spec.layers.on[static_cast<std::size_t>(i)]) ov.legendLayers.push_back(static_cast<core::EventLayer>(i));
             }
-            ov.legend = !ov.legendLayers.empty();
+            ov.legendNight = spec.mapLayers.visible(core::MapLayer::Night);
+            ov.legend = !ov.legendLayers.empty() || ov.legendNight;
         }
     }
     if (spec.overlays.title) {
