@@ -122,6 +122,7 @@ struct MapRenderer::Impl {
     const core::MapScene* scene = nullptr;
     GlProgram fill, line, marker, text, night;
     GpuMesh worldWater, worldLand, worldLakes;
+    GpuMesh worldRivers, worldWaterOutlines, worldBorders;  // one level of detail
     GpuMesh neighbours, kazakhstan, regions, water;
     GpuMesh graticule;
     GpuMesh nightGrid;
@@ -132,7 +133,6 @@ struct MapRenderer::Impl {
     std::vector<std::uint32_t> nightDrawn;
     // The simplifiable line layers, full resolution first, then MapScene::simplifiedLines.
     struct GpuLines {
-        GpuMesh worldRivers, worldWaterOutlines, worldBorders;
         GpuMesh rivers, waterOutlines, regionBorders, countryBorders, kazakhstanBorder;
     };
     std::vector<GpuLines> lineLevels;
@@ -321,6 +321,7 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
     impl->worldLakes = uploadFill(scene.worldLakes);
     impl->nightGrid = uploadGeo(scene.nightGrid);
     impl->nightCells = scene.nightGrid.indices;
+    impl->nightDrawn.reserve(impl->nightCells.size());
     for (const core::GeoVertex& v : scene.nightGrid.vertices) {
         const auto u = core::unitVector(core::LonLat{v.lon, v.lat});
         impl->nightPlaces.push_back({static_cast<float>(u[0]), static_cast<float>(u[1]), static_cast<float>(u[2])});
@@ -330,16 +331,17 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
     impl->regions = uploadFill(scene.regions);
     impl->water = uploadFill(scene.water);
     impl->graticule = uploadLine(scene.graticule);
-    impl->lineLevels.push_back(Impl::GpuLines{uploadLine(scene.worldRivers), uploadLine(scene.worldWaterOutlines),
-                                              uploadLine(scene.worldBorders), uploadLine(scene.rivers),
-                                              uploadLine(scene.waterOutlines), uploadLine(scene.regionBorders),
-                                              uploadLine(scene.countryBorders), uploadLine(scene.kazakhstanBorder)});
+    impl->worldRivers = uploadLine(scene.worldRivers);
+    impl->worldWaterOutlines = uploadLine(scene.worldWaterOutlines);
+    impl->worldBorders = uploadLine(scene.worldBorders);
+    impl->lineLevels.push_back(Impl::GpuLines{uploadLine(scene.rivers), uploadLine(scene.waterOutlines),
+                                              uploadLine(scene.regionBorders), uploadLine(scene.countryBorders),
+                                              uploadLine(scene.kazakhstanBorder)});
     for (const core::SimplifiedLines& level : scene.simplifiedLines) {
         const core::MapLines& l = level.lines;
-        impl->lineLevels.push_back(Impl::GpuLines{uploadLine(l.worldRivers), uploadLine(l.worldWaterOutlines),
-                                                  uploadLine(l.worldBorders), uploadLine(l.rivers),
-                                                  uploadLine(l.waterOutlines), uploadLine(l.regionBorders),
-                                                  uploadLine(l.countryBorders), uploadLine(l.kazakhstanBorder)});
+        impl->lineLevels.push_back(Impl::GpuLines{uploadLine(l.rivers), uploadLine(l.waterOutlines),
+                                                  uploadLine(l.regionBorders), uploadLine(l.countryBorders),
+                                                  uploadLine(l.kazakhstanBorder)});
     }
 
     // Markers: a unit quad per instance.
@@ -443,9 +445,9 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, in
         drawMesh(d.worldLand);
         if (water) drawMesh(d.worldLakes);
         glUseProgram(lp);
-        if (water) drawMesh(lines.worldWaterOutlines);
-        if (L.visible(MapLayer::Rivers)) drawMesh(lines.worldRivers);
-        if (L.visible(MapLayer::CountryBorders)) drawMesh(lines.worldBorders);
+        if (water) drawMesh(d.worldWaterOutlines);
+        if (L.visible(MapLayer::Rivers)) drawMesh(d.worldRivers);
+        if (L.visible(MapLayer::CountryBorders)) drawMesh(d.worldBorders);
     }
 
     glUseProgram(d.fill.id());
@@ -512,8 +514,9 @@ void MapRenderer::drawNight(const core::Camera& camera, const FrameOptions& o, c
     }
     if (!d.nightDrawn.empty()) {
         glBindVertexArray(d.nightGrid.vao.id());
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(d.nightDrawn.size() * sizeof(std::uint32_t)),
-                     d.nightDrawn.data(), GL_STREAM_DRAW);
+        // Into the grid's own index buffer (sized for every cell at upload), so nothing is allocated.
+        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(d.nightDrawn.size() * sizeof(std::uint32_t)),
+                        d.nightDrawn.data());
         glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(d.nightDrawn.size()), GL_UNSIGNED_INT, nullptr);
     }
     glBindVertexArray(0);

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <system_error>
 #include <thread>
+#include <tuple>
 
 #include "core/map/theme.hpp"
 
@@ -153,7 +154,7 @@ const MapPolygon* largestPart(const std::vector<MapPolygon>& polys) {
 // where they crowd towards the pole).
 void addGraticule(const Projection& projection, LineMesh& out) {
     constexpr double kStepDeg = 5.0;
-    constexpr double kDensifyDeg = 0.5;
+    constexpr double kDensifyDeg = 1.0;
     constexpr double kMeridianEndDeg = 80.0;
     const GeoBox& box = kWorldBox;
     const float style = lineStyle(LineStyle::Graticule);
@@ -575,10 +576,19 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
         LineMesh* full;
         LineMesh MapLines::*simplified;
     };
-    for (const LineJob& j : {LineJob{&worldRivers, &s.worldRivers, &MapLines::worldRivers},
-                             LineJob{&worldWaterOutlines, &s.worldWaterOutlines, &MapLines::worldWaterOutlines},
-                             LineJob{&worldBorders, &s.worldBorders, &MapLines::worldBorders},
-                             LineJob{&rivers, &s.rivers, &MapLines::rivers},
+    // The world's lines at their one level: rivers and shores simplified as the land was (the
+    // borders come from the simplified land already).
+    for (auto [layer, out, simplify] : {std::tuple{&worldRivers, &s.worldRivers, true},
+                                        std::tuple{&worldWaterOutlines, &s.worldWaterOutlines, true},
+                                        std::tuple{&worldBorders, &s.worldBorders, false}}) {
+        jobs.push_back({static_cast<double>(layer->pointCount()) * kLineCost, [layer = layer, out = out, simplify = simplify] {
+                            const std::vector<MeasuredLine> lines =
+                                simplify ? simplifyLines(layer->lines, kWorldToleranceM) : layer->lines;
+                            reserveExtrusion(lines, *out);
+                            for (std::size_t i = 0; i < lines.size(); ++i) extrudeLine(lines[i], layer->styles[i], *out);
+                        }});
+    }
+    for (const LineJob& j : {LineJob{&rivers, &s.rivers, &MapLines::rivers},
                              LineJob{&waterOutlines, &s.waterOutlines, &MapLines::waterOutlines},
                              LineJob{&regionBorders, &s.regionBorders, &MapLines::regionBorders},
                              LineJob{&countryBorders, &s.countryBorders, &MapLines::countryBorders},

@@ -47,9 +47,6 @@ struct MapLabel {
 
 // The line layers that get simpler when zoomed out, at one level of detail.
 struct MapLines {
-    LineMesh worldRivers;         // the world layers', beneath the detailed fills
-    LineMesh worldWaterOutlines;
-    LineMesh worldBorders;
     LineMesh rivers;
     LineMesh waterOutlines;
     LineMesh regionBorders;
@@ -79,9 +76,9 @@ struct GeoVertex {
 };
 using GeoMesh = Mesh<GeoVertex>;
 
-// Simplification of the world layers' outlines before they are triangulated, map metres: their
-// 1:50m source is itself only good to a kilometre or two, and they are seen zoomed out (at the
-// full-country view of a 1080p frame a pixel spans 1,700 m).
+// Simplification of the world layers' outlines and lines, map metres, done once at load (they
+// have one level of detail): their 1:50m source is itself only good to a kilometre or two, and
+// they are seen zoomed out (at the full-country view of a 1080p frame a pixel spans 1,700 m).
 constexpr double kWorldToleranceM = 2000.0;
 
 struct MapScene {
@@ -90,9 +87,9 @@ struct MapScene {
     FillMesh worldWater;   // the seas: a rectangle a little larger than viewBounds
     FillMesh worldLand;
     FillMesh worldLakes;
-    LineMesh worldRivers;
+    LineMesh worldRivers;         // the world's lines at their one level (kWorldToleranceM)
     LineMesh worldWaterOutlines;
-    LineMesh worldBorders;   // land borders between the world layer's countries
+    LineMesh worldBorders;        // land borders between the world layer's countries
     GeoMesh nightGrid;       // covers the view bounds, for the night shading
     FillMesh neighbours;   // every country but Kazakhstan
     FillMesh kazakhstan;   // Kazakhstan's country outline (under the regions)
