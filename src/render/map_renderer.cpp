@@ -122,7 +122,7 @@ struct MapRenderer::Impl {
     const core::MapScene* scene = nullptr;
     GlProgram fill, line, marker, text, night;
     GpuMesh worldWater, worldLand, worldLakes;
-    GpuMesh worldRivers, worldWaterOutlines, worldBorders;  // one level of detail
+    GpuMesh worldRivers, worldWaterOutlines, worldBorders, worldCoasts;  // one level of detail
     GpuMesh neighbours, kazakhstan, regions, water;
     GpuMesh graticule;
     GpuMesh nightGrid;
@@ -334,6 +334,7 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
     impl->worldRivers = uploadLine(scene.worldRivers);
     impl->worldWaterOutlines = uploadLine(scene.worldWaterOutlines);
     impl->worldBorders = uploadLine(scene.worldBorders);
+    impl->worldCoasts = uploadLine(scene.worldCoasts);
     impl->lineLevels.push_back(Impl::GpuLines{uploadLine(scene.rivers), uploadLine(scene.waterOutlines),
                                               uploadLine(scene.regionBorders), uploadLine(scene.countryBorders),
                                               uploadLine(scene.kazakhstanBorder)});
@@ -445,7 +446,10 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, in
         drawMesh(d.worldLand);
         if (water) drawMesh(d.worldLakes);
         glUseProgram(lp);
-        if (water) drawMesh(d.worldWaterOutlines);
+        if (water) {
+            drawMesh(d.worldCoasts);
+            drawMesh(d.worldWaterOutlines);
+        }
         if (L.visible(MapLayer::Rivers)) drawMesh(d.worldRivers);
         if (L.visible(MapLayer::CountryBorders)) drawMesh(d.worldBorders);
     }

@@ -218,11 +218,13 @@ void addNightGrid(const Projection& projection, const MapBox& bounds, GeoMesh& o
 }
 
 // The world layer's countries with their outlines simplified together (shared borders stay
-// shared), and the borders between them: the stretches of outline two countries share.
+// shared), the borders between them (the stretches of outline two countries share) and the
+// coasts (the stretches only one has).
 struct WorldLand {
     std::vector<MapPolygon> polygons;
     std::vector<const std::string*> names;  // each polygon's country, for errors
     std::vector<MapRing> borders;
+    std::vector<MapRing> coasts;
 };
 
 WorldLand simplifyWorldLand(const std::vector<Country>& countries, double toleranceM) {
@@ -277,32 +279,38 @@ WorldLand simplifyWorldLand(const std::vector<Country>& countries, double tolera
             else if (o.first != c && o.second == kNone) o.second = c;
         }
     }
-    for (std::size_t i = 0; i < simple.size(); ++i) {
-        const MapRing& pts = simple[i].points;
+    // The runs of a ring's edges that `take` picks, as polylines.
+    auto runs = [](const MapRing& pts, const auto& take, std::vector<MapRing>& into) {
         const std::size_t n = pts.size();
-        auto shared = [&](std::size_t k) {
-            const auto& o = owners.find(key(pts[k], pts[(k + 1) % n]))->second;
-            return o.second != kNone && o.first == where[i].country;
-        };
-        // Start after an edge that is not shared (a ring wholly shared, an enclave, starts anywhere).
+        // Start after an edge not taken (a ring taken whole starts anywhere).
         std::size_t start = 0;
         for (std::size_t k = 0; k < n; ++k)
-            if (!shared(k)) {
+            if (!take(k)) {
                 start = (k + 1) % n;
                 break;
             }
         MapRing line;
         for (std::size_t step = 0; step < n; ++step) {
             const std::size_t k = (start + step) % n;
-            if (shared(k)) {
+            if (take(k)) {
                 if (line.empty()) line.push_back(pts[k]);
                 line.push_back(pts[(k + 1) % n]);
             } else if (!line.empty()) {
-                out.borders.push_back(std::move(line));
+                into.push_back(std::move(line));
                 line.clear();
             }
         }
-        if (line.size() >= 2) out.borders.push_back(std::move(line));
+        if (line.size() >= 2) into.push_back(std::move(line));
+    };
+    for (std::size_t i = 0; i < simple.size(); ++i) {
+        const MapRing& pts = simple[i].points;
+        const std::size_t n = pts.size();
+        auto owner = [&](std::size_t k) -> const std::pair<std::size_t, std::size_t>& {
+            return owners.find(key(pts[k], pts[(k + 1) % n]))->second;
+        };
+        runs(pts, [&](std::size_t k) { return owner(k).second != kNone && owner(k).first == where[i].country; },
+             out.borders);
+        runs(pts, [&](std::size_t k) { return owner(k).second == kNone; }, out.coasts);
     }
     return out;
 }
@@ -468,8 +476,9 @@ void releaseMeshes(MapScene& scene) {
                         &scene.regions, &scene.water}) {
         *m = {};
     }
-    for (LineMesh* m : {&scene.worldRivers, &scene.worldWaterOutlines, &scene.worldBorders, &scene.graticule, &scene.rivers,
-                        &scene.waterOutlines, &scene.regionBorders, &scene.countryBorders, &scene.kazakhstanBorder}) {
+    for (LineMesh* m : {&scene.worldRivers, &scene.worldWaterOutlines, &scene.worldBorders, &scene.worldCoasts,
+                        &scene.graticule, &scene.rivers, &scene.waterOutlines, &scene.regionBorders,
+                        &scene.countryBorders, &scene.kazakhstanBorder}) {
         *m = {};
     }
     scene.nightGrid = {};
@@ -522,7 +531,7 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
 
     // The line layers, measured once and extruded at every level.
     LineLayer regionBorders, waterOutlines, rivers, countryBorders, kazakhstanBorder;
-    LineLayer worldRivers, worldWaterOutlines, worldBorders;
+    LineLayer worldRivers, worldWaterOutlines, worldBorders, worldCoasts;
     for (const Region& r : data.regions)
         for (const auto& p : r.polygons)
             for (const auto& ring : p.rings) regionBorders.add(ring, true, lineStyle(LineStyle::RegionBorder));
@@ -530,10 +539,14 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
         for (const Outline& o : w.shore) waterOutlines.add(o.points, o.closed, lineStyle(LineStyle::WaterOutline));
     for (const WaterBody& w : data.world.lakes)
         for (const Outline& o : w.shore) worldWaterOutlines.add(o.points, o.closed, lineStyle(LineStyle::WaterOutline));
-    for (const MapRing& b : worldLand.borders) {
-        MapBox box;
-        for (const MapXY& p : b) box.add(p);
-        if (box.intersects(worldClip)) worldBorders.add(b, false, lineStyle(LineStyle::CountryBorder));
+    // The land's coasts are outlined as the lakes' shores are (the seas have no outline of their own).
+    for (const auto& [from, to, style] : {std::tuple{&worldLand.borders, &worldBorders, LineStyle::CountryBorder},
+                                          std::tuple{&worldLand.coasts, &worldCoasts, LineStyle::WaterOutline}}) {
+        for (const MapRing& line : *from) {
+            MapBox box;
+            for (const MapXY& p : line) box.add(p);
+            if (box.intersects(worldClip)) to->add(line, false, lineStyle(style));
+        }
     }
     auto addRivers = [](const std::vector<River>& from, LineLayer& to) {
         for (const River& r : from) {
@@ -580,7 +593,8 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
     // borders come from the simplified land already).
     for (auto [layer, out, simplify] : {std::tuple{&worldRivers, &s.worldRivers, true},
                                         std::tuple{&worldWaterOutlines, &s.worldWaterOutlines, true},
-                                        std::tuple{&worldBorders, &s.worldBorders, false}}) {
+                                        std::tuple{&worldBorders, &s.worldBorders, false},
+                                        std::tuple{&worldCoasts, &s.worldCoasts, false}}) {
         jobs.push_back({static_cast<double>(layer->pointCount()) * kLineCost, [layer = layer, out = out, simplify = simplify] {
                             const std::vector<MeasuredLine> lines =
                                 simplify ? simplifyLines(layer->lines, kWorldToleranceM) : layer->lines;

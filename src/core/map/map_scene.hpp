@@ -90,6 +90,7 @@ struct MapScene {
     LineMesh worldRivers;         // the world's lines at their one level (kWorldToleranceM)
     LineMesh worldWaterOutlines;
     LineMesh worldBorders;        // land borders between the world layer's countries
+    LineMesh worldCoasts;         // the rest of their outlines, in the water outline's style
     GeoMesh nightGrid;       // covers the view bounds, for the night shading
     FillMesh neighbours;   // every country but Kazakhstan
     FillMesh kazakhstan;   // Kazakhstan's country outline (under the regions)

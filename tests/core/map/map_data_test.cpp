@@ -145,7 +145,8 @@ TEST_F(MapDataTest, ReleasedSceneKeepsWhatDrawingStillNeeds) {
         EXPECT_EQ(m->vertices.capacity() + m->indices.capacity(), 0u);
     }
     EXPECT_EQ(scene.nightGrid.vertices.capacity() + scene.nightGrid.indices.capacity(), 0u);
-    for (const LineMesh* m : {&scene.worldRivers, &scene.worldWaterOutlines, &scene.worldBorders, &scene.graticule,
+    for (const LineMesh* m : {&scene.worldRivers, &scene.worldWaterOutlines, &scene.worldBorders, &scene.worldCoasts,
+                              &scene.graticule,
                               &scene.rivers, &scene.waterOutlines, &scene.regionBorders, &scene.countryBorders,
                               &scene.kazakhstanBorder}) {
         EXPECT_EQ(m->vertices.capacity() + m->indices.capacity(), 0u);
@@ -286,6 +287,7 @@ TEST_F(MapDataTest, SceneDrawsTheWorldAroundAndNoPlaceTwice) {
     EXPECT_FALSE(scene->worldLakes.indices.empty());
     EXPECT_FALSE(scene->worldRivers.indices.empty());
     EXPECT_FALSE(scene->worldBorders.indices.empty());
+    EXPECT_FALSE(scene->worldCoasts.indices.empty());
     EXPECT_FALSE(scene->nightGrid.indices.empty());
     // The seas cover every view the camera allows.
     MapBox water;
