@@ -196,6 +196,8 @@ void Session::frame(double now, double dt, int widthPx, int heightPx, FrameInput
     st.layout = ui::Gui::layoutFor(st, static_cast<float>(widthPx), static_cast<float>(heightPx), m_host.uiScale(),
                                    m_host.presenterScale());
     st.camera.setViewport(static_cast<int>(st.layout.map.w), static_cast<int>(st.layout.map.h));
+    // No view goes beyond the world layers, however far out or aside it is moved.
+    st.camera.setBounds(st.scene->viewBounds);
     st.camera.setMaxMetersPerPixel(
         core::zoomOutLimit(st.scene->kazakhstanBox, static_cast<int>(st.layout.map.w), static_cast<int>(st.layout.map.h)));
     if (m_firstFrame) {
@@ -271,6 +273,7 @@ void Session::composeMap(double now) {
         mix(std::hash<double>{}(st.pointerSpread->y));
     }
     req.eventsKey = key;
+    req.time = st.clock.now;
     req.draft = now - m_viewChangedAt < m_options.settleSeconds;
     // The boxes floating over the map (the moment box; a presentation's caption and timeline)
     // cover what mapFree leaves out: the signs on the map keep clear of them.

@@ -46,9 +46,14 @@ core::Status Compositor::compose(const CompositeRequest& r) {
     const core::FrameLayers* events = m_events ? r.events : nullptr;
     if (auto err = m_areas.update(*m_base, baseChanged, m_events, r.camera, events, r.options)) return err;
 
-    const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr, r.reserved};
+    // The night moves with the clock: drawn with the symbols, which are redrawn as often, so the
+    // areas below stay cached while the clock plays.
+    std::optional<core::Instant> night = r.time;
+    if (!r.options.layers.visible(core::MapLayer::Night)) night.reset();
+    const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr, r.reserved, night};
     if (m_topKey && *m_topKey == top) return std::nullopt;
     m_frame->copyFrom(*m_areas.target);
+    if (night) m_map.drawNight(r.camera, r.options, *night);
     core::SymbolLayout own;
     const core::SymbolLayout* symbols = r.symbols;
     if (events && !symbols) {

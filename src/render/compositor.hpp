@@ -1,6 +1,6 @@
 #pragma once
 // The one compositor of map frames, for the window and for exports alike: the base map (fills,
-// lines, borders), the shaded areas over it, then the event symbols and the labels. Each layer
+// lines, borders), the shaded areas over it, the night, then the event symbols and the labels. Each layer
 // is redrawn only when what it depends on changed: a playing clock redraws the symbols, a fade
 // the areas, a pan the base. The window asks for a quick single-sampled base while the view
 // moves and a multisampled one once it settles; exports always get the multisampled one.
@@ -33,6 +33,8 @@ struct CompositeRequest {
     const core::SymbolLayout* symbols = nullptr;
     // Parts of the frame that panels will cover (pixels): the signs over the map keep clear of them.
     std::vector<core::ScreenRect> reserved;
+    // The moment shown: the night side of the terminator is shaded for it (none: no night).
+    std::optional<core::Instant> time;
 };
 
 class Compositor {
@@ -65,11 +67,13 @@ private:
         std::uint64_t eventsKey = 0;
         bool events = false;
         std::vector<core::ScreenRect> reserved;
+        std::optional<core::Instant> night;
         bool operator==(const TopKey& o) const {
             const auto sameRect = [](const core::ScreenRect& a, const core::ScreenRect& b) {
                 return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
             };
             return base == o.base && areaDraws == o.areaDraws && eventsKey == o.eventsKey && events == o.events &&
+                   night == o.night &&
                    std::equal(reserved.begin(), reserved.end(), o.reserved.begin(), o.reserved.end(), sameRect);
         }
     };

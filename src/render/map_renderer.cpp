@@ -1,10 +1,12 @@
 #include "render/map_renderer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <string>
 
+#include "core/geo/sun.hpp"
 #include "render/gl_objects.hpp"
 #include "render/shader.hpp"
 
@@ -67,6 +69,26 @@ GpuMesh uploadLine(const core::LineMesh& m) {
     return g;
 }
 
+GpuMesh uploadGeo(const core::GeoMesh& m) {
+    GpuMesh g;
+    g.vao = GlVertexArray::create();
+    g.vbo = GlBuffer::create();
+    g.ibo = GlBuffer::create();
+    glBindVertexArray(g.vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, g.vbo.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.vertices.size() * sizeof(core::GeoVertex)),
+                 m.vertices.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ibo.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.indices.size() * sizeof(std::uint32_t)),
+                 m.indices.data(), GL_STATIC_DRAW);
+    constexpr auto stride = static_cast<GLsizei>(sizeof(core::GeoVertex));
+    attrib(0, 2, stride, offsetof(core::GeoVertex, x));
+    attrib(1, 2, stride, offsetof(core::GeoVertex, lon));
+    glBindVertexArray(0);
+    g.count = static_cast<GLsizei>(m.indices.size());
+    return g;
+}
+
 void drawMesh(const GpuMesh& g) {
     if (g.count == 0) return;
     glBindVertexArray(g.vao.id());
@@ -98,9 +120,17 @@ struct PlacementKey {
 
 struct MapRenderer::Impl {
     const core::MapScene* scene = nullptr;
-    GlProgram fill, line, marker, text;
+    GlProgram fill, line, marker, text, night;
+    GpuMesh worldWater, worldLand, worldLakes;
+    GpuMesh worldRivers, worldWaterOutlines, worldBorders, worldCoasts;  // one level of detail
     GpuMesh neighbours, kazakhstan, regions, water;
     GpuMesh graticule;
+    GpuMesh nightGrid;
+    // The night grid's places as unit vectors and its triangles (six indices a cell), kept to
+    // draw only the cells the night reaches; nightIbo holds those of the last drawNight.
+    std::vector<std::array<float, 3>> nightPlaces;
+    std::vector<std::uint32_t> nightCells;
+    std::vector<std::uint32_t> nightDrawn;
     // The simplifiable line layers, full resolution first, then MapScene::simplifiedLines.
     struct GpuLines {
         GpuMesh rivers, waterOutlines, regionBorders, countryBorders, kazakhstanBorder;
@@ -277,7 +307,8 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
     auto impl = std::make_unique<Impl>();
     impl->scene = &scene;
     for (auto [program, name] : {std::pair{&impl->fill, "fill"}, std::pair{&impl->line, "line"},
-                                 std::pair{&impl->marker, "marker"}, std::pair{&impl->text, "text"}}) {
+                                 std::pair{&impl->marker, "marker"}, std::pair{&impl->text, "text"},
+                                 std::pair{&impl->night, "night"}}) {
         auto p = buildEmbeddedProgram(name);
         if (!p) return p.error();
         *program = std::move(*p);
@@ -296,11 +327,25 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
     }
     impl->atlasTexture = GlTexture::create();
 
+    impl->worldWater = uploadFill(scene.worldWater);
+    impl->worldLand = uploadFill(scene.worldLand);
+    impl->worldLakes = uploadFill(scene.worldLakes);
+    impl->nightGrid = uploadGeo(scene.nightGrid);
+    impl->nightCells = scene.nightGrid.indices;
+    impl->nightDrawn.reserve(impl->nightCells.size());
+    for (const core::GeoVertex& v : scene.nightGrid.vertices) {
+        const auto u = core::unitVector(core::LonLat{v.lon, v.lat});
+        impl->nightPlaces.push_back({static_cast<float>(u[0]), static_cast<float>(u[1]), static_cast<float>(u[2])});
+    }
     impl->neighbours = uploadFill(scene.neighbours);
     impl->kazakhstan = uploadFill(scene.kazakhstan);
     impl->regions = uploadFill(scene.regions);
     impl->water = uploadFill(scene.water);
     impl->graticule = uploadLine(scene.graticule);
+    impl->worldRivers = uploadLine(scene.worldRivers);
+    impl->worldWaterOutlines = uploadLine(scene.worldWaterOutlines);
+    impl->worldBorders = uploadLine(scene.worldBorders);
+    impl->worldCoasts = uploadLine(scene.worldCoasts);
     impl->lineLevels.push_back(Impl::GpuLines{uploadLine(scene.rivers), uploadLine(scene.waterOutlines),
                                               uploadLine(scene.regionBorders), uploadLine(scene.countryBorders),
                                               uploadLine(scene.kazakhstanBorder)});
@@ -369,20 +414,20 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, in
     const auto m = camera.mapToClip();
     const float vw = static_cast<float>(camera.widthPx()), vh = static_cast<float>(camera.heightPx());
 
+    // Zoomed out, simplified lines: the same pixels for a fraction of the vertices.
+    int level = o.lineLevel == FrameOptions::kAutoLineLevel ? core::lineLevelFor(*d.scene, camera.metersPerPixel())
+                                                             : o.lineLevel;
+    level = std::clamp(level, 0, static_cast<int>(d.lineLevels.size()) - 1);
+    d.lastLineLevel = level;
+    const Impl::GpuLines& lines = d.lineLevels[static_cast<std::size_t>(level)];
+
     // Fills.
     glUseProgram(d.fill.id());
     glUniformMatrix3fv(glGetUniformLocation(d.fill.id(), "u_mapToClip"), 1, GL_FALSE, m.data());
     glUniform4fv(glGetUniformLocation(d.fill.id(), "u_palette"), static_cast<GLsizei>(t.fills.size()),
                  &t.fills[0].r);
-    if (L.visible(MapLayer::Neighbours)) drawMesh(d.neighbours);
-    // The country outline underlies the regions: the two sources' outlines differ by up to a
-    // couple of kilometres, and the country fill closes those slivers.
-    drawMesh(d.kazakhstan);
-    if (L.visible(MapLayer::Regions)) drawMesh(d.regions);
-
-    // Lines share one program; each group is one draw call.
-    glUseProgram(d.line.id());
     const GLuint lp = d.line.id();
+    glUseProgram(lp);
     glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
     glUniform2f(glGetUniformLocation(lp, "u_viewportPx"), vw, vh);
     glUniform1f(glGetUniformLocation(lp, "u_pixelScale"), o.pixelScale);
@@ -401,14 +446,37 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, in
     }
     glUniform4fv(glGetUniformLocation(lp, "u_color"), 8, colors);
     glUniform4fv(glGetUniformLocation(lp, "u_look"), 8, looks);
+
+    // The world beyond the detailed box, beneath everything: the detailed fills cover it inside
+    // the box (its lines included, so no border or river is drawn twice), and beyond the box it
+    // meets them in the same colours.
+    if (L.visible(MapLayer::Neighbours)) {
+        const bool water = L.visible(MapLayer::Water);
+        glUseProgram(d.fill.id());
+        // A transparent export keeps the seas clear: it is transparent outside the land.
+        if (water && !o.transparentBackground) drawMesh(d.worldWater);
+        drawMesh(d.worldLand);
+        if (water) drawMesh(d.worldLakes);
+        glUseProgram(lp);
+        if (water) {
+            drawMesh(d.worldCoasts);
+            drawMesh(d.worldWaterOutlines);
+        }
+        if (L.visible(MapLayer::Rivers)) drawMesh(d.worldRivers);
+        if (L.visible(MapLayer::CountryBorders)) drawMesh(d.worldBorders);
+    }
+
+    glUseProgram(d.fill.id());
+    if (L.visible(MapLayer::Neighbours)) drawMesh(d.neighbours);
+    // The country outline underlies the regions: the two sources' outlines differ by up to a
+    // couple of kilometres, and the country fill closes those slivers.
+    drawMesh(d.kazakhstan);
+    if (L.visible(MapLayer::Regions)) drawMesh(d.regions);
+
+    // Lines share one program; each group is one draw call.
+    glUseProgram(lp);
     if (L.visible(MapLayer::Graticule)) drawMesh(d.graticule);
 
-    // Zoomed out, simplified lines: the same pixels for a fraction of the vertices.
-    int level = o.lineLevel == FrameOptions::kAutoLineLevel ? core::lineLevelFor(*d.scene, camera.metersPerPixel())
-                                                             : o.lineLevel;
-    level = std::clamp(level, 0, static_cast<int>(d.lineLevels.size()) - 1);
-    d.lastLineLevel = level;
-    const Impl::GpuLines& lines = d.lineLevels[static_cast<std::size_t>(level)];
     if (L.visible(MapLayer::Water)) {
         glUseProgram(d.fill.id());
         drawMesh(d.water);
@@ -427,6 +495,49 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, in
     glBindVertexArray(0);
     glUseProgram(0);
     QANTAR_GL_CHECK("MapRenderer::drawBase");
+}
+
+void MapRenderer::drawNight(const core::Camera& camera, const FrameOptions& o, core::Instant time) {
+    constexpr double kRadPerDeg = 3.14159265358979323846 / 180.0;
+    Impl& d = *m_impl;
+    if (!o.layers.visible(core::MapLayer::Night)) return;
+    const core::Theme& t = core::theme(o.theme);
+    const auto sun = core::unitVector(core::subsolarPoint(time));
+    const auto m = camera.mapToClip();
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    const GLuint np = d.night.id();
+    glUseProgram(np);
+    glUniformMatrix3fv(glGetUniformLocation(np, "u_mapToClip"), 1, GL_FALSE, m.data());
+    glUniform3f(glGetUniformLocation(np, "u_sun"), static_cast<float>(sun[0]), static_cast<float>(sun[1]),
+                static_cast<float>(sun[2]));
+    setColor(glGetUniformLocation(np, "u_color"), t.night);
+    glUniform2f(glGetUniformLocation(np, "u_twilightSin"),
+                static_cast<float>(std::sin(core::kSunriseElevationDeg * kRadPerDeg)),
+                static_cast<float>(std::sin(core::kCivilTwilightElevationDeg * kRadPerDeg)));
+    // Only the cells with some night in them: the sine of the sun's elevation is linear across a
+    // cell as drawn, so a cell whose corners are all in daylight is daylight throughout.
+    const double sinRise = std::sin(core::kSunriseElevationDeg * kRadPerDeg);
+    d.nightDrawn.clear();
+    for (std::size_t c = 0; c + 5 < d.nightCells.size(); c += 6) {
+        bool dark = false;
+        for (std::size_t k = c; k < c + 6 && !dark; ++k) {
+            const auto& p = d.nightPlaces[d.nightCells[k]];
+            dark = p[0] * sun[0] + p[1] * sun[1] + p[2] * sun[2] < sinRise;
+        }
+        if (dark) d.nightDrawn.insert(d.nightDrawn.end(), d.nightCells.begin() + static_cast<std::ptrdiff_t>(c),
+                                      d.nightCells.begin() + static_cast<std::ptrdiff_t>(c + 6));
+    }
+    if (!d.nightDrawn.empty()) {
+        glBindVertexArray(d.nightGrid.vao.id());
+        // Into the grid's own index buffer (sized for every cell at upload), so nothing is allocated.
+        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(d.nightDrawn.size() * sizeof(std::uint32_t)),
+                        d.nightDrawn.data());
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(d.nightDrawn.size()), GL_UNSIGNED_INT, nullptr);
+    }
+    glBindVertexArray(0);
+    glUseProgram(0);
+    QANTAR_GL_CHECK("MapRenderer::drawNight");
 }
 
 void MapRenderer::drawLabels(const core::Camera& camera, const FrameOptions& o) {

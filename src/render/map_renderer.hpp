@@ -10,6 +10,7 @@
 #include "core/map/labels.hpp"
 #include "core/map/map_scene.hpp"
 #include "core/map/theme.hpp"
+#include "core/time/time.hpp"
 #include "render/font.hpp"
 
 namespace qantar::render {
@@ -42,6 +43,9 @@ public:
     // `offsetY`: the view's bottom edge in the bound framebuffer, negative when the framebuffer
     // holds only a band of the view (OffscreenTarget::drawBanded).
     void drawBase(const core::Camera& camera, const FrameOptions& options, int offsetY = 0);
+    // Shades the night side of the terminator at `time` over what is drawn (between the base and
+    // the event layers), when the Night layer is on.
+    void drawNight(const core::Camera& camera, const FrameOptions& options, core::Instant time);
     // Draws city markers and labels on top, so they stay legible over event symbols.
     void drawLabels(const core::Camera& camera, const FrameOptions& options);
 

@@ -213,6 +213,11 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
                     break;
                 case core::LegendSymbol::CstoBadge: glyphs.push_back({centre, sw * 0.45f, EventOverlay::Glyph::CstoStar}); break;
                 case core::LegendSymbol::Airport: glyphs.push_back({centre, sw * 0.5f, EventOverlay::Glyph::Aircraft}); break;
+                case core::LegendSymbol::Night:
+                    // Land with the night over it.
+                    c.p.painter.rect(sx, sy, sx + sw, sy + sw, theme.fills[static_cast<int>(core::FillStyle::Kazakhstan)]);
+                    c.p.painter.rect(sx, sy, sx + sw, sy + sw, theme.night);
+                    break;
                 case core::LegendSymbol::Capital: glyphs.push_back({centre, sw * 0.36f, EventOverlay::Glyph::Capital}); break;
                 default: break;
             }

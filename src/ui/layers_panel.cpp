@@ -130,6 +130,7 @@ void drawLegendSwatch(core::LegendSymbol symbol, const core::Theme& t) {
             dl->AddCircle(c, r * 0.75f, u32(t.capitalDot), 20, 1.6f * s);
             dl->AddCircleFilled(c, r * 0.3f, u32(t.capitalDot));
             break;
+        case core::LegendSymbol::Night:     // the base map's layer: listed under Base map
         case core::LegendSymbol::DateOnly:  // drawn by drawUncertainSwatch, with its own row
         case core::LegendSymbol::Count: break;
     }

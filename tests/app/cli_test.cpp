@@ -118,7 +118,9 @@ TEST(Cli, MissingAssetFileIsNamed) {
     fs::remove_all(dir);
     fs::create_directories(dir / "geo");
     for (const auto& e : fs::directory_iterator(std::string(QANTAR_ASSET_DIR) + "/geo")) {
-        if (e.path().filename() != "rivers.geojson") fs::copy_file(e.path(), dir / "geo" / e.path().filename());
+        if (e.path().filename() != "rivers.geojson") {
+            fs::copy(e.path(), dir / "geo" / e.path().filename(), fs::copy_options::recursive);  // world/ too
+        }
     }
     auto r = run("export --size 640x480 --assets " + dir.string() + " --out " + outDir() + "/never.png");
     EXPECT_EQ(r.exitCode, 1);

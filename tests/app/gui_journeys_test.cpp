@@ -9,6 +9,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -592,6 +593,25 @@ TEST(Journey24, ZoomingOutStopsBeforeThePostageStamp) {
     const double heightPx = kz.height() / d.state().camera.metersPerPixel();
     EXPECT_TRUE(widthPx >= m.w / 3.0 - 1.0 || heightPx >= m.h / 3.0 - 1.0)
         << "Kazakhstan is " << widthPx << " x " << heightPx << " px in a " << m.w << " x " << m.h << " map";
+}
+
+TEST(Journey24, ZoomedOutAndDraggedAsideTheViewStaysOnTheMap) {
+    UiDriver d(at("2022-01-05T20:00"));
+    const core::ScreenRect& m = d.state().layout.map;
+    const float cx = static_cast<float>(m.x + m.w / 2), cy = static_cast<float>(m.y + m.h / 2);
+    for (int i = 0; i < 40; ++i) d.wheel(cx, cy, -1.0f);
+    const core::MapBox& bounds = d.state().scene->viewBounds;
+    const float reach = static_cast<float>(std::min(m.w, m.h)) * 0.4f;
+    for (auto [dx, dy] : {std::pair{1.0f, 0.0f}, std::pair{-1.0f, 0.0f}, std::pair{0.0f, 1.0f}, std::pair{0.0f, -1.0f},
+                          std::pair{1.0f, 1.0f}, std::pair{-1.0f, -1.0f}}) {
+        for (int i = 0; i < 6; ++i) d.drag(cx, cy, cx + dx * reach, cy + dy * reach);
+        d.frame();
+        const core::MapBox v = d.state().camera.visibleBox();
+        EXPECT_TRUE(v.minX >= bounds.minX - 1.0 && v.maxX <= bounds.maxX + 1.0 && v.minY >= bounds.minY - 1.0 &&
+                    v.maxY <= bounds.maxY + 1.0)
+            << "dragged " << dx << "," << dy << ": the view " << v.minX << ".." << v.maxX << " x " << v.minY << ".."
+            << v.maxY << " leaves the map's data";
+    }
 }
 
 TEST(Journey24, SettingsAreKeptWithoutAQuit) {

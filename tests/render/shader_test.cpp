@@ -22,7 +22,7 @@ TEST(Shader, EveryEmbeddedShaderBuilds) {
     auto ctx = render::HeadlessContext::create();
     ASSERT_TRUE(ctx.ok()) << ctx.error().message;
     EXPECT_FALSE(ctx.value()->renderer().empty());
-    for (const char* name : {"fill", "line", "marker", "text"}) {
+    for (const char* name : {"fill", "line", "marker", "text", "night"}) {
         auto p = render::buildEmbeddedProgram(name);
         EXPECT_TRUE(p.ok()) << name << ": " << (p.ok() ? "" : p.error().message);
     }

@@ -31,6 +31,8 @@ std::vector<LegendEntry> legendEntries(const std::array<bool, kEventLayerCount>&
     return out;
 }
 
+LegendEntry nightLegendEntry() { return {LegendSymbol::Night, std::nullopt, "Night"}; }
+
 LegendEntry dateOnlyLegendEntry() { return {LegendSymbol::DateOnly, std::nullopt, "Date only, may not have happened yet"}; }
 
 std::vector<LegendEntry> allLegendEntries() {

@@ -24,6 +24,7 @@ enum class LegendSymbol {
     Arrest,
     Government,
     Capital,
+    Night,     // the night side of the terminator (a base-map layer)
     DateOnly,  // the hatched, dotted-ring style of an event whose time is not known (event_time.hpp)
     Count
 };
@@ -38,6 +39,8 @@ struct LegendEntry {
 std::vector<LegendEntry> legendEntries(const std::array<bool, kEventLayerCount>& on);
 // The entry for the style of events dated only to the day, added when the data has such events.
 LegendEntry dateOnlyLegendEntry();
+// The entry for the night shading, added when the base map's Night layer is on.
+LegendEntry nightLegendEntry();
 // Every entry, whatever is switched on.
 std::vector<LegendEntry> allLegendEntries();
 

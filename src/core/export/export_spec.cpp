@@ -200,9 +200,12 @@ float pixelScaleForSize(int widthPx, int heightPx) {
 
 Camera exportCamera(const ExportSpec& spec, const MapScene& scene) {
     if (spec.view) {
-        return Camera(spec.view->center, spec.view->spanMeters / std::max(1, spec.heightPx), spec.widthPx, spec.heightPx);
+        Camera cam(spec.view->center, spec.view->spanMeters / std::max(1, spec.heightPx), spec.widthPx, spec.heightPx);
+        cam.setBounds(scene.viewBounds);
+        return cam;
     }
     Camera cam({0, 0}, 5000.0, spec.widthPx, spec.heightPx);
+    cam.setBounds(scene.viewBounds);
     cam.fit(scene.kazakhstanBox, 0.04 * std::min(spec.widthPx, spec.heightPx));
     return cam;
 }

@@ -13,17 +13,48 @@ Camera::Camera(MapXY center, double metersPerPixel, int widthPx, int heightPx) :
 void Camera::setViewport(int widthPx, int heightPx) {
     m_width = std::max(1, widthPx);
     m_height = std::max(1, heightPx);
+    if (!m_bounds.empty()) setMetersPerPixel(m_mpp);
+}
+
+void Camera::setCenter(MapXY c) {
+    m_center = c;
+    clampToBounds();
+}
+
+double Camera::effectiveMaxMetersPerPixel() const {
+    double limit = m_maxMpp;
+    if (!m_bounds.empty()) limit = std::min({limit, m_bounds.width() / m_width, m_bounds.height() / m_height});
+    return std::max(limit, kMinMetersPerPixel);
 }
 
 void Camera::setMetersPerPixel(double mpp) {
     if (!std::isfinite(mpp)) return;
-    m_mpp = std::clamp(mpp, kMinMetersPerPixel, m_maxMpp);
+    m_mpp = std::clamp(mpp, kMinMetersPerPixel, effectiveMaxMetersPerPixel());
+    clampToBounds();
 }
 
 void Camera::setMaxMetersPerPixel(double mpp) {
     if (!std::isfinite(mpp)) return;
     m_maxMpp = std::clamp(mpp, kMinMetersPerPixel, kMaxMetersPerPixel);
     setMetersPerPixel(m_mpp);
+}
+
+void Camera::setBounds(const MapBox& bounds) {
+    m_bounds = bounds;
+    setMetersPerPixel(m_mpp);
+}
+
+void Camera::clampToBounds() {
+    if (m_bounds.empty()) return;
+    // Half the view on each side of the centre; a view wider than the bounds (only below the
+    // smallest scale) is centred on them.
+    const double hw = m_width * m_mpp * 0.5, hh = m_height * m_mpp * 0.5;
+    auto clampAxis = [](double c, double lo, double hi, double half) {
+        if (hi - lo <= 2.0 * half) return (lo + hi) * 0.5;
+        return std::clamp(c, lo + half, hi - half);
+    };
+    m_center.x = clampAxis(m_center.x, m_bounds.minX, m_bounds.maxX, hw);
+    m_center.y = clampAxis(m_center.y, m_bounds.minY, m_bounds.maxY, hh);
 }
 
 ScreenPx Camera::toScreen(MapXY p) const {
@@ -44,6 +75,7 @@ MapBox Camera::visibleBox() const {
 void Camera::panByPixels(double dxPx, double dyPx) {
     m_center.x -= dxPx * m_mpp;
     m_center.y += dyPx * m_mpp;
+    clampToBounds();
 }
 
 void Camera::zoomAbout(ScreenPx anchor, double factor) {
@@ -53,6 +85,7 @@ void Camera::zoomAbout(ScreenPx anchor, double factor) {
     const MapXY after = toMap(anchor);
     m_center.x += before.x - after.x;
     m_center.y += before.y - after.y;
+    clampToBounds();
 }
 
 void Camera::fit(const MapBox& box, double paddingPx) {
@@ -78,6 +111,7 @@ void Camera::frameIn(MapXY center, double spanMeters, const ScreenRect& free) {
     const ScreenPx mid = free.center();
     m_center.x = center.x - (mid.x - m_width * 0.5) * m_mpp;
     m_center.y = center.y + (mid.y - m_height * 0.5) * m_mpp;
+    clampToBounds();
 }
 
 std::pair<MapXY, double> Camera::framedIn(const ScreenRect& free) const {

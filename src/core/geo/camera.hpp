@@ -25,12 +25,19 @@ public:
 
     // Resizes the viewport, keeping the centre and scale.
     void setViewport(int widthPx, int heightPx);
-    void setCenter(MapXY c) { m_center = c; }
+    void setCenter(MapXY c);
     // Sets the scale, clamped to [kMinMetersPerPixel, the zoom-out limit].
     void setMetersPerPixel(double mpp);
     // The zoom-out limit (at most kMaxMetersPerPixel), applied to every later change of scale.
     void setMaxMetersPerPixel(double mpp);
     double maxMetersPerPixel() const { return m_maxMpp; }
+    // Where the map has data: from now on every view stays inside `bounds` (the scale is limited
+    // so the viewport fits in it, the centre so the view does not leave it). An empty box lifts
+    // the limit.
+    void setBounds(const MapBox& bounds);
+    const MapBox& bounds() const { return m_bounds; }
+    // The largest scale the viewport allows: the zoom-out limit, less if the bounds need it.
+    double effectiveMaxMetersPerPixel() const;
 
     ScreenPx toScreen(MapXY p) const;
     MapXY toMap(ScreenPx s) const;
@@ -57,11 +64,16 @@ public:
     std::array<float, 9> mapToClip() const;
 
 private:
+    // Moves the centre (and, if the view is larger than the bounds, the scale) so the view is
+    // inside the bounds.
+    void clampToBounds();
+
     MapXY m_center{0.0, 0.0};
     double m_mpp = 5000.0;
     int m_width = 1;
     int m_height = 1;
     double m_maxMpp = kMaxMetersPerPixel;
+    MapBox m_bounds;  // empty: none
 };
 
 // A sensible zoom-out limit for a viewport: the map never shrinks below the point where `box`

@@ -1,5 +1,6 @@
 #include "core/map/map_scene.hpp"
 
+#include "core/map/point_key.hpp"
 #include "core/map/simplify.hpp"
 #include "core/map/polyline.hpp"
 #include "core/map/triangulation.hpp"
@@ -13,8 +14,10 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <unordered_map>
 #include <system_error>
 #include <thread>
+#include <tuple>
 
 #include "core/map/theme.hpp"
 
@@ -31,6 +34,7 @@ const char* mapLayerName(MapLayer layer) {
         case MapLayer::Cities: return "Cities";
         case MapLayer::Labels: return "Labels";
         case MapLayer::Graticule: return "Graticule";
+        case MapLayer::Night: return "Night";
         case MapLayer::Count: break;
     }
     return "?";
@@ -78,8 +82,19 @@ struct FillPart {
     float style = 0.0f;
     FillMesh* target = nullptr;
     const std::string* what = nullptr;  // the feature's name, for errors
+    MapBox clip;                        // non-empty: only the part inside it is drawn
     FillMesh mesh;
     Status error;
+
+    void run() {
+        if (clip.empty()) {
+            error = triangulatePolygon(*polygon, style, mesh);
+            return;
+        }
+        for (const MapPolygon& piece : clipPolygonToBox(*polygon, clip)) {
+            if ((error = triangulatePolygon(piece, style, mesh))) return;
+        }
+    }
 };
 
 void appendMesh(const FillMesh& part, FillMesh& out) {
@@ -135,20 +150,169 @@ const MapPolygon* largestPart(const std::vector<MapPolygon>& polys) {
     return best;
 }
 
+// Meridians and parallels every 5 degrees over the world layers' box (meridians stop at 80 N,
+// where they crowd towards the pole).
 void addGraticule(const Projection& projection, LineMesh& out) {
     constexpr double kStepDeg = 5.0;
-    constexpr double kDensifyDeg = 0.5;
+    constexpr double kDensifyDeg = 1.0;
+    constexpr double kMeridianEndDeg = 80.0;
+    const GeoBox& box = kWorldBox;
     const float style = lineStyle(LineStyle::Graticule);
-    for (double lon = 40.0; lon <= 95.0; lon += kStepDeg) {
+    for (double lon = box.lonMin; lon <= box.lonMax + 1e-9; lon += kStepDeg) {
         std::vector<LonLat> ll;
-        for (double lat = 34.0; lat <= 60.0 + 1e-9; lat += kDensifyDeg) ll.push_back({lon, lat});
+        for (double lat = box.latMin; lat <= kMeridianEndDeg + 1e-9; lat += kDensifyDeg) ll.push_back({lon, lat});
         extrudePolyline(projection.projectMany(ll), false, style, out);
     }
-    for (double lat = 35.0; lat <= 60.0; lat += kStepDeg) {
+    for (double lat = box.latMin; lat <= kMeridianEndDeg + 1e-9; lat += kStepDeg) {
         std::vector<LonLat> ll;
-        for (double lon = 40.0; lon <= 95.0 + 1e-9; lon += kDensifyDeg) ll.push_back({lon, lat});
+        for (double lon = box.lonMin; lon <= box.lonMax + 1e-9; lon += kDensifyDeg) ll.push_back({lon, lat});
         extrudePolyline(projection.projectMany(ll), false, style, out);
     }
+}
+
+// What the world layers need to cover: the view bounds, grown a little so no edge of what is
+// drawn is ever in view.
+MapBox worldDrawBox(const MapBox& bounds) {
+    MapBox b = bounds;
+    const double mx = bounds.width() * 0.01, my = bounds.height() * 0.01;
+    b.minX -= mx;
+    b.maxX += mx;
+    b.minY -= my;
+    b.maxY += my;
+    return b;
+}
+
+// The seas: all of worldDrawBox; the land goes over them.
+void addWorldWater(const MapBox& bounds, FillMesh& out) {
+    const MapBox b = worldDrawBox(bounds);
+    const float style = fillStyle(FillStyle::Water);
+    const float x0 = static_cast<float>(b.minX), x1 = static_cast<float>(b.maxX);
+    const float y0 = static_cast<float>(b.minY), y1 = static_cast<float>(b.maxY);
+    out.vertices = {{x0, y0, style}, {x1, y0, style}, {x1, y1, style}, {x0, y1, style}};
+    out.indices = {0, 1, 2, 0, 2, 3};
+}
+
+// A grid over what any view can show (worldDrawBox), for the night shading: each vertex knows its
+// place on the Earth, and the shader works out the sun's elevation from it, interpolated across a
+// cell (about 170 km: the twilight band is several hundred km wide).
+void addNightGrid(const Projection& projection, const MapBox& bounds, GeoMesh& out) {
+    constexpr int kCols = 64, kRows = 48;
+    const MapBox b = worldDrawBox(bounds);
+    out.vertices.reserve((kCols + 1) * (kRows + 1));
+    for (int r = 0; r <= kRows; ++r) {
+        for (int c = 0; c <= kCols; ++c) {
+            const MapXY p{b.minX + b.width() * c / kCols, b.minY + b.height() * r / kRows};
+            const LonLat ll = projection.unproject(p).value_or(LonLat{});
+            out.vertices.push_back(GeoVertex{static_cast<float>(p.x), static_cast<float>(p.y), static_cast<float>(ll.lon),
+                                             static_cast<float>(ll.lat)});
+        }
+    }
+    out.indices.reserve(kCols * kRows * 6);
+    for (int r = 0; r < kRows; ++r) {
+        for (int c = 0; c < kCols; ++c) {
+            const auto i = static_cast<std::uint32_t>(r * (kCols + 1) + c);
+            const auto up = i + static_cast<std::uint32_t>(kCols + 1);
+            for (std::uint32_t k : {i, i + 1, up + 1, i, up + 1, up}) out.indices.push_back(k);
+        }
+    }
+}
+
+// The world layer's countries with their outlines simplified together (shared borders stay
+// shared), the borders between them (the stretches of outline two countries share) and the
+// coasts (the stretches only one has).
+struct WorldLand {
+    std::vector<MapPolygon> polygons;
+    std::vector<const std::string*> names;  // each polygon's country, for errors
+    std::vector<MapRing> borders;
+    std::vector<MapRing> coasts;
+};
+
+WorldLand simplifyWorldLand(const std::vector<Country>& countries, double toleranceM) {
+    std::vector<MeasuredLine> rings;
+    struct Where {
+        std::size_t country, polygon, ring;
+    };
+    std::vector<Where> where;
+    for (std::size_t c = 0; c < countries.size(); ++c)
+        for (std::size_t p = 0; p < countries[c].polygons.size(); ++p)
+            for (std::size_t r = 0; r < countries[c].polygons[p].rings.size(); ++r) {
+                rings.push_back(measureLine(countries[c].polygons[p].rings[r], true));
+                where.push_back({c, p, r});
+            }
+    const std::vector<MeasuredLine> simple = simplifyLines(rings, toleranceM);
+
+    WorldLand out;
+    {
+        std::size_t last = SIZE_MAX, lastP = SIZE_MAX;
+        for (std::size_t i = 0; i < simple.size(); ++i) {
+            if (where[i].country != last || where[i].polygon != lastP) {
+                out.polygons.emplace_back();
+                out.names.push_back(&countries[where[i].country].name);
+                last = where[i].country;
+                lastP = where[i].polygon;
+            }
+            // A hole that simplification closed up is dropped; an outer ring always stays.
+            if (where[i].ring > 0 && simple[i].points.size() < 3) continue;
+            out.polygons.back().rings.push_back(simple[i].points);
+        }
+    }
+
+    // Borders: edges (by exact end points, in either direction) that rings of two different
+    // countries both have; each is taken from the country that comes first.
+    struct EdgeKeyHash {
+        std::size_t operator()(const std::pair<PointKey, PointKey>& e) const {
+            return PointKeyHash()(e.first) * 31u ^ PointKeyHash()(e.second);
+        }
+    };
+    auto key = [](const MapXY& a, const MapXY& b) {
+        const bool swap = a.x > b.x || (a.x == b.x && a.y > b.y);
+        return swap ? std::pair{PointKey{b.x, b.y}, PointKey{a.x, a.y}} : std::pair{PointKey{a.x, a.y}, PointKey{b.x, b.y}};
+    };
+    std::unordered_map<std::pair<PointKey, PointKey>, std::pair<std::size_t, std::size_t>, EdgeKeyHash> owners;
+    constexpr std::size_t kNone = SIZE_MAX;
+    for (std::size_t i = 0; i < simple.size(); ++i) {
+        const MapRing& pts = simple[i].points;
+        for (std::size_t k = 0; k < pts.size(); ++k) {
+            auto& o = owners.try_emplace(key(pts[k], pts[(k + 1) % pts.size()]), kNone, kNone).first->second;
+            const std::size_t c = where[i].country;
+            if (o.first == kNone) o.first = c;
+            else if (o.first != c && o.second == kNone) o.second = c;
+        }
+    }
+    // The runs of a ring's edges that `take` picks, as polylines.
+    auto runs = [](const MapRing& pts, const auto& take, std::vector<MapRing>& into) {
+        const std::size_t n = pts.size();
+        // Start after an edge not taken (a ring taken whole starts anywhere).
+        std::size_t start = 0;
+        for (std::size_t k = 0; k < n; ++k)
+            if (!take(k)) {
+                start = (k + 1) % n;
+                break;
+            }
+        MapRing line;
+        for (std::size_t step = 0; step < n; ++step) {
+            const std::size_t k = (start + step) % n;
+            if (take(k)) {
+                if (line.empty()) line.push_back(pts[k]);
+                line.push_back(pts[(k + 1) % n]);
+            } else if (!line.empty()) {
+                into.push_back(std::move(line));
+                line.clear();
+            }
+        }
+        if (line.size() >= 2) into.push_back(std::move(line));
+    };
+    for (std::size_t i = 0; i < simple.size(); ++i) {
+        const MapRing& pts = simple[i].points;
+        const std::size_t n = pts.size();
+        auto owner = [&](std::size_t k) -> const std::pair<std::size_t, std::size_t>& {
+            return owners.find(key(pts[k], pts[(k + 1) % n]))->second;
+        };
+        runs(pts, [&](std::size_t k) { return owner(k).second != kNone && owner(k).first == where[i].country; },
+             out.borders);
+        runs(pts, [&](std::size_t k) { return owner(k).second == kNone; }, out.coasts);
+    }
+    return out;
 }
 
 void addPlaceLabels(const MapData& data, std::vector<MapLabel>& labels) {
@@ -197,6 +361,34 @@ void addPlaceLabels(const MapData& data, std::vector<MapLabel>& labels) {
     }
 }
 
+// Cities of the world layer (outside the detailed box): below every label of the detailed layers,
+// the smaller ones only when zoomed in enough for them.
+void addWorldPlaceLabels(const MapData& data, std::vector<MapLabel>& labels) {
+    for (const Place& p : data.world.places) {
+        MapLabel l;
+        l.text = p.name;
+        l.anchor = p.xy;
+        l.pointLabel = true;
+        l.layer = MapLayer::Cities;
+        l.role = LabelRole::MinorCity;
+        const double popScore = std::log10(std::max(p.population, 1000.0));  // 3..7
+        const double rank = std::clamp(10.0 - p.scaleRank, 0.0, 10.0);       // Natural Earth: larger is more important
+        if (p.nationalCapital) {
+            l.font = LabelFont::Bold;
+            l.sizePx = 11.5f;
+            l.priority = 60.0 + rank * 2.0 + popScore;
+            l.markerRadiusPx = 2.6f;
+            l.maxMetersPerPixel = p.scaleRank <= 3 ? 1e9 : 4000.0;
+        } else {
+            l.sizePx = 11.0f;
+            l.priority = 20.0 + rank * 2.0 + popScore;
+            l.markerRadiusPx = 2.0f;
+            l.maxMetersPerPixel = p.scaleRank <= 2 ? 5000.0 : p.scaleRank <= 4 ? 2500.0 : 1500.0;
+        }
+        labels.push_back(std::move(l));
+    }
+}
+
 void addAreaLabels(const MapData& data, std::vector<MapLabel>& labels) {
     // Area labels go where the usual views show the area: Kazakhstan and a margin around it.
     MapBox near = data.kazakhstanBox;
@@ -237,13 +429,26 @@ void addAreaLabels(const MapData& data, std::vector<MapLabel>& labels) {
         l.layer = MapLayer::Regions;
         labels.push_back(std::move(l));
     }
-    for (const WaterBody& w : data.water) {
+    // The detailed layer's lakes and seas (labelled where they come near Kazakhstan), then the
+    // world layer's larger lakes (Ladoga, Onega, Baikal...), seen only zoomed out, so their label
+    // points need less precision.
+    struct Named {
+        const WaterBody* water;
+        MapBox within;
+        double precision;
+    };
+    std::vector<Named> named;
+    for (const WaterBody& w : data.water) named.push_back({&w, near, 1e-3});
+    for (const WaterBody& w : data.world.lakes)
+        if (w.areaKm2 >= 3000.0) named.push_back({&w, MapBox{}, 1e-2});
+    for (const Named& n : named) {
+        const WaterBody& w = *n.water;
         if (w.areaKm2 < 1500.0 || w.name.empty()) continue;
         const MapPolygon* part = largestPart(w.polygons);
         if (!part) continue;
         MapLabel l;
         l.text = w.name;
-        l.anchor = polygonLabelPoint(*part, near);
+        l.anchor = polygonLabelPoint(*part, n.within, n.precision);
         l.pointLabel = false;
         l.font = LabelFont::Italic;
         l.role = LabelRole::Water;
@@ -267,11 +472,16 @@ int lineLevelFor(const MapScene& scene, double metersPerPixel) {
 
 void releaseMeshes(MapScene& scene) {
     // Assigning an empty mesh gives the storage back (clear() would keep the capacity).
-    for (FillMesh* m : {&scene.neighbours, &scene.kazakhstan, &scene.regions, &scene.water}) *m = {};
-    for (LineMesh* m : {&scene.graticule, &scene.rivers, &scene.waterOutlines, &scene.regionBorders,
+    for (FillMesh* m : {&scene.worldWater, &scene.worldLand, &scene.worldLakes, &scene.neighbours, &scene.kazakhstan,
+                        &scene.regions, &scene.water}) {
+        *m = {};
+    }
+    for (LineMesh* m : {&scene.worldRivers, &scene.worldWaterOutlines, &scene.worldBorders, &scene.worldCoasts,
+                        &scene.graticule, &scene.rivers, &scene.waterOutlines, &scene.regionBorders,
                         &scene.countryBorders, &scene.kazakhstanBorder}) {
         *m = {};
     }
+    scene.nightGrid = {};
     for (SimplifiedLines& level : scene.simplifiedLines) level.lines = {};
     // The meshes were built on worker threads, whose malloc arenas keep what they free (these
     // meshes, the GeoJSON, GEOS's work) from the system until trimmed: about 10 MB.
@@ -282,20 +492,32 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
     MapScene s;
     s.kazakhstanBox = data.kazakhstanBox;
     s.dataBox = data.dataBox;
+    s.viewBounds = data.viewBounds;
+    addWorldWater(data.viewBounds, s.worldWater);
+    const WorldLand worldLand = simplifyWorldLand(data.world.countries, kWorldToleranceM);
 
     // Every polygon to triangulate, in the order its triangles go into the meshes.
     std::vector<FillPart> fills;
-    auto addFills = [&fills](const std::vector<MapPolygon>& polys, float style, FillMesh& target,
-                             const std::string& what) {
-        for (const MapPolygon& p : polys) {
-            FillPart f;
-            f.polygon = &p;
-            f.style = style;
-            f.target = &target;
-            f.what = &what;
-            fills.push_back(std::move(f));
-        }
+    auto addFill = [&fills](const MapPolygon& p, float style, FillMesh& target, const std::string& what,
+                            const MapBox& clip = {}) {
+        FillPart f;
+        f.polygon = &p;
+        f.style = style;
+        f.target = &target;
+        f.what = &what;
+        f.clip = clip;
+        fills.push_back(std::move(f));
     };
+    auto addFills = [&addFill](const std::vector<MapPolygon>& polys, float style, FillMesh& target,
+                               const std::string& what) {
+        for (const MapPolygon& p : polys) addFill(p, style, target, what);
+    };
+    // The world's land only as far as any view reaches (the seas' rectangle).
+    const MapBox worldClip = worldDrawBox(data.viewBounds);
+    for (std::size_t i = 0; i < worldLand.polygons.size(); ++i) {
+        addFill(worldLand.polygons[i], fillStyle(FillStyle::Neighbour), s.worldLand, *worldLand.names[i], worldClip);
+    }
+    for (const WaterBody& w : data.world.lakes) addFills(w.polygons, fillStyle(FillStyle::Water), s.worldLakes, w.name);
     for (const Country& c : data.countries) {
         const bool kz = c.iso3 == "KAZ";
         addFills(c.polygons, fillStyle(kz ? FillStyle::Kazakhstan : FillStyle::Neighbour), kz ? s.kazakhstan : s.neighbours,
@@ -309,16 +531,31 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
 
     // The line layers, measured once and extruded at every level.
     LineLayer regionBorders, waterOutlines, rivers, countryBorders, kazakhstanBorder;
+    LineLayer worldRivers, worldWaterOutlines, worldBorders, worldCoasts;
     for (const Region& r : data.regions)
         for (const auto& p : r.polygons)
             for (const auto& ring : p.rings) regionBorders.add(ring, true, lineStyle(LineStyle::RegionBorder));
     for (const WaterBody& w : data.water)
-        for (const auto& p : w.polygons)
-            for (const auto& ring : p.rings) waterOutlines.add(ring, true, lineStyle(LineStyle::WaterOutline));
-    for (const River& r : data.rivers) {
-        const bool major = r.scaleRank <= 4;
-        for (const auto& l : r.lines) rivers.add(l, false, lineStyle(major ? LineStyle::RiverMajor : LineStyle::RiverMinor));
+        for (const Outline& o : w.shore) waterOutlines.add(o.points, o.closed, lineStyle(LineStyle::WaterOutline));
+    for (const WaterBody& w : data.world.lakes)
+        for (const Outline& o : w.shore) worldWaterOutlines.add(o.points, o.closed, lineStyle(LineStyle::WaterOutline));
+    // The land's coasts are outlined as the lakes' shores are (the seas have no outline of their own).
+    for (const auto& [from, to, style] : {std::tuple{&worldLand.borders, &worldBorders, LineStyle::CountryBorder},
+                                          std::tuple{&worldLand.coasts, &worldCoasts, LineStyle::WaterOutline}}) {
+        for (const MapRing& line : *from) {
+            MapBox box;
+            for (const MapXY& p : line) box.add(p);
+            if (box.intersects(worldClip)) to->add(line, false, lineStyle(style));
+        }
     }
+    auto addRivers = [](const std::vector<River>& from, LineLayer& to) {
+        for (const River& r : from) {
+            const bool major = r.scaleRank <= 4;
+            for (const auto& l : r.lines) to.add(l, false, lineStyle(major ? LineStyle::RiverMajor : LineStyle::RiverMinor));
+        }
+    };
+    addRivers(data.rivers, rivers);
+    addRivers(data.world.rivers, worldRivers);
     for (const Border& b : data.borders) {
         LineLayer& layer = b.touchesKazakhstan ? kazakhstanBorder : countryBorders;
         const float style = lineStyle(b.touchesKazakhstan ? LineStyle::KazakhstanBorder : LineStyle::CountryBorder);
@@ -330,17 +567,19 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
         s.simplifiedLines[i].minMetersPerPixel = kLineLevelToleranceM[i] / kMaxLineErrorPx;
     }
 
-    // PROJ contexts are not shared between threads: the graticule is projected here.
+    // PROJ contexts are not shared between threads: the graticule and the night grid are
+    // projected here.
     addGraticule(projection, s.graticule);
+    addNightGrid(projection, data.viewBounds, s.nightGrid);
 
     std::vector<BuildJob> jobs;
-    jobs.reserve(fills.size() + 6);
+    jobs.reserve(fills.size() + 9);
     for (FillPart& f : fills) {
         std::size_t points = 0;
         for (const auto& r : f.polygon->rings) points += r.size();
         // Constrained Delaunay triangulation grows a little faster than the point count.
         const double cost = static_cast<double>(points) * std::log2(2.0 + static_cast<double>(points));
-        jobs.push_back({cost, [&f] { f.error = triangulatePolygon(*f.polygon, f.style, f.mesh); }});
+        jobs.push_back({cost, [&f] { f.run(); }});
     }
     // Per point, measuring importance and extruding four levels costs a few times less than
     // triangulating.
@@ -350,6 +589,19 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
         LineMesh* full;
         LineMesh MapLines::*simplified;
     };
+    // The world's lines at their one level: rivers and shores simplified as the land was (the
+    // borders come from the simplified land already).
+    for (auto [layer, out, simplify] : {std::tuple{&worldRivers, &s.worldRivers, true},
+                                        std::tuple{&worldWaterOutlines, &s.worldWaterOutlines, true},
+                                        std::tuple{&worldBorders, &s.worldBorders, false},
+                                        std::tuple{&worldCoasts, &s.worldCoasts, false}}) {
+        jobs.push_back({static_cast<double>(layer->pointCount()) * kLineCost, [layer = layer, out = out, simplify = simplify] {
+                            const std::vector<MeasuredLine> lines =
+                                simplify ? simplifyLines(layer->lines, kWorldToleranceM) : layer->lines;
+                            reserveExtrusion(lines, *out);
+                            for (std::size_t i = 0; i < lines.size(); ++i) extrudeLine(lines[i], layer->styles[i], *out);
+                        }});
+    }
     for (const LineJob& j : {LineJob{&rivers, &s.rivers, &MapLines::rivers},
                              LineJob{&waterOutlines, &s.waterOutlines, &MapLines::waterOutlines},
                              LineJob{&regionBorders, &s.regionBorders, &MapLines::regionBorders},
@@ -365,6 +617,7 @@ Expected<MapScene> buildMapScene(const MapData& data, const Projection& projecti
     constexpr double kLabelCost = std::numeric_limits<double>::max();
     jobs.push_back({kLabelCost, [&data, &s] {
                         addPlaceLabels(data, s.labels);
+                        addWorldPlaceLabels(data, s.labels);
                         addAreaLabels(data, s.labels);
                     }});
     runJobs(jobs);

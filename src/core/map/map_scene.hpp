@@ -13,13 +13,15 @@
 namespace qantar::core {
 
 // Base-map layers the user can toggle.
-enum class MapLayer { Neighbours, Regions, RegionBorders, Water, Rivers, CountryBorders, Cities, Labels, Graticule, Count };
+// The world layers beyond the detailed box follow the same toggles (Neighbours: the land around;
+// Water: the seas and lakes); Night is the day/night shading at the clock's instant.
+enum class MapLayer { Neighbours, Regions, RegionBorders, Water, Rivers, CountryBorders, Cities, Labels, Graticule, Night, Count };
 constexpr int kMapLayerCount = static_cast<int>(MapLayer::Count);
 // Human-readable layer name for panels and legends, e.g. "Lakes and seas".
 const char* mapLayerName(MapLayer layer);
 
 struct LayerVisibility {
-    std::array<bool, kMapLayerCount> on{true, true, true, true, true, true, true, true, true};
+    std::array<bool, kMapLayerCount> on{true, true, true, true, true, true, true, true, true, true};
     bool visible(MapLayer l) const { return on[static_cast<int>(l)]; }
     void set(MapLayer l, bool v) { on[static_cast<int>(l)] = v; }
 };
@@ -66,7 +68,30 @@ struct SimplifiedLines {
     MapLines lines;
 };
 
+// A vertex of the night shading's grid: its map position and where it is on the Earth, so the
+// shader can tell the sun's elevation there.
+struct GeoVertex {
+    float x, y;      // map metres
+    float lon, lat;  // degrees
+};
+using GeoMesh = Mesh<GeoVertex>;
+
+// Simplification of the world layers' outlines and lines, map metres, done once at load (they
+// have one level of detail): their 1:50m source is itself only good to a kilometre or two, and
+// they are seen zoomed out (at the full-country view of a 1080p frame a pixel spans 1,700 m).
+constexpr double kWorldToleranceM = 2000.0;
+
 struct MapScene {
+    // The world beyond the detailed box, drawn first: water over the whole view bounds, then
+    // land and lakes (kWorldToleranceM).
+    FillMesh worldWater;   // the seas: a rectangle a little larger than viewBounds
+    FillMesh worldLand;
+    FillMesh worldLakes;
+    LineMesh worldRivers;         // the world's lines at their one level (kWorldToleranceM)
+    LineMesh worldWaterOutlines;
+    LineMesh worldBorders;        // land borders between the world layer's countries
+    LineMesh worldCoasts;         // the rest of their outlines, in the water outline's style
+    GeoMesh nightGrid;       // covers the view bounds, for the night shading
     FillMesh neighbours;   // every country but Kazakhstan
     FillMesh kazakhstan;   // Kazakhstan's country outline (under the regions)
     FillMesh regions;      // the 17 regions, tinted
@@ -79,12 +104,13 @@ struct MapScene {
     LineMesh regionBorders;
     LineMesh countryBorders;
     LineMesh kazakhstanBorder;
-    // Coarser versions of the five line layers above, one per kLineLevelToleranceM (the graticule
+    // Coarser versions of the line layers above, one per kLineLevelToleranceM (the graticule
     // is already coarse and has no other levels).
     std::vector<SimplifiedLines> simplifiedLines;
     std::vector<MapLabel> labels;
     MapBox kazakhstanBox;
     MapBox dataBox;
+    MapBox viewBounds;  // MapData::viewBounds: no view may show beyond it
 };
 
 // The line level to draw at a scale: 0 for the full-resolution layers, i for simplifiedLines[i - 1];

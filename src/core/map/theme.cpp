@@ -40,6 +40,7 @@ const Theme kLight{
     rgb(30, 30, 50, 0.45f),
     rgb(20, 130, 80, 0.95f),
     rgb(255, 255, 255, 0.86f),
+    rgb(25, 35, 80, 0.28f),
 };
 
 // Screen look: dark slate with muted neighbours and legible light labels.
@@ -74,6 +75,7 @@ const Theme kDark{
     rgb(120, 130, 150, 0.30f),
     rgb(90, 225, 160, 0.95f),
     rgb(14, 18, 24, 0.82f),
+    rgb(2, 6, 30, 0.5f),
 };
 
 // Projectors and bright rooms: near-black ground, white borders and text, saturated symbols,
@@ -109,6 +111,7 @@ const Theme kContrast{
     rgb(150, 150, 160, 0.32f),
     rgb(60, 230, 140, 1.0f),
     rgb(0, 0, 0, 0.88f),
+    rgb(0, 0, 30, 0.55f),
 };
 
 }  // namespace

@@ -68,6 +68,7 @@ struct Theme {
     Rgba internetShade;    // the blackout's fine lines, over a grey wash that darkens (render's blackoutWash)
     Rgba airlift;          // CSTO airlift arcs and transports
     Rgba panel;            // background of burned-in overlay boxes
+    Rgba night;            // the night side of the terminator, at full darkness (core/geo/sun.hpp)
 };
 
 const Theme& theme(ThemeId id);

@@ -97,6 +97,66 @@ Status triangulatePolygon(const MapPolygon& polygon, float style, FillMesh& out)
     return triangulateGeometry(h, geom.get(), style, out);
 }
 
+namespace {
+
+MapRing ringFrom(GEOSContextHandle_t h, const GEOSGeometry* ring) {
+    MapRing out;
+    const GEOSCoordSequence* seq = ring ? GEOSGeom_getCoordSeq_r(h, ring) : nullptr;
+    unsigned n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n)) return out;
+    out.reserve(n);
+    for (unsigned i = 0; i + 1 < n; ++i) {  // GEOS repeats the first point at the end
+        double x = 0, y = 0;
+        GEOSCoordSeq_getXY_r(h, seq, i, &x, &y);
+        out.push_back(MapXY{x, y});
+    }
+    return out;
+}
+
+void appendPolygons(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<MapPolygon>& out) {
+    const int type = GEOSGeomTypeId_r(h, g);
+    if (type == GEOS_POLYGON) {
+        MapPolygon p;
+        MapRing shell = ringFrom(h, GEOSGetExteriorRing_r(h, g));
+        if (shell.size() < 3) return;
+        p.rings.push_back(std::move(shell));
+        const int holes = GEOSGetNumInteriorRings_r(h, g);
+        for (int i = 0; i < holes; ++i) {
+            MapRing hole = ringFrom(h, GEOSGetInteriorRingN_r(h, g, i));
+            if (hole.size() >= 3) p.rings.push_back(std::move(hole));
+        }
+        out.push_back(std::move(p));
+    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(h, g);
+        for (int i = 0; i < n; ++i) appendPolygons(h, GEOSGetGeometryN_r(h, g, i), out);
+    }
+}
+
+}  // namespace
+
+std::vector<MapPolygon> clipPolygonToBox(const MapPolygon& polygon, const MapBox& box) {
+    MapBox pb;
+    for (const auto& r : polygon.rings)
+        for (const auto& p : r) pb.add(p);
+    if (!pb.intersects(box)) return {};
+    if (pb.minX >= box.minX && pb.maxX <= box.maxX && pb.minY >= box.minY && pb.maxY <= box.maxY) return {polygon};
+    GEOSContextHandle_t h = geosContext();
+    GeomPtr geom = makePolygon(h, polygon);
+    if (!geom) return {polygon};
+    // Rectangle clipping trusts its input: a ring that touches itself (as simplifying can leave
+    // it) is repaired first, or the clip may close the wrong way round and fill what is outside.
+    if (GEOSisValid_r(h, geom.get()) != 1) {
+        GeomPtr fixed(GEOSMakeValid_r(h, geom.get()));
+        if (!fixed) return {polygon};
+        geom = std::move(fixed);
+    }
+    GeomPtr clipped(GEOSClipByRect_r(h, geom.get(), box.minX, box.minY, box.maxX, box.maxY));
+    if (!clipped) return {polygon};
+    std::vector<MapPolygon> out;
+    appendPolygons(h, clipped.get(), out);
+    return out;
+}
+
 double meshArea(const FillMesh& mesh) {
     double a = 0.0;
     for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
@@ -109,7 +169,7 @@ double meshArea(const FillMesh& mesh) {
     return a;
 }
 
-MapXY polygonLabelPoint(const MapPolygon& polygon, const MapBox& within) {
+MapXY polygonLabelPoint(const MapPolygon& polygon, const MapBox& within, double precision) {
     MapBox box;
     for (const auto& r : polygon.rings)
         for (const auto& p : r) box.add(p);
@@ -122,8 +182,8 @@ MapXY polygonLabelPoint(const MapPolygon& polygon, const MapBox& within) {
         geom = std::move(clipped);
         box = within;
     }
-    // Tolerance: a thousandth of the polygon's size is plenty for placing text.
-    const double tol = std::max(box.width(), box.height()) * 1e-3;
+    // Tolerance: a thousandth of the polygon's size (by default) is plenty for placing text.
+    const double tol = std::max(box.width(), box.height()) * precision;
     GeomPtr line(GEOSMaximumInscribedCircle_r(h, geom.get(), tol));
     if (!line) return box.center();
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, line.get());

@@ -13,6 +13,11 @@ namespace qantar::core {
 // Fails with ErrorKind::Triangulation when GEOS cannot produce a triangulation.
 Status triangulatePolygon(const MapPolygon& polygon, float style, FillMesh& out);
 
+// The part of `polygon` inside `box` (GEOS's rectangle clipping, which keeps the vertices inside
+// as they are), as polygons; empty when none of it is inside. A polygon GEOS cannot clip is
+// returned whole.
+std::vector<MapPolygon> clipPolygonToBox(const MapPolygon& polygon, const MapBox& box);
+
 // Sum of the areas of the mesh's triangles, square map metres (for tests and diagnostics).
 double meshArea(const FillMesh& mesh);
 
@@ -21,6 +26,7 @@ double meshArea(const FillMesh& mesh);
 // Falls back to the bounding-box centre when GEOS cannot compute it.
 // With a non-empty `within`, only the part of the polygon inside that box is considered (so a
 // country that extends far beyond the map still gets its label where the map shows it).
-MapXY polygonLabelPoint(const MapPolygon& polygon, const MapBox& within = {});
+// `precision`: how close to the best point, as a share of the polygon's size.
+MapXY polygonLabelPoint(const MapPolygon& polygon, const MapBox& within = {}, double precision = 1e-3);
 
 }  // namespace qantar::core

@@ -61,6 +61,7 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
     req.options.transparentBackground = spec.transparent;
     // Lines, symbols and text grow with the image, so a 4K frame reads like a 1080p one.
     req.options.pixelScale = core::pixelScaleForSize(spec.widthPx, spec.heightPx);
+    req.time = spec.time;
     core::FrameLayers layers;
     OverlayOptions ov;
     if (spec.time && m_world) {
@@ -82,6 +83,7 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
                     }
                 }
             }
+            if (spec.mapLayers.visible(core::MapLayer::Night)) ov.legendEntries.push_back(core::nightLegendEntry());
             ov.legend = !ov.legendEntries.empty();
         }
     }

@@ -189,3 +189,28 @@ TEST(ExportCheck, NamesTheFieldAProblemIsAbout) {
     video.widthPx = 10;
     EXPECT_EQ(exportProblem(video)->field, ExportField::Size) << "the size is checked first";
 }
+
+TEST(ExportCamera, AViewIsKeptInsideTheMapsViewBounds) {
+    MapScene scene;
+    scene.kazakhstanBox.add({-1.5e6, -8.0e5});
+    scene.kazakhstanBox.add({1.5e6, 8.0e5});
+    scene.viewBounds.add({-6.0e6, -6.0e6});
+    scene.viewBounds.add({8.0e6, 3.8e6});
+    for (const ExportPreset& preset : exportPresets()) {
+        ExportSpec spec;
+        spec.widthPx = preset.widthPx;
+        spec.heightPx = preset.heightPx;
+        // Far out and far aside (a story scene written for a wider map): shifted and zoomed in
+        // until the whole image has map under it.
+        spec.view = ExportView{MapXY{-7.0e6, 3.0e6}, 3.0e7};
+        for (bool withView : {true, false}) {
+            if (!withView) spec.view.reset();
+            const MapBox v = exportCamera(spec, scene).visibleBox();
+            const double eps = 1.0;
+            EXPECT_GE(v.minX, scene.viewBounds.minX - eps) << preset.name;
+            EXPECT_LE(v.maxX, scene.viewBounds.maxX + eps) << preset.name;
+            EXPECT_GE(v.minY, scene.viewBounds.minY - eps) << preset.name;
+            EXPECT_LE(v.maxY, scene.viewBounds.maxY + eps) << preset.name;
+        }
+    }
+}

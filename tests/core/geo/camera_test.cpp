@@ -128,3 +128,69 @@ TEST(CameraFraming, ZoomOutStopsBeforeTheCountryIsAPostageStamp) {
     EXPECT_GE(widthPx, 1280.0 / 3.0 - 1e-6);
     EXPECT_DOUBLE_EQ(zoomOutLimit(MapBox{}, 100, 100), kMaxMetersPerPixel);
 }
+
+namespace {
+
+::testing::AssertionResult viewInside(const Camera& cam, const MapBox& bounds) {
+    const MapBox v = cam.visibleBox();
+    const double eps = 1e-6 * std::max(bounds.width(), bounds.height());
+    if (v.minX >= bounds.minX - eps && v.maxX <= bounds.maxX + eps && v.minY >= bounds.minY - eps &&
+        v.maxY <= bounds.maxY + eps) {
+        return ::testing::AssertionSuccess();
+    }
+    return ::testing::AssertionFailure() << "view " << v.minX << ".." << v.maxX << " x " << v.minY << ".." << v.maxY
+                                         << " leaves the bounds " << bounds.minX << ".." << bounds.maxX << " x "
+                                         << bounds.minY << ".." << bounds.maxY;
+}
+
+MapBox boundsBox() {
+    MapBox b;
+    b.add({-6.0e6, -5.0e6});
+    b.add({8.0e6, 4.0e6});
+    return b;
+}
+
+}  // namespace
+
+TEST(CameraBounds, NoPanOrZoomLeavesTheBounds) {
+    const MapBox bounds = boundsBox();
+    Camera cam({0.0, 0.0}, 2000.0, 1280, 720);
+    cam.setBounds(bounds);
+    ASSERT_TRUE(viewInside(cam, bounds));
+    for (int i = 0; i < 40; ++i) {
+        cam.panByPixels(500.0, -300.0);
+        EXPECT_TRUE(viewInside(cam, bounds)) << "after pan " << i;
+    }
+    for (int i = 0; i < 40; ++i) {
+        cam.zoomAbout({10.0, 700.0}, 0.7);
+        EXPECT_TRUE(viewInside(cam, bounds)) << "after zoom-out " << i;
+    }
+    EXPECT_LE(cam.metersPerPixel(), std::min(bounds.width() / 1280, bounds.height() / 720) * (1 + 1e-12));
+    cam.setCenter({1.0e8, -1.0e8});
+    EXPECT_TRUE(viewInside(cam, bounds)) << "a far-off centre is brought back";
+}
+
+TEST(CameraBounds, ATallViewportIsLimitedByTheBoundsHeight) {
+    const MapBox bounds = boundsBox();
+    Camera cam({0.0, 0.0}, 2000.0, 2480, 3508);  // A4 portrait
+    cam.setBounds(bounds);
+    cam.setMetersPerPixel(kMaxMetersPerPixel);
+    EXPECT_NEAR(cam.metersPerPixel(), bounds.height() / 3508.0, 1e-9);
+    EXPECT_TRUE(viewInside(cam, bounds));
+    // Resizing the viewport keeps the view inside.
+    cam.setViewport(3508, 2480);
+    EXPECT_TRUE(viewInside(cam, bounds));
+}
+
+TEST(CameraBounds, FramingNearTheEdgeIsShiftedInNotCut) {
+    const MapBox bounds = boundsBox();
+    Camera cam({0.0, 0.0}, 2000.0, 1920, 1080);
+    cam.setBounds(bounds);
+    cam.frameIn({-5.9e6, 3.9e6}, 2.0e6, ScreenRect{0, 0, 1920, 1080});
+    EXPECT_TRUE(viewInside(cam, bounds));
+    EXPECT_NEAR(cam.metersPerPixel(), 2.0e6 / 1080, 1e-9) << "the scale asked for is kept";
+    // Without bounds the same framing goes where it is asked.
+    Camera free({0.0, 0.0}, 2000.0, 1920, 1080);
+    free.frameIn({-5.9e6, 3.9e6}, 2.0e6, ScreenRect{0, 0, 1920, 1080});
+    EXPECT_DOUBLE_EQ(free.center().x, -5.9e6);
+}

@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "core/map/map_scene.hpp"
@@ -138,11 +140,15 @@ TEST_F(MapDataTest, ReleasedSceneKeepsWhatDrawingStillNeeds) {
 
     releaseMeshes(scene);
     // Nothing of the geometry is held any more, not even as spare capacity.
-    for (const FillMesh* m : {&scene.neighbours, &scene.kazakhstan, &scene.regions, &scene.water}) {
+    for (const FillMesh* m : {&scene.worldWater, &scene.worldLand, &scene.worldLakes, &scene.neighbours,
+                              &scene.kazakhstan, &scene.regions, &scene.water}) {
         EXPECT_EQ(m->vertices.capacity() + m->indices.capacity(), 0u);
     }
-    for (const LineMesh* m : {&scene.graticule, &scene.rivers, &scene.waterOutlines, &scene.regionBorders,
-                              &scene.countryBorders, &scene.kazakhstanBorder}) {
+    EXPECT_EQ(scene.nightGrid.vertices.capacity() + scene.nightGrid.indices.capacity(), 0u);
+    for (const LineMesh* m : {&scene.worldRivers, &scene.worldWaterOutlines, &scene.worldBorders, &scene.worldCoasts,
+                              &scene.graticule,
+                              &scene.rivers, &scene.waterOutlines, &scene.regionBorders, &scene.countryBorders,
+                              &scene.kazakhstanBorder}) {
         EXPECT_EQ(m->vertices.capacity() + m->indices.capacity(), 0u);
     }
     for (const SimplifiedLines& level : scene.simplifiedLines) {
@@ -160,7 +166,7 @@ TEST_F(MapDataTest, ReleasedSceneKeepsWhatDrawingStillNeeds) {
 TEST(MapDataLoad, MissingFileIsNamed) {
     const fs::path dir = fs::temp_directory_path() / "qantar_missing_geo";
     fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::create_directories(dir / "world");
     for (const auto& f : mapDataFiles()) {
         if (f != "lakes.geojson") fs::copy_file(kGeoDir + "/" + f, dir / f);
     }
@@ -176,7 +182,7 @@ TEST(MapDataLoad, MissingFileIsNamed) {
 TEST(MapDataLoad, BrokenFileIsNamedWithItsProblem) {
     const fs::path dir = fs::temp_directory_path() / "qantar_broken_geo";
     fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::create_directories(dir / "world");
     for (const auto& f : mapDataFiles()) fs::copy_file(kGeoDir + "/" + f, dir / f);
     {
         std::ofstream out(dir / "kz_regions.geojson", std::ios::trunc);
@@ -190,5 +196,126 @@ TEST(MapDataLoad, BrokenFileIsNamedWithItsProblem) {
     EXPECT_EQ(d.error().kind, ErrorKind::MissingProperty);
     EXPECT_NE(d.error().message.find("kz_regions.geojson: feature 0: property 'iso_3166_2'"), std::string::npos)
         << d.error().message;
+    fs::remove_all(dir);
+}
+
+TEST_F(MapDataTest, WorldLayersSurroundTheDetailedBox) {
+    const WorldLayers& w = s_data->world;
+    EXPECT_GT(w.countries.size(), 50u);
+    EXPECT_GT(w.lakes.size(), 20u);
+    EXPECT_GT(w.rivers.size(), 50u);
+    std::set<std::string> names;
+    for (const Place& p : w.places) {
+        names.insert(p.name);
+        EXPECT_FALSE(kDetailedBox.contains(p.lonLat)) << p.name << ": inside the detailed box, the detailed places stand";
+        EXPECT_EQ(p.role, "world");
+    }
+    // Where the CSTO's members and the neighbours' capitals beyond the detailed box are.
+    for (const char* city : {"Moscow", "Minsk", "Beijing", "Ulaanbaatar", "Kyiv"}) EXPECT_TRUE(names.count(city)) << city;
+    EXPECT_FALSE(names.count("Astana")) << "the capital was Nur-Sultan in January 2022";
+    EXPECT_FALSE(names.count("Kiev"));
+}
+
+TEST_F(MapDataTest, ViewBoundsStayInsideTheWorldDataAndAroundKazakhstan) {
+    const MapBox& b = s_data->viewBounds;
+    ASSERT_FALSE(b.empty());
+    const MapBox& kz = s_data->kazakhstanBox;
+    EXPECT_TRUE(b.contains({kz.minX, kz.minY}) && b.contains({kz.maxX, kz.maxY}));
+    // Room to look well beyond the country: Moscow and Beijing fit, with a margin of thousands of km.
+    EXPECT_GT(b.width(), 3.0 * kz.width());
+    EXPECT_GT(b.height(), 3.0 * kz.height());
+    for (const char* city : {"Moscow", "Beijing"}) {
+        for (const Place& p : s_data->world.places) {
+            if (p.name == city) {
+                EXPECT_TRUE(b.contains(p.xy)) << city;
+            }
+        }
+    }
+    // Every point of its outline (and so of any view inside it) has world data under it.
+    constexpr int kSteps = 400;
+    for (int i = 0; i <= kSteps; ++i) {
+        const double t = static_cast<double>(i) / kSteps;
+        const double x = b.minX + b.width() * t, y = b.minY + b.height() * t;
+        for (MapXY p : {MapXY{x, b.minY}, MapXY{x, b.maxY}, MapXY{b.minX, y}, MapXY{b.maxX, y}}) {
+            const auto ll = s_projection->unproject(p);
+            ASSERT_TRUE(ll.has_value());
+            EXPECT_TRUE(kWorldBox.contains(*ll)) << ll->lon << ", " << ll->lat;
+        }
+    }
+}
+
+TEST_F(MapDataTest, CutEdgesOfTheDetailedWaterAreNotOutlined) {
+    // The piece of the Black Sea in the detailed layer ends at 40 E, where the box cut it: its
+    // outline is the shore only, open where the cut is.
+    const WaterBody* blackSea = nullptr;
+    for (const WaterBody& w : s_data->water)
+        if (w.name.find("Black Sea") != std::string::npos) blackSea = &w;
+    ASSERT_NE(blackSea, nullptr);
+    ASSERT_FALSE(blackSea->shore.empty());
+    for (const Outline& o : blackSea->shore) {
+        EXPECT_FALSE(o.closed);
+        for (std::size_t i = 0; i + 1 < o.points.size(); ++i) {
+            const auto a = s_projection->unproject(o.points[i]);
+            const auto b = s_projection->unproject(o.points[i + 1]);
+            ASSERT_TRUE(a && b);
+            EXPECT_FALSE(std::abs(a->lon - 40.0) < 1e-6 && std::abs(b->lon - 40.0) < 1e-6) << "a stretch along the cut";
+        }
+    }
+    // The Caspian lies wholly inside: its shore is closed.
+    for (const WaterBody& w : s_data->water) {
+        if (w.name != "Caspian Sea") continue;
+        for (const Outline& o : w.shore) EXPECT_TRUE(o.closed);
+    }
+}
+
+TEST_F(MapDataTest, DetailedCountriesReachTheBoxEdgeOnItsArc) {
+    // Along 60 N the detailed countries end on the parallel (an arc), not on the chord between
+    // 40 E and 95 E, which would leave a lens between them and the world layers.
+    const auto mid = s_projection->project({67.5, 59.9});
+    ASSERT_TRUE(mid.has_value());
+    bool covered = false;
+    for (const Country& c : s_data->countries)
+        for (const auto& poly : c.polygons) covered = covered || pointInRing(poly.rings[0], *mid);
+    EXPECT_TRUE(covered) << "67.5 E 59.9 N lies in a detailed country";
+}
+
+TEST_F(MapDataTest, SceneDrawsTheWorldAroundAndNoPlaceTwice) {
+    auto scene = buildMapScene(*s_data, *s_projection);
+    ASSERT_TRUE(scene.ok()) << scene.error().message;
+    EXPECT_FALSE(scene->worldWater.indices.empty());
+    EXPECT_FALSE(scene->worldLand.indices.empty());
+    EXPECT_FALSE(scene->worldLakes.indices.empty());
+    EXPECT_FALSE(scene->worldRivers.indices.empty());
+    EXPECT_FALSE(scene->worldBorders.indices.empty());
+    EXPECT_FALSE(scene->worldCoasts.indices.empty());
+    EXPECT_FALSE(scene->nightGrid.indices.empty());
+    // The seas cover every view the camera allows.
+    MapBox water;
+    for (const FillVertex& v : scene->worldWater.vertices) water.add({v.x, v.y});
+    const MapBox& b = scene->viewBounds;
+    EXPECT_TRUE(water.contains({b.minX, b.minY}) && water.contains({b.maxX, b.maxY}));
+    // Each city is labelled once; Nur-Sultan is, Astana is not.
+    std::map<std::string, int> cities;
+    for (const MapLabel& l : scene->labels)
+        if (l.pointLabel) ++cities[l.text];
+    EXPECT_EQ(cities["Nur-Sultan"], 1);
+    EXPECT_EQ(cities.count("Astana"), 0u);
+    EXPECT_EQ(cities["Moscow"], 1);
+    for (const auto& [name, n] : cities) EXPECT_LE(n, 2) << name;
+}
+
+TEST(MapDataLoad, MissingWorldFileIsNamed) {
+    const fs::path dir = fs::temp_directory_path() / "qantar_missing_world";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "world");
+    for (const auto& f : mapDataFiles()) {
+        if (f != "world/world_rivers.geojson") fs::copy_file(kGeoDir + "/" + f, dir / f);
+    }
+    auto p = Projection::create();
+    ASSERT_TRUE(p.ok());
+    auto d = loadMapData(dir.string(), *p);
+    ASSERT_FALSE(d.ok());
+    EXPECT_EQ(d.error().kind, ErrorKind::FileNotFound);
+    EXPECT_NE(d.error().message.find("world/world_rivers.geojson"), std::string::npos) << d.error().message;
     fs::remove_all(dir);
 }
