@@ -209,7 +209,8 @@ void LayersPanel::draw(AppState& state) {
             }
         }
         for (const auto& e : entries) {
-            if (e.layer || e.symbol == core::LegendSymbol::DateOnly) continue;  // date only: its own row below
+            // Date only has its own row below; the night is a base-map layer, switched and explained there.
+            if (e.layer || e.symbol == core::LegendSymbol::DateOnly || e.symbol == core::LegendSymbol::Night) continue;
             drawLegendSwatch(e.symbol, t);
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();

@@ -37,6 +37,7 @@ LegendEntry dateOnlyLegendEntry() { return {LegendSymbol::DateOnly, std::nullopt
 
 std::vector<LegendEntry> allLegendEntries() {
     std::vector<LegendEntry> out(std::begin(kEntries), std::end(kEntries));
+    out.push_back(nightLegendEntry());
     out.push_back(dateOnlyLegendEntry());
     return out;
 }
