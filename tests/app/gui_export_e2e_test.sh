@@ -11,10 +11,11 @@ QANTAR=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/gui_common.sh"
 
-# The default file is in the home folder ($work here), named for the moment shown.
-session export "--time 2022-01-05T20:00" key:ctrl+e 'wait:item("Export", "Export")' click:Export@Export \
+# The default file is in the home folder ($work here), named for the moment shown: one in daylight
+# in Almaty, so the night's shading does not darken the light theme's map.
+session export "--time 2022-01-05T13:00" key:ctrl+e 'wait:item("Export", "Export")' click:Export@Export \
     'wait:v["export_message"].startswith("Wrote ")'
-png="$work/qantar-2022-01-05-2000.png"
+png="$work/qantar-2022-01-05-1300.png"
 [ -s "$png" ] || { echo "FAIL: the export dialog wrote no $png"; ls -la "$work"; exit 1; }
 grep -q "Wrote $png" "$work/export.json.err" || { echo "FAIL: the message does not name the full path"; cat "$work/export.json.err"; exit 1; }
 
