@@ -12,7 +12,9 @@ QANTAR=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/gui_common.sh"
 
-# The default file is in the home folder ($work here), named for the moment shown.
+# The default file is in the home folder ($work here), named for the moment shown: 2 January at
+# noon, in daylight in Almaty and before the internet blackout, so neither the night's shading nor
+# the blackout's grey darkens the light theme's map.
 session export "--time 2022-01-02T12:00" key:ctrl+e 'wait:item("Export", "Export")' click:Export@Export \
     'wait:v["export_message"].startswith("Wrote ")'
 png="$work/qantar-2022-01-02-1200.png"

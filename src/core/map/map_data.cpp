@@ -176,7 +176,6 @@ void assignTints(std::vector<Region>& regions) {
     }
 }
 
-
 // The lon/lat extent of a feature's geometry.
 GeoBox extentOf(const GeoFeature& f) {
     GeoBox b{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),

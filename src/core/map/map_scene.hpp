@@ -104,7 +104,7 @@ struct MapScene {
     LineMesh regionBorders;
     LineMesh countryBorders;
     LineMesh kazakhstanBorder;
-    // Coarser versions of the line layers above, one per kLineLevelToleranceM (the graticule
+    // Coarser versions of the five detailed line layers above, one per kLineLevelToleranceM (the graticule
     // is already coarse and has no other levels).
     std::vector<SimplifiedLines> simplifiedLines;
     std::vector<MapLabel> labels;
