@@ -14,26 +14,8 @@ using namespace qantar;
 
 namespace {
 
-class EventPixels : public test::RenderFixture {
+class EventPixels : public test::EventRenderFixture {
 protected:
-    static void SetUpTestSuite() {
-        RenderFixture::SetUpTestSuite();
-        if (!s_renderer) return;
-        auto w = core::loadEventWorld(std::string(QANTAR_ASSET_DIR) + "/events/events.json", *s_data, *s_projection);
-        ASSERT_TRUE(w.ok()) << w.error().message;
-        s_world = std::move(*w).release();
-        auto o = render::EventOverlay::create(*s_scene);
-        ASSERT_TRUE(o.ok()) << o.error().message;
-        s_overlay = std::move(*o).release();
-    }
-    static void TearDownTestSuite() {
-        delete s_overlay;
-        delete s_world;
-        s_overlay = nullptr;
-        s_world = nullptr;
-        RenderFixture::TearDownTestSuite();
-    }
-
     // A frame of `layers` seen by `camera` (its size), composed from scratch.
     static render::Image eventFrame(const core::Camera& camera, const core::FrameLayers& layers,
                                     const render::FrameOptions& options = {}) {
@@ -59,8 +41,6 @@ protected:
         return std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2]);
     }
 
-    static inline core::EventWorld* s_world = nullptr;
-    static inline render::EventOverlay* s_overlay = nullptr;
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/events/event_world.hpp"
 #include "core/events/layers.hpp"
 #include "core/export/export_spec.hpp"
 #include "core/geo/camera.hpp"
@@ -128,6 +129,31 @@ protected:
     static inline core::MapData* s_data = nullptr;
     static inline core::MapScene* s_scene = nullptr;
     static inline render::MapRenderer* s_renderer = nullptr;
+};
+
+// The fixture with the bundled events loaded and an event overlay to draw them.
+class EventRenderFixture : public RenderFixture {
+protected:
+    static void SetUpTestSuite() {
+        RenderFixture::SetUpTestSuite();
+        if (!s_renderer) return;
+        auto w = core::loadEventWorld(std::string(QANTAR_ASSET_DIR) + "/events/events.json", *s_data, *s_projection);
+        ASSERT_TRUE(w.ok()) << w.error().message;
+        s_world = std::move(*w).release();
+        auto o = render::EventOverlay::create(*s_scene);
+        ASSERT_TRUE(o.ok()) << o.error().message;
+        s_overlay = std::move(*o).release();
+    }
+    static void TearDownTestSuite() {
+        delete s_overlay;
+        delete s_world;
+        s_overlay = nullptr;
+        s_world = nullptr;
+        RenderFixture::TearDownTestSuite();
+    }
+
+    static inline core::EventWorld* s_world = nullptr;
+    static inline render::EventOverlay* s_overlay = nullptr;
 };
 
 }  // namespace qantar::test

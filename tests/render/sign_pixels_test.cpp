@@ -17,26 +17,8 @@ using namespace qantar;
 
 namespace {
 
-class SignPixels : public test::RenderFixture {
+class SignPixels : public test::EventRenderFixture {
 protected:
-    static void SetUpTestSuite() {
-        RenderFixture::SetUpTestSuite();
-        if (!s_renderer) return;
-        auto w = core::loadEventWorld(std::string(QANTAR_ASSET_DIR) + "/events/events.json", *s_data, *s_projection);
-        ASSERT_TRUE(w.ok()) << w.error().message;
-        s_world = std::move(*w).release();
-        auto o = render::EventOverlay::create(*s_scene);
-        ASSERT_TRUE(o.ok()) << o.error().message;
-        s_overlay = std::move(*o).release();
-    }
-    static void TearDownTestSuite() {
-        delete s_overlay;
-        delete s_world;
-        s_overlay = nullptr;
-        s_world = nullptr;
-        RenderFixture::TearDownTestSuite();
-    }
-
     static core::Camera national() { return fittedCamera(1280, 720); }
 
     static core::FrameLayers layersAt(const char* when, const core::EventLayerSettings& settings = {}) {
@@ -105,8 +87,6 @@ protected:
         return sum / n;
     }
 
-    static inline core::EventWorld* s_world = nullptr;
-    static inline render::EventOverlay* s_overlay = nullptr;
 };
 
 // The moon on the curfew's badge: a pale yellow no event symbol uses.

@@ -17,26 +17,8 @@ namespace {
 
 const core::LonLat kAlmaty{76.9286, 43.2567};
 
-class StackPixels : public test::RenderFixture {
+class StackPixels : public test::EventRenderFixture {
 protected:
-    static void SetUpTestSuite() {
-        RenderFixture::SetUpTestSuite();
-        if (!s_renderer) return;
-        auto w = core::loadEventWorld(std::string(QANTAR_ASSET_DIR) + "/events/events.json", *s_data, *s_projection);
-        ASSERT_TRUE(w.ok()) << w.error().message;
-        s_world = std::move(*w).release();
-        auto o = render::EventOverlay::create(*s_scene);
-        ASSERT_TRUE(o.ok()) << o.error().message;
-        s_overlay = std::move(*o).release();
-    }
-    static void TearDownTestSuite() {
-        delete s_overlay;
-        delete s_world;
-        s_overlay = nullptr;
-        s_world = nullptr;
-        RenderFixture::TearDownTestSuite();
-    }
-
     static core::FrameLayers layersAt(const char* when) {
         auto t = core::parseIsoTime(when);
         EXPECT_TRUE(t.ok());
@@ -59,12 +41,8 @@ protected:
         return n;
     }
 
-    static core::EventWorld* s_world;
-    static render::EventOverlay* s_overlay;
 };
 
-core::EventWorld* StackPixels::s_world = nullptr;
-render::EventOverlay* StackPixels::s_overlay = nullptr;
 
 }  // namespace
 
