@@ -128,6 +128,17 @@ struct EventOverlay::Impl {
                      const FrameOptions& o);
     // Dashed lines through `lines` (map metres), each over a wider solid casing in the halo colour
     // so that it reads on dark and light ground alike.
+    // A line mesh made for this frame, drawn with the line program already in use.
+    void drawStreamedLines(const core::LineMesh& mesh) {
+        glBindVertexArray(arcVao.id());
+        glBindBuffer(GL_ARRAY_BUFFER, arcVbo.id());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(core::LineVertex)),
+                     mesh.vertices.data(), GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
+                     mesh.indices.data(), GL_STREAM_DRAW);
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.indices.size()), GL_UNSIGNED_INT, nullptr);
+        glBindVertexArray(0);
+    }
     void drawCasedDashes(const core::Camera& camera, const std::vector<core::MapRing>& lines, const core::Rgba& color,
                          float alpha, const FrameOptions& o, float widthPx, float dashPx, float gapPx);
     // The approximate arrow: a cased dashed shaft and a solid head, tail to head in pixels.
@@ -300,13 +311,7 @@ void EventOverlay::drawSymbols(const core::Camera& camera, const core::FrameLaye
         const float look[8 * 4] = {2.2f, 8.0f, 5.0f, 0.0f};
         glUniform4fv(glGetUniformLocation(lp, "u_color"), 8, color);
         glUniform4fv(glGetUniformLocation(lp, "u_look"), 8, look);
-        glBindVertexArray(d.arcVao.id());
-        glBindBuffer(GL_ARRAY_BUFFER, d.arcVbo.id());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(arcs.vertices.size() * sizeof(core::LineVertex)),
-                     arcs.vertices.data(), GL_STREAM_DRAW);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(arcs.indices.size() * sizeof(std::uint32_t)),
-                     arcs.indices.data(), GL_STREAM_DRAW);
-        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(arcs.indices.size()), GL_UNSIGNED_INT, nullptr);
+        d.drawStreamedLines(arcs);
         const core::Rgba c = t.marks[static_cast<int>(core::MarkKind::Csto)];
         for (const auto& a : layers.airlifts) {
             if (a.progress < 0.0f || a.approximate) continue;
@@ -371,14 +376,7 @@ void EventOverlay::Impl::drawLeaders(const core::Camera& camera, const core::Sym
     const float look[8 * 4] = {1.2f, 0.0f, 0.0f, 0.0f};
     glUniform4fv(glGetUniformLocation(lp, "u_color"), 8, color);
     glUniform4fv(glGetUniformLocation(lp, "u_look"), 8, look);
-    glBindVertexArray(arcVao.id());
-    glBindBuffer(GL_ARRAY_BUFFER, arcVbo.id());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(leaders.vertices.size() * sizeof(core::LineVertex)),
-                 leaders.vertices.data(), GL_STREAM_DRAW);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(leaders.indices.size() * sizeof(std::uint32_t)),
-                 leaders.indices.data(), GL_STREAM_DRAW);
-    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(leaders.indices.size()), GL_UNSIGNED_INT, nullptr);
-    glBindVertexArray(0);
+    drawStreamedLines(leaders);
 }
 
 void EventOverlay::drawBadgeDiscs(const core::Camera& camera, const core::SymbolLayout& symbols, const FrameOptions& o) {
@@ -530,14 +528,7 @@ void EventOverlay::Impl::drawCasedDashes(const core::Camera& camera, const std::
     const float looks[8 * 4] = {widthPx + 3.0f, 0.0f, 0.0f, 0.0f, widthPx, dashPx, gapPx, 0.0f};
     glUniform4fv(glGetUniformLocation(lp, "u_color"), 8, colors);
     glUniform4fv(glGetUniformLocation(lp, "u_look"), 8, looks);
-    glBindVertexArray(arcVao.id());
-    glBindBuffer(GL_ARRAY_BUFFER, arcVbo.id());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(core::LineVertex)),
-                 mesh.vertices.data(), GL_STREAM_DRAW);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
-                 mesh.indices.data(), GL_STREAM_DRAW);
-    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.indices.size()), GL_UNSIGNED_INT, nullptr);
-    glBindVertexArray(0);
+    drawStreamedLines(mesh);
 }
 
 void EventOverlay::Impl::drawArrow(const core::Camera& camera, core::ScreenPx tail, core::ScreenPx head, float alpha,

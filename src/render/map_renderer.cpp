@@ -26,67 +26,49 @@ void attrib(GLuint index, GLint size, GLsizei stride, std::size_t offset) {
     glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
 }
 
-GpuMesh uploadFill(const core::FillMesh& m) {
+// Buffers for one mesh of `Vertex`; `attributes` then describes the vertex layout to the VAO.
+template <class Mesh, class Attributes>
+GpuMesh uploadMesh(const Mesh& m, Attributes attributes) {
+    using Vertex = typename decltype(m.vertices)::value_type;
     GpuMesh g;
     g.vao = GlVertexArray::create();
     g.vbo = GlBuffer::create();
     g.ibo = GlBuffer::create();
     glBindVertexArray(g.vao.id());
     glBindBuffer(GL_ARRAY_BUFFER, g.vbo.id());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.vertices.size() * sizeof(core::FillVertex)),
-                 m.vertices.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.vertices.size() * sizeof(Vertex)), m.vertices.data(),
+                 GL_STATIC_DRAW);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ibo.id());
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.indices.size() * sizeof(std::uint32_t)),
                  m.indices.data(), GL_STATIC_DRAW);
-    constexpr auto stride = static_cast<GLsizei>(sizeof(core::FillVertex));
-    attrib(0, 2, stride, offsetof(core::FillVertex, x));
-    attrib(1, 1, stride, offsetof(core::FillVertex, style));
+    attributes(static_cast<GLsizei>(sizeof(Vertex)));
     glBindVertexArray(0);
     g.count = static_cast<GLsizei>(m.indices.size());
     return g;
+}
+
+GpuMesh uploadFill(const core::FillMesh& m) {
+    return uploadMesh(m, [](GLsizei stride) {
+        attrib(0, 2, stride, offsetof(core::FillVertex, x));
+        attrib(1, 1, stride, offsetof(core::FillVertex, style));
+    });
 }
 
 GpuMesh uploadLine(const core::LineMesh& m) {
-    GpuMesh g;
-    g.vao = GlVertexArray::create();
-    g.vbo = GlBuffer::create();
-    g.ibo = GlBuffer::create();
-    glBindVertexArray(g.vao.id());
-    glBindBuffer(GL_ARRAY_BUFFER, g.vbo.id());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.vertices.size() * sizeof(core::LineVertex)),
-                 m.vertices.data(), GL_STATIC_DRAW);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ibo.id());
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.indices.size() * sizeof(std::uint32_t)),
-                 m.indices.data(), GL_STATIC_DRAW);
-    constexpr auto stride = static_cast<GLsizei>(sizeof(core::LineVertex));
-    attrib(0, 2, stride, offsetof(core::LineVertex, x));
-    attrib(1, 2, stride, offsetof(core::LineVertex, nx));
-    attrib(2, 1, stride, offsetof(core::LineVertex, side));
-    attrib(3, 1, stride, offsetof(core::LineVertex, along));
-    attrib(4, 1, stride, offsetof(core::LineVertex, style));
-    glBindVertexArray(0);
-    g.count = static_cast<GLsizei>(m.indices.size());
-    return g;
+    return uploadMesh(m, [](GLsizei stride) {
+        attrib(0, 2, stride, offsetof(core::LineVertex, x));
+        attrib(1, 2, stride, offsetof(core::LineVertex, nx));
+        attrib(2, 1, stride, offsetof(core::LineVertex, side));
+        attrib(3, 1, stride, offsetof(core::LineVertex, along));
+        attrib(4, 1, stride, offsetof(core::LineVertex, style));
+    });
 }
 
 GpuMesh uploadGeo(const core::GeoMesh& m) {
-    GpuMesh g;
-    g.vao = GlVertexArray::create();
-    g.vbo = GlBuffer::create();
-    g.ibo = GlBuffer::create();
-    glBindVertexArray(g.vao.id());
-    glBindBuffer(GL_ARRAY_BUFFER, g.vbo.id());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.vertices.size() * sizeof(core::GeoVertex)),
-                 m.vertices.data(), GL_STATIC_DRAW);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ibo.id());
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.indices.size() * sizeof(std::uint32_t)),
-                 m.indices.data(), GL_STATIC_DRAW);
-    constexpr auto stride = static_cast<GLsizei>(sizeof(core::GeoVertex));
-    attrib(0, 2, stride, offsetof(core::GeoVertex, x));
-    attrib(1, 2, stride, offsetof(core::GeoVertex, lon));
-    glBindVertexArray(0);
-    g.count = static_cast<GLsizei>(m.indices.size());
-    return g;
+    return uploadMesh(m, [](GLsizei stride) {
+        attrib(0, 2, stride, offsetof(core::GeoVertex, x));
+        attrib(1, 2, stride, offsetof(core::GeoVertex, lon));
+    });
 }
 
 void drawMesh(const GpuMesh& g) {
