@@ -28,7 +28,7 @@ case "$mode" in
         cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DQANTAR_BUILD_TESTS=ON -DQANTAR_BUILD_BENCH=ON \
             -DQANTAR_WERROR=ON >/dev/null
         cmake --build build -j"$jobs"
-        (cd build && ctest --output-on-failure --timeout 600)
+        (cd build && ctest --output-on-failure --timeout 600 -j"$jobs")
         [ "${QANTAR_QUICK:-0}" = 1 ] && exit 0
         QANTAR_BENCH_QUICK=1 sh bench/run.sh
         sh scripts/fuzz.sh
@@ -41,10 +41,10 @@ case "$mode" in
         # render run with AddressSanitizer's memory checks but without leak detection, since
         # Mesa leaves allocations behind in modules it has unloaded.
         ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$here/tests/lsan.supp":print_suppressions=0 \
-            ctest --output-on-failure --timeout 900 -L leakcheck
+            ctest --output-on-failure --timeout 900 -j"$jobs" -L leakcheck
         # The fault-injection suite (label "fault") kills and starves whole processes from outside;
         # it runs in the first stage, on the Release build users get.
-        ASAN_OPTIONS=detect_leaks=0 exec ctest --output-on-failure --timeout 900 -LE 'leakcheck|fault'
+        ASAN_OPTIONS=detect_leaks=0 exec ctest --output-on-failure --timeout 900 -j"$jobs" -LE 'leakcheck|fault'
         ;;
     *)
         echo "usage: sh scripts/qantar.sh run [qantar arguments...] | test" >&2
