@@ -61,3 +61,22 @@ struct ImportCommandOptions {
 int runImport(const ImportCommandOptions& options);
 
 }  // namespace qantar::app
+
+namespace qantar::app {
+
+struct ExportDataOptions {
+    std::string file;                  // .geojson/.json, .kml, .csv or .gpkg: the extension chooses the format
+    std::string data;                  // event file; empty: the bundled dataset
+    std::vector<std::string> imports;  // sources merged into the data first, as --import does for the window
+    std::string assets;
+    std::string at;                    // only the events shown at this moment (as `qantar state --at`)
+    std::string from, to;              // only the events whose time overlaps [from, to]
+    std::string categories;            // comma list of category ids; empty: all
+    std::string search, place;         // as the event list's filter
+    std::string story;                 // KML only: the story as a Google Earth tour
+};
+// Writes the events (all, or those the filters keep) to `file`; prints what was written. 0 on
+// success; 1 with one line on stderr for a bad value, a missing file or an unwritable path.
+int runExportData(const ExportDataOptions& options);
+
+}  // namespace qantar::app

@@ -22,7 +22,9 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
                "  qantar export --story assets/stories/week.json --out slides/\n"
                "  qantar state --at 2022-01-05T20:00 --json\n"
                "  qantar validate my-events.json\n"
-               "  qantar import acled-export.csv --out my-events.json");
+               "  qantar import acled-export.csv --out my-events.json\n"
+               "  qantar export-data events.geojson --from 2022-01-04 --to 2022-01-07\n"
+               "  qantar export-data tour.kml --story assets/stories/week.json");
 
     GuiOptions& gui = c.gui;
     cli.add_option("--assets", gui.assets, "Directory holding geo/ (default: found next to the program)");
@@ -112,6 +114,24 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     CLI::App* validateCmd = cli.add_subcommand("validate", "Check an event file and list every problem with its line");
     validateCmd->add_option("FILE", validatePath, "The event file (qantar-events JSON)")->required();
 
+    ExportDataOptions& xd = c.exportData;
+    CLI::App* exportDataCmd = cli.add_subcommand(
+        "export-data", "Write the events as GeoJSON, KML (with a story: a Google Earth tour), CSV or GeoPackage");
+    exportDataCmd->add_option("FILE", xd.file, "Output file; its extension chooses the format: .geojson/.json, .kml, "
+                                               ".csv, .gpkg")->required();
+    exportDataCmd->add_option("--data", xd.data, "Event file (default: the bundled assets/events/events.json)");
+    exportDataCmd->add_option("--import", xd.imports, "Merge events from this source first (any format import reads)");
+    exportDataCmd->add_option("--assets", xd.assets, "Assets directory (default: found next to the program)");
+    CLI::Option* atOpt = exportDataCmd->add_option(
+        "--at", xd.at, "Only the events shown at this moment (ISO 8601; without an offset, Almaty time UTC+6)");
+    CLI::Option* fromOpt = exportDataCmd->add_option("--from", xd.from, "Only events whose time overlaps --from..--to");
+    CLI::Option* toOpt = exportDataCmd->add_option("--to", xd.to, "End of that range, inclusive (ISO 8601)");
+    atOpt->excludes(fromOpt)->excludes(toOpt);
+    exportDataCmd->add_option("--category", xd.categories, "Only these categories, a comma list (protest,clash,...)");
+    exportDataCmd->add_option("--search", xd.search, "Only events whose title, description, place or id has this text");
+    exportDataCmd->add_option("--place", xd.place, "Only events at this place (its name as the events give it)");
+    exportDataCmd->add_option("--story", xd.story, "With a .kml file: the story as a Google Earth tour (gx:Tour)");
+
     std::ostringstream out, err;
     try {
         cli.parse(argc, argv);
@@ -133,6 +153,7 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     else if (*stateCmd) c.command = CommandLine::Command::State;
     else if (*validateCmd) c.command = CommandLine::Command::Validate;
     else if (*importCmd) c.command = CommandLine::Command::Import;
+    else if (*exportDataCmd) c.command = CommandLine::Command::ExportData;
     if (c.command == CommandLine::Command::Gui && !windowSize.empty()) {
         auto size = core::parseExportSize(windowSize);
         if (!size) {

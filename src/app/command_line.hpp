@@ -10,7 +10,7 @@
 namespace qantar::app {
 
 struct CommandLine {
-    enum class Command { Gui, Export, State, Validate, Import, Exit };
+    enum class Command { Gui, Export, State, Validate, Import, ExportData, Exit };
     Command command = Command::Gui;
     // Exit: what to print (help, the version, or why the words were not understood) and the code.
     int exitCode = 0;
@@ -21,6 +21,7 @@ struct CommandLine {
     StateOptions state;
     ImportCommandOptions import;
     std::string validatePath;
+    ExportDataOptions exportData;
 };
 
 CommandLine parseCommandLine(int argc, const char* const* argv);

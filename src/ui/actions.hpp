@@ -78,7 +78,7 @@ struct CancelExport {};
 struct Quit {};
 
 // Opens one of the window's dialogs (handled by the Gui itself, which owns them).
-enum class Dialog { Open, Export };
+enum class Dialog { Open, Export, ExportEvents };
 struct ShowDialog {
     Dialog dialog = Dialog::Open;
     // Open dialog only: show the outcome of the last import (a dropped file that needs its time

@@ -41,6 +41,7 @@ void Gui::draw(AppState& state, const Fonts& fonts, ImTextureID mapTexture) {
     for (const auto& show : state.actions.takeAll<action::ShowDialog>()) {
         if (state.presenting) continue;
         if (show.dialog == action::Dialog::Open) m_open.open(state, show.withLastImport);
+        else if (show.dialog == action::Dialog::ExportEvents) m_exportEvents.open(state);
         else m_export.open(state);
     }
     m_map.draw(state, mapTexture);
@@ -60,6 +61,7 @@ void Gui::draw(AppState& state, const Fonts& fonts, ImTextureID mapTexture) {
     m_help.draw(state);
     m_export.draw(state);
     m_open.draw(state);
+    m_exportEvents.draw(state);
     m_startup.draw(state);
     drawToasts(state);
 }

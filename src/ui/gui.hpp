@@ -9,6 +9,7 @@
 #include "ui/event_details_panel.hpp"
 #include "ui/event_list_panel.hpp"
 #include "ui/export_dialog.hpp"
+#include "ui/export_events_dialog.hpp"
 #include "ui/help_windows.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/layout.hpp"
@@ -41,7 +42,8 @@ public:
     const TimelinePanel& timeline() const { return m_timeline; }
     const ExportDialog& exportDialog() const { return m_export; }
     const OpenDialog& openDialog() const { return m_open; }
-    bool dialogOpen() const { return m_export.isOpen() || m_open.isOpen(); }
+    const ExportEventsDialog& exportEventsDialog() const { return m_exportEvents; }
+    bool dialogOpen() const { return m_export.isOpen() || m_open.isOpen() || m_exportEvents.isOpen(); }
 
 private:
     void drawToasts(AppState& state);
@@ -59,6 +61,7 @@ private:
     PresenterOverlay m_presenter;
     ExportDialog m_export;
     OpenDialog m_open;
+    ExportEventsDialog m_exportEvents;
     StartupDialogs m_startup;
 };
 

@@ -14,6 +14,9 @@ float MenuBar::draw(AppState& state) {
         if (ImGui::MenuItem("Export image, sequence, video or story...", "Ctrl+E")) {
             state.actions.push(action::ShowDialog{action::Dialog::Export});
         }
+        if (ImGui::MenuItem("Export events (GeoJSON, KML, CSV, GeoPackage)...", nullptr, false, state.world != nullptr)) {
+            state.actions.push(action::ShowDialog{action::Dialog::ExportEvents});
+        }
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.actions.push(action::Quit{});
         ImGui::EndMenu();

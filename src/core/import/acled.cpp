@@ -109,7 +109,10 @@ std::optional<Expected<AcledColumns>> detectAcled(const std::vector<FieldInfo>& 
     c.eventType = findField(fields, "event_type");
     c.latitude = findField(fields, "latitude");
     c.longitude = findField(fields, "longitude");
-    const bool looksLikeAcled = c.eventId >= 0 || (c.eventDate >= 0 && c.eventType >= 0);
+    // A file with its own start time and title (qantar's CSV export, docs/export-data.md, which
+    // uses ACLED's names where they fit) is read as features: its times are more than ACLED's day.
+    const bool ownTimes = findField(fields, "start") >= 0 && findField(fields, "title") >= 0;
+    const bool looksLikeAcled = !ownTimes && (c.eventId >= 0 || (c.eventDate >= 0 && c.eventType >= 0));
     if (!looksLikeAcled) return std::nullopt;
     std::string missing;
     for (auto [index, name] : {std::pair{c.eventDate, "event_date"}, std::pair{c.eventType, "event_type"},

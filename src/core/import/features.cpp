@@ -33,6 +33,9 @@ constexpr int kGdalTzUtc = 100;
 struct Columns {
     int title = -1, description = -1, category = -1, subCategory = -1, id = -1, place = -1, region = -1;
     int outlet = -1, deaths = -1, lon = -1, lat = -1, status = -1, dailyFrom = -1, dailyTo = -1;
+    // Written by qantar's own exports (docs/export-data.md): how precisely the place is known,
+    // the country of an event placed only in a country, and how precisely the time is known.
+    int placePrecision = -1, nationwide = -1, country = -1, precision = -1;
 };
 
 struct TimePlan {
@@ -367,6 +370,10 @@ Columns findColumns(const std::vector<FieldInfo>& fields) {
     c.status = findField(fields, {"status"});
     c.dailyFrom = findField(fields, {"daily_from"});
     c.dailyTo = findField(fields, {"daily_to"});
+    c.placePrecision = findField(fields, {"place_precision"});
+    c.nationwide = findField(fields, {"nationwide"});
+    c.country = findField(fields, {"iso3", "country"});
+    c.precision = findField(fields, {"precision"});
     return c;
 }
 
@@ -390,6 +397,26 @@ std::string isoDate(Instant t, ZoneOffset zone) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
     return buf;
+}
+
+// A row with no position that says it is placed only in a country, as qantar's exports write an
+// event the sources place in a whole country (docs/export-data.md): place_precision "country", and
+// either a country code (ISO3) or nationwide set (Kazakhstan). Such an event keeps no point, as in
+// the event format; any other row without a position is rejected.
+std::optional<EventPlace> countryPlace(OGRFeature& f, const Columns& cols) {
+    if (!equalsIgnoreCase(trimmed(fieldText(f, cols.placePrecision)), "country")) return std::nullopt;
+    EventPlace place;
+    const std::string country = trimmed(fieldText(f, cols.country));
+    const std::string nationwide = lowerAscii(trimmed(fieldText(f, cols.nationwide)));
+    const bool isUpper3 = country.size() == 3 && std::all_of(country.begin(), country.end(), [](char c) {
+        return c >= 'A' && c <= 'Z';
+    });
+    if (isUpper3 && country != "KAZ") place.country = country;
+    else if (nationwide == "1" || nationwide == "true" || country == "KAZ" || equalsIgnoreCase(country, "Kazakhstan"))
+        place.nationwide = true;
+    else return std::nullopt;
+    place.name = place.nationwide ? "Kazakhstan" : country;
+    return place;
 }
 
 }  // namespace
@@ -438,15 +465,21 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
         LonLat lonLat;
         bool centroid = false;
         std::string geometryName, why;
+        std::optional<EventPlace> onlyCountry;
         if (positions.layerHasGeometry()) {
-            if (!positions.read(*f, lonLat, centroid, geometryName, why)) {
+            const OGRGeometry* g = f->GetGeometryRef();
+            if ((!g || g->IsEmpty()) && (onlyCountry = countryPlace(*f, cols))) {
+                // placed in a country only: no point
+            } else if (!positions.read(*f, lonLat, centroid, geometryName, why)) {
                 out.reject(row, why);
                 continue;
             }
         } else {
             const auto lon = number(*f, cols.lon), lat = number(*f, cols.lat);
             const LonLat ll{lon.value_or(NAN), lat.value_or(NAN)};
-            if (!lon || !lat || !ll.valid() || (ll.lon == 0 && ll.lat == 0)) {
+            if (!lon && !lat && (onlyCountry = countryPlace(*f, cols))) {
+                // placed in a country only: no point
+            } else if (!lon || !lat || !ll.valid() || (ll.lon == 0 && ll.lat == 0)) {
                 out.reject(row, "fields '" + fieldName(fields, cols.lon) + "', '" + fieldName(fields, cols.lat) +
                                     "': " + (!lon || !lat ? "missing or not numbers"
                                                           : ll.valid() ? "0, 0 (a missing position written as zeros)"
@@ -493,17 +526,26 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
         ev.localZone = interval->zone;
         ev.precision = interval->precision;
         ev.dateReasoning = interval->reasoning;
+        if (const auto p = parsePrecision(lowerAscii(trimmed(fieldText(*f, cols.precision))))) ev.precision = *p;
 
         const std::string titleText = trimmed(fieldText(*f, cols.title));
         const std::string placeText = trimmed(fieldText(*f, cols.place));
-        ev.place.lonLat = lonLat;
         char coords[64];
         std::snprintf(coords, sizeof coords, "%.4f, %.4f", lonLat.lat, lonLat.lon);
-        ev.place.name = !placeText.empty() ? out.limitText(row, fieldName(fields, cols.place), placeText)
-                        : !titleText.empty() ? shortTitle(titleText, kMaxTitleChars)
-                                             : coords;
-        ev.placePrecision = centroid ? "region" : "city";
-        if (centroid) ev.placeNote = "The centre of the feature's " + geometryName + " geometry.";
+        if (onlyCountry) {
+            const std::string region = ev.place.region;
+            ev.place = *onlyCountry;
+            ev.place.region = region;
+            if (!placeText.empty()) ev.place.name = out.limitText(row, fieldName(fields, cols.place), placeText);
+            ev.placePrecision = "country";
+        } else {
+            ev.place.lonLat = lonLat;
+            ev.place.name = !placeText.empty() ? out.limitText(row, fieldName(fields, cols.place), placeText)
+                            : !titleText.empty() ? shortTitle(titleText, kMaxTitleChars)
+                                                 : coords;
+            ev.placePrecision = centroid ? "region" : "city";
+            if (centroid) ev.placeNote = "The centre of the feature's " + geometryName + " geometry.";
+        }
 
         const std::string categoryText = trimmed(fieldText(*f, cols.category));
         const std::string subText = trimmed(fieldText(*f, cols.subCategory));

@@ -12,6 +12,7 @@
 #include "core/import/credentials.hpp"
 #include "core/import/gdal_module.hpp"
 #include "core/import/import.hpp"
+#include "core/export/data_export.hpp"
 
 namespace qantar::core {
 
@@ -101,6 +102,12 @@ Expected<std::vector<Boundary>> importBoundaries(const std::string& source, cons
     const GdalModule* m = gdalModule().table;
     if (!m) return unavailable();
     return m->importBoundaries(source, options);
+}
+
+Status writeDataTable(const DataTable& table, const std::string& path) {
+    const GdalModule* m = gdalModule().table;
+    if (!m) return unavailable();
+    return m->writeTable(table, path);
 }
 
 std::string displayImportSource(const std::string& source) {

@@ -6,6 +6,7 @@
 extern "C" __attribute__((visibility("default"))) const qantar::core::importer::GdalModule* qantar_gdal_entry(
     int version) {
     using namespace qantar::core::importer;
-    static const GdalModule kModule{&gdalImportEvents, &gdalListImportFields, &gdalImportBoundaries, &gdalDisplaySource};
+    static const GdalModule kModule{&gdalImportEvents, &gdalListImportFields, &gdalImportBoundaries, &gdalDisplaySource,
+                                    &gdalWriteTable};
     return version == kGdalModuleVersion ? &kModule : nullptr;
 }

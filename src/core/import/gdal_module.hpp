@@ -13,12 +13,14 @@
 #include "core/io/error.hpp"
 #include "core/events/events.hpp"
 #include "core/import/import.hpp"
+#include "core/export/data_export.hpp"
 
 namespace qantar::core::importer {
 
 // Raise by one whenever a type that crosses the boundary changes: GdalModule itself,
-// ImportOptions, ImportReport, ImportField, Boundary, Dataset (and what it holds), Error, Expected.
-constexpr int kGdalModuleVersion = 2;
+// ImportOptions, ImportReport, ImportField, Boundary, Dataset (and what it holds), Error, Expected,
+// DataTable (and what it holds).
+constexpr int kGdalModuleVersion = 3;
 
 // The implementations behind importEvents, listImportFields, importBoundaries and displayImportSource, with their
 // contracts (import.hpp). The program calls them through the module; the fuzzer and the tests of
@@ -27,6 +29,8 @@ Expected<std::pair<Dataset, ImportReport>> gdalImportEvents(const std::string& s
 Expected<std::vector<ImportField>> gdalListImportFields(const std::string& source, const ImportOptions& options);
 Expected<std::vector<Boundary>> gdalImportBoundaries(const std::string& source, const ImportOptions& options);
 std::string gdalDisplaySource(const std::string& source);
+// Writes a table of events through GDAL (core/export/data_export.hpp, writeDataTable).
+Status gdalWriteTable(const DataTable& table, const std::string& path);
 
 // The name the module's entry point (qantar_gdal_entry, below) is looked up by.
 constexpr const char* kGdalEntryName = "qantar_gdal_entry";
@@ -37,6 +41,7 @@ struct GdalModule {
     decltype(&gdalListImportFields) listImportFields;
     decltype(&gdalImportBoundaries) importBoundaries;
     decltype(&gdalDisplaySource) displaySource;
+    decltype(&gdalWriteTable) writeTable;
 };
 
 }  // namespace qantar::core::importer

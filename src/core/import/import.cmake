@@ -19,6 +19,7 @@ add_library(qantar_gdal_impl STATIC
   core/import/import.cpp
   core/import/kml_times.cpp
   core/import/ogr_source.cpp
+  core/import/ogr_writer.cpp
   core/import/pg_conninfo.cpp
   core/import/time_values.cpp
 )
@@ -45,6 +46,8 @@ endif()
 # The loader, in qantar_core: it looks for the module beside the running program, then where this
 # build puts it (the test programs live in build/tests/).
 target_sources(qantar_core PRIVATE core/import/gdal_loader.cpp core/import/credentials.cpp)
+# Writing events out (core/export/data_export.hpp): decided in core, written by the module.
+target_sources(qantar_core PRIVATE core/export/data_export.cpp)
 target_compile_definitions(qantar_core PRIVATE
   QANTAR_GDAL_MODULE_FILE_NAME="$<TARGET_FILE_NAME:qantar_gdal>"
   QANTAR_GDAL_MODULE_BUILD_PATH="$<TARGET_FILE:qantar_gdal>")
