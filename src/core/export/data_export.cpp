@@ -178,6 +178,22 @@ DataCell dateTime(Instant t, ZoneOffset zone) {
     return c;
 }
 
+std::string statusName(const Event& e) {
+    switch (e.status) {
+        case ConnectivityStatus::Full: return "full";
+        case ConnectivityStatus::Partial: return "partial";
+        case ConnectivityStatus::Restored: return "restored";
+        case ConnectivityStatus::None: break;
+    }
+    return {};
+}
+
+std::string clock(int minutes) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60 % 24, minutes % 60);
+    return buf;
+}
+
 std::string placeName(const Event& e) { return e.place.nationwide && e.place.name.empty() ? "Kazakhstan" : e.place.name; }
 
 // "country" for an event with no point; what the data says otherwise.
@@ -274,6 +290,10 @@ void addColumns(TableBuilder& b, const Dataset& data, const Event& e, DataFormat
     if (!csv) b.column("country", T::Text, text(e.place.country));
     b.column("nationwide", T::Integer, integer(e.place.nationwide ? 1 : 0));
     b.column("site", T::Text, text(e.site));
+    // An internet blackout's status and a curfew's nightly hours (local wall clock), as the importer reads them.
+    b.column("status", T::Text, text(statusName(e)));
+    b.column("daily_from", T::Text, text(e.recurrence ? clock(e.recurrence->fromMinutes) : std::string()));
+    b.column("daily_to", T::Text, text(e.recurrence ? clock(e.recurrence->toMinutes) : std::string()));
     if (!csv) b.column("description", T::Text, text(e.description));
     b.column("date_reasoning", T::Text, text(e.dateReasoning));
     b.column("place_note", T::Text, text(e.placeNote));
@@ -464,6 +484,11 @@ std::string eventsKml(const Dataset& data, const std::vector<std::size_t>& event
         dataField(out, "country", e.place.country);
         if (e.place.nationwide) dataField(out, "nationwide", "1");
         dataField(out, "site", e.site);
+        dataField(out, "status", statusName(e));
+        if (e.recurrence) {
+            dataField(out, "daily_from", clock(e.recurrence->fromMinutes));
+            dataField(out, "daily_to", clock(e.recurrence->toMinutes));
+        }
         dataField(out, "date_reasoning", e.dateReasoning);
         dataField(out, "figures", joined(figureLines(e), "\n"));
         dataField(out, "source_ids", joined(sourceIds(e), "; "));

@@ -572,8 +572,10 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
             }
         }
         if (ev.category == Category::Curfew) {
-            const auto from = parseClock(trimmed(fieldText(*f, cols.dailyFrom)));
-            const auto to = parseClock(trimmed(fieldText(*f, cols.dailyTo)));
+            // GDAL reads "23:00" in GeoJSON as a Time field, handed back as "23:00:00".
+            auto hhmm = [](std::string t) { return t.size() == 8 && t.compare(5, 3, ":00") == 0 ? t.substr(0, 5) : t; };
+            const auto from = parseClock(hhmm(trimmed(fieldText(*f, cols.dailyFrom))));
+            const auto to = parseClock(hhmm(trimmed(fieldText(*f, cols.dailyTo))));
             if (from && to && *from != *to) {
                 ev.recurrence = Recurrence{*from, *to, {}, {}};
             } else {
@@ -599,7 +601,7 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
                                                      outletPrototype, "import-outlet");
         ev.sources.push_back(SourceRef{sourceId, quoteFrom(!descText.empty() ? descText : ev.title)});
 
-        if (cols.deaths >= 0 && fieldIsSet(*f, cols.deaths)) {
+        if (cols.deaths >= 0 && fieldIsSet(*f, cols.deaths) && !trimmed(fieldText(*f, cols.deaths)).empty()) {
             const auto deaths = number(*f, cols.deaths);
             if (!deaths || *deaths < 0 || *deaths != std::floor(*deaths) || *deaths > 1e9) {
                 out.warn(row, "field '" + fieldName(fields, cols.deaths) + "': '" + printable(fieldText(*f, cols.deaths)) +

@@ -18,7 +18,7 @@ OGRFieldType ogrType(DataColumnType t) {
     switch (t) {
         case DataColumnType::Text: return OFTString;
         case DataColumnType::TextList: return OFTStringList;
-        case DataColumnType::Integer: return OFTInteger64;
+        case DataColumnType::Integer: return OFTInteger;  // small counts and years
         case DataColumnType::Real: return OFTReal;
         case DataColumnType::DateTime: return OFTDateTime;
     }
@@ -79,7 +79,7 @@ Status gdalWriteTable(const DataTable& table, const std::string& path) {
                     f->SetField(idx, list.List());
                     break;
                 }
-                case DataColumnType::Integer: f->SetField(idx, static_cast<GIntBig>(cell.integer)); break;
+                case DataColumnType::Integer: f->SetField(idx, static_cast<int>(cell.integer)); break;
                 case DataColumnType::Real: f->SetField(idx, cell.real); break;
                 case DataColumnType::DateTime:
                     f->SetField(idx, cell.time.year, cell.time.month, cell.time.day, cell.time.hour, cell.time.minute,
