@@ -73,6 +73,11 @@ const std::vector<Surface>& surfaces() {
              d.key(GLFW_KEY_O, GLFW_MOD_CONTROL);
              ASSERT_TRUE(d.clickItem("Browse...", "Open or import events"));
          }},
+        {"export events browser", "Export events",
+         [](UiDriver& d) {
+             d.state().actions.push(ui::action::ShowDialog{ui::action::Dialog::ExportEvents});
+             d.frame();
+         }},
         {"story editor", "Story editor", openStoryEditor},
         {"story save as", "Save the story as",
          [](UiDriver& d) {

@@ -392,6 +392,44 @@ TEST(Journey14, VideoGetsAVideoNameAndWholeDays) {
     EXPECT_EQ(to.substr(to.size() - 6), "T00:00") << to;
 }
 
+TEST(Journey14, FileExportEventsWritesTheListsEventsForQgis) {
+    UiDriver d(at("2022-01-05T20:00"));
+    d.state().filter.categories.fill(false);
+    d.state().filter.categories[static_cast<std::size_t>(core::Category::Protest)] = true;
+    d.frame(2);
+    std::size_t protests = 0;
+    for (const auto& ev : d.state().world->data().events) protests += ev.category == core::Category::Protest;
+    ASSERT_GT(protests, 0u);
+    ASSERT_TRUE(d.clickItem("File", "MainMenuBar"));
+    d.frame();
+    ASSERT_TRUE(d.clickItem("Export events (GeoJSON, KML, CSV, GeoPackage)..."));
+    d.frame(2);
+    ASSERT_TRUE(d.hasWindow("Export events"));
+    const fs::path out = fs::path(home()) / "protests.geojson";
+    d.key(GLFW_KEY_TAB);
+    d.key(GLFW_KEY_A, GLFW_MOD_CONTROL);
+    d.type(out.string());
+    d.key(GLFW_KEY_ENTER);
+    d.frame(2);
+    EXPECT_FALSE(d.hasWindow("Export events"));
+    ASSERT_TRUE(fs::exists(out)) << d.gui().exportEventsDialog().lastMessage();
+    auto text = core::readTextFile(out.string());
+    ASSERT_TRUE(text);
+    // Only the events the list shows (its filter), each with its time as JSON-FG and as properties.
+    std::size_t features = 0, pos = 0;
+    while ((pos = text->find("\"type\": \"Feature\"", pos)) != std::string::npos) ++features, ++pos;
+    if (features == 0) {
+        pos = 0;
+        while ((pos = text->find("\"type\":\"Feature\"", pos)) != std::string::npos) ++features, ++pos;
+    }
+    EXPECT_EQ(features, protests);
+    EXPECT_NE(text->find("\"start\""), std::string::npos);
+    EXPECT_EQ(text->find("\"Internet"), std::string::npos) << "the filtered-out blackout is not written";
+    EXPECT_NE(d.gui().exportEventsDialog().lastMessage().find("Exported " + std::to_string(protests) + " events"),
+              std::string::npos)
+        << d.gui().exportEventsDialog().lastMessage();
+}
+
 // --- §15: the ? window ---------------------------------------------------------------------------
 
 TEST(Journey15, TheShortcutListHasEveryKeyTheProgramAnswers) {
