@@ -151,6 +151,106 @@ void AnnotationOverlay::drawWashes(const core::Camera& camera, const core::Proje
     if (any) p.flush(camera.widthPx(), camera.heightPx());
 }
 
+namespace {
+
+// A label laid out: its wrapped lines and the block they fill, in pixels.
+struct TextBlock {
+    std::vector<std::string> lines;
+    std::vector<float> widths;
+    float w = 0.0f, h = 0.0f, lineH = 0.0f;
+    double x0 = 0.0, y0 = 0.0;  // top-left
+    int align = -1;             // -1 left, 0 centre, 1 right
+    bool empty() const { return lines.empty(); }
+};
+
+// Where `a`'s text goes for `camera`: wrapped at kWrapWidthPx, placed by its shape (right of a
+// callout's dot or at its offset, above a circle, inside an area, beside an arrow's middle), and
+// kept inside the frame while the place it labels is in view.
+TextBlock layOutText(const core::Annotation& a, const core::AnnotationShapes& sh, const core::Camera& camera,
+                     const TextStyle& st, float s, MapRenderer& map) {
+    TextBlock b;
+    if (!sh.ok || a.text.empty()) return b;
+    std::string current;
+    for (std::size_t pos = 0; pos <= a.text.size();) {
+        std::size_t end = a.text.find(' ', pos);
+        if (end == std::string::npos) end = a.text.size();
+        const std::string word = a.text.substr(pos, end - pos);
+        const std::string tryLine = current.empty() ? word : current + " " + word;
+        if (!current.empty() && map.fonts().measure(tryLine, st).width > kWrapWidthPx * s) {
+            b.lines.push_back(current);
+            current = word;
+        } else {
+            current = tryLine;
+        }
+        pos = end + 1;
+    }
+    if (!current.empty()) b.lines.push_back(current);
+    if (b.lines.empty()) return b;
+    for (const auto& l : b.lines) {
+        b.widths.push_back(map.fonts().measure(l, st).width);
+        b.w = std::max(b.w, b.widths.back());
+    }
+    b.lineH = st.sizePx * kLineSpacing;
+    b.h = b.lineH * static_cast<float>(b.lines.size());
+    const double w = b.w, h = b.h, gap = kTextGapPx * s;
+    const core::ScreenPx at = camera.toScreen(sh.labelAt);
+    switch (sh.labelPlace) {
+        case core::AnnotationShapes::Place::RightOf: {
+            const double ox = a.offsetPx ? a.offsetPx->x * s : 0.0, oy = a.offsetPx ? a.offsetPx->y * s : 0.0;
+            if (ox < 0) {  // the text ends at the offset's point
+                b.x0 = at.x + ox - gap * 0.5 - w;
+                b.align = 1;
+            } else {
+                b.x0 = at.x + ox + (a.offsetPx ? gap * 0.5 : gap);
+            }
+            b.y0 = at.y + oy - h * 0.5;
+            break;
+        }
+        case core::AnnotationShapes::Place::Above:
+            b.x0 = at.x - w * 0.5;
+            b.y0 = at.y - gap * 0.5 - h;
+            b.align = 0;
+            break;
+        case core::AnnotationShapes::Place::Centre:
+            b.x0 = at.x - w * 0.5;
+            b.y0 = at.y - h * 0.5;
+            b.align = 0;
+            break;
+        case core::AnnotationShapes::Place::Beside: {
+            // Beside the shaft's middle, on its upper side (its right for an upright arrow),
+            // clear of it whatever way it points.
+            double nx = 0, ny = -1;
+            if (sh.head && !sh.lines.empty()) {
+                const core::ScreenPx tail = camera.toScreen(sh.lines[0].front()), head = camera.toScreen(*sh.head);
+                const double dx = head.x - tail.x, dy = head.y - tail.y, len = std::hypot(dx, dy);
+                if (len > 1e-6) {
+                    nx = -dy / len;
+                    ny = dx / len;
+                    if (ny > 0.2 || (std::abs(ny) <= 0.2 && nx < 0)) {
+                        nx = -nx;
+                        ny = -ny;
+                    }
+                }
+            }
+            const double reach = std::abs(nx) * w * 0.5 + std::abs(ny) * h * 0.5 + gap * 0.5 + kArrowStrokePx * s;
+            b.x0 = at.x + nx * reach - w * 0.5;
+            b.y0 = at.y + ny * reach - h * 0.5;
+            b.align = 0;
+            break;
+        }
+    }
+    // A label whose place is in view never runs off the frame (a presentation's map is wider
+    // than its free part, an export's frame may cut a callout's offset text).
+    const double vw = camera.widthPx(), vh = camera.heightPx(), margin = 4.0 * s;
+    if (at.x >= 0 && at.x <= vw && at.y >= 0 && at.y <= vh) {
+        b.x0 = std::clamp(b.x0, margin, std::max(margin, vw - margin - w));
+        b.y0 = std::clamp(b.y0, margin, std::max(margin, vh - margin - h));
+    }
+    return b;
+}
+
+}  // namespace
+
 void AnnotationOverlay::draw(const core::Camera& camera, const core::Projection& projection,
                              const std::vector<const core::Annotation*>& shown, const FrameOptions& o, MapRenderer& map) {
     if (shown.empty()) return;
@@ -163,9 +263,19 @@ void AnnotationOverlay::draw(const core::Camera& camera, const core::Projection&
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
+    TextStyle st;
+    st.font = LabelFont::Bold;
+    st.sizePx = kTextPx * s;
+    st.halo = halo;
+    st.haloPx = kTextHaloPx * s;
     std::vector<core::AnnotationShapes> shapes;
+    std::vector<TextBlock> blocks;
     shapes.reserve(shown.size());
-    for (const core::Annotation* a : shown) shapes.push_back(core::annotationShapes(*a, projection));
+    blocks.reserve(shown.size());
+    for (const core::Annotation* a : shown) {
+        shapes.push_back(core::annotationShapes(*a, projection));
+        blocks.push_back(layOutText(*a, shapes.back(), camera, st, s, map));
+    }
 
     // Strokes, arrow heads and dots, one annotation over the other.
     for (std::size_t i = 0; i < shown.size(); ++i) {
@@ -202,12 +312,15 @@ void AnnotationOverlay::draw(const core::Camera& camera, const core::Projection&
         if (sh.dot) {
             glEnable(GL_BLEND);
             const core::ScreenPx at = camera.toScreen(*sh.dot);
-            const core::Annotation& a = *shown[i];
-            if (a.offsetPx && std::hypot(a.offsetPx->x, a.offsetPx->y) > kDotRadiusPx * 2.0) {
-                // The leader from the dot to where the text starts.
-                const core::ScreenPx to{at.x + a.offsetPx->x * s, at.y + a.offsetPx->y * s};
-                d.drawStroke(camera, {core::MapRing{*sh.dot, camera.toMap(to)}}, false, 1.6f, color, halo, o);
-                glEnable(GL_BLEND);
+            const TextBlock& b = blocks[i];
+            if (!b.empty()) {
+                // A leader from the dot to the nearest point of its text, when the text stands off.
+                const double pad = 2.0 * s;
+                const core::ScreenPx to{std::clamp(at.x, b.x0 - pad, b.x0 + b.w + pad), std::clamp(at.y, b.y0 - pad, b.y0 + b.h + pad)};
+                if (std::hypot(to.x - at.x, to.y - at.y) > kTextGapPx * 1.5 * s) {
+                    d.drawStroke(camera, {core::MapRing{*sh.dot, camera.toMap(to)}}, false, 1.6f, color, halo, o);
+                    glEnable(GL_BLEND);
+                }
             }
             disc(p, at, (kDotRadiusPx + kCasingPx * 0.5f) * s, halo);
             disc(p, at, kDotRadiusPx * s, color);
@@ -217,103 +330,13 @@ void AnnotationOverlay::draw(const core::Camera& camera, const core::Projection&
 
     // The text over everything, haloed.
     for (std::size_t i = 0; i < shown.size(); ++i) {
-        const core::AnnotationShapes& sh = shapes[i];
-        const core::Annotation& a = *shown[i];
-        if (!sh.ok || a.text.empty()) continue;
-        TextStyle st;
-        st.font = LabelFont::Bold;
-        st.sizePx = kTextPx * s;
-        const core::Rgba color = core::annotationColor(a.color, o.theme);
-        st.color = color;
-        st.halo = halo;
-        st.haloPx = kTextHaloPx * s;
-        // Wrap at spaces to lines no wider than kWrapWidthPx.
-        std::vector<std::string> lines;
-        {
-            std::string current;
-            std::size_t pos = 0;
-            while (pos <= a.text.size()) {
-                std::size_t end = a.text.find(' ', pos);
-                if (end == std::string::npos) end = a.text.size();
-                const std::string word = a.text.substr(pos, end - pos);
-                const std::string tryLine = current.empty() ? word : current + " " + word;
-                if (!current.empty() && map.fonts().measure(tryLine, st).width > kWrapWidthPx * s) {
-                    lines.push_back(current);
-                    current = word;
-                } else {
-                    current = tryLine;
-                }
-                pos = end + 1;
-            }
-            if (!current.empty()) lines.push_back(current);
-        }
-        if (lines.empty()) continue;
-        std::vector<float> widths;
-        float w = 0.0f;
-        for (const auto& l : lines) {
-            widths.push_back(map.fonts().measure(l, st).width);
-            w = std::max(w, widths.back());
-        }
-        const float lineH = st.sizePx * kLineSpacing;
-        const float h = lineH * static_cast<float>(lines.size());
-        const float gap = kTextGapPx * s;
-        // The text block's top-left and how its lines align (-1 left, 0 centre, 1 right).
-        core::ScreenPx at = camera.toScreen(sh.labelAt);
-        double x0 = 0, y0 = 0;
-        int align = -1;
-        switch (sh.labelPlace) {
-            case core::AnnotationShapes::Place::RightOf: {
-                double ox = 0, oy = 0;
-                if (a.offsetPx) {
-                    ox = a.offsetPx->x * s;
-                    oy = a.offsetPx->y * s;
-                }
-                if (ox < 0) {  // the text ends at the offset's point
-                    x0 = at.x + ox - gap * 0.5 - w;
-                    align = 1;
-                } else {
-                    x0 = at.x + ox + (a.offsetPx ? gap * 0.5 : gap);
-                }
-                y0 = at.y + oy - h * 0.5;
-                break;
-            }
-            case core::AnnotationShapes::Place::Above:
-                x0 = at.x - w * 0.5;
-                y0 = at.y - gap * 0.5 - h;
-                align = 0;
-                break;
-            case core::AnnotationShapes::Place::Centre:
-                x0 = at.x - w * 0.5;
-                y0 = at.y - h * 0.5;
-                align = 0;
-                break;
-            case core::AnnotationShapes::Place::Beside: {
-                // Beside the shaft's middle, on its upper side (its right for an upright arrow),
-                // clear of it whatever way it points.
-                double nx = 0, ny = -1;
-                if (sh.head && !sh.lines.empty()) {
-                    const core::ScreenPx tail = camera.toScreen(sh.lines[0].front()), head = camera.toScreen(*sh.head);
-                    const double dx = head.x - tail.x, dy = head.y - tail.y, len = std::hypot(dx, dy);
-                    if (len > 1e-6) {
-                        nx = -dy / len;
-                        ny = dx / len;
-                        if (ny > 0.2 || (std::abs(ny) <= 0.2 && nx < 0)) {
-                            nx = -nx;
-                            ny = -ny;
-                        }
-                    }
-                }
-                const double reach = std::abs(nx) * w * 0.5 + std::abs(ny) * h * 0.5 + gap * 0.5 + kArrowStrokePx * s;
-                x0 = at.x + nx * reach - w * 0.5;
-                y0 = at.y + ny * reach - h * 0.5;
-                align = 0;
-                break;
-            }
-        }
-        for (std::size_t k = 0; k < lines.size(); ++k) {
-            const double lx = align < 0 ? x0 : align > 0 ? x0 + w - widths[k] : x0 + (w - widths[k]) * 0.5;
-            map.drawText(lines[k], st, static_cast<float>(std::round(lx)),
-                         static_cast<float>(std::round(y0 + lineH * static_cast<double>(k) + (lineH - st.sizePx) * 0.5)), vw, vh);
+        const TextBlock& b = blocks[i];
+        if (b.empty()) continue;
+        st.color = core::annotationColor(shown[i]->color, o.theme);
+        for (std::size_t k = 0; k < b.lines.size(); ++k) {
+            const double lx = b.align < 0 ? b.x0 : b.align > 0 ? b.x0 + b.w - b.widths[k] : b.x0 + (b.w - b.widths[k]) * 0.5;
+            const double ly = b.y0 + b.lineH * static_cast<double>(k) + (b.lineH - st.sizePx) * 0.5;
+            map.drawText(b.lines[k], st, static_cast<float>(std::round(lx)), static_cast<float>(std::round(ly)), vw, vh);
         }
     }
     QANTAR_GL_CHECK("AnnotationOverlay::draw");
