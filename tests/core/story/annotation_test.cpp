@@ -317,3 +317,14 @@ TEST(AnnotationShapes, AnAreasLabelIsInsideItAndAnArrowEndsAtItsHead) {
     EXPECT_NEAR(arrow.head->x, almaty.x, 1e-6);
     EXPECT_NEAR(arrow.head->y, almaty.y, 1e-6);
 }
+
+TEST(AnnotationExample, TheDocumentedExampleStoryLoadsWithItsAnnotations) {
+    auto story = loadStory(std::string(QANTAR_ASSET_DIR) + "/../docs/examples/annotated-story.json");
+    ASSERT_TRUE(story.ok()) << story.error().message;
+    ASSERT_EQ(story->scenes.size(), 2u);
+    ASSERT_EQ(story->scenes[0].annotations.size(), 2u);
+    EXPECT_EQ(story->scenes[0].annotations[1].kind, AnnotationKind::Arrow);
+    EXPECT_EQ(story->scenes[0].annotations[1].from, utc(2022, 1, 3, 18));  // 4 January 00:00 in Almaty
+    ASSERT_EQ(story->scenes[1].annotations.size(), 1u);
+    EXPECT_EQ(story->scenes[1].annotations[0].kind, AnnotationKind::Circle);
+}
