@@ -285,6 +285,12 @@ void Session::composeMap(double now) {
         if (f.x + f.w < m.w) req.reserved.push_back({f.x + f.w, 0, m.w - f.x - f.w, m.h});
         if (f.y + f.h < m.h) req.reserved.push_back({0, f.y + f.h, m.w, m.h - f.y - f.h});
     }
+    // The story's annotations while one of its scenes is current (playing, presented or edited).
+    if (st.story.story && st.player.scene() >= 0 && st.projection) {
+        req.annotations = core::annotationsShown(*st.story.story, st.player.scene(), st.clock.now);
+        req.annotationsKey = core::annotationsKey(req.annotations);
+        req.projection = st.projection;
+    }
     if (auto err = m_compositor->compose(req)) {
         log(err->message);
         m_quit = true;
@@ -533,7 +539,7 @@ void Session::addSceneFromView() {
     ui::AppState& st = m_state;
     ui::StoryDoc& doc = st.story;
     if (!doc.story) {
-        doc.story = core::Story{"Untitled story", {}};
+        doc.story = core::Story{"Untitled story", {}, {}};
         doc.path.clear();
         doc.bundled = false;
     }

@@ -50,7 +50,9 @@ core::Status Compositor::compose(const CompositeRequest& r) {
     // areas below stay cached while the clock plays.
     std::optional<core::Instant> night = r.time;
     if (!r.options.layers.visible(core::MapLayer::Night)) night.reset();
-    const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr, r.reserved, night};
+    const bool annotate = !r.annotations.empty() && r.projection;
+    const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr, r.reserved, night,
+                     annotate ? r.annotationsKey ^ 0x5bd1e995ULL : 0};
     if (m_topKey && *m_topKey == top) return std::nullopt;
     m_frame->copyFrom(*m_areas.target);
     if (night) m_map.drawNight(r.camera, r.options, *night);
@@ -62,6 +64,15 @@ core::Status Compositor::compose(const CompositeRequest& r) {
         own = core::layoutSymbols(events->marks, r.camera, plain);
         symbols = &own;
     }
+    if (annotate) {
+        if (!m_annotations) {
+            auto made = AnnotationOverlay::create();
+            if (!made) return made.error();
+            m_annotations = std::move(*made);
+        }
+        // Their washes under the symbols, so the symbols inside keep their colours.
+        m_annotations->drawWashes(r.camera, *r.projection, r.annotations, r.options);
+    }
     if (events) m_events->drawSymbols(r.camera, *events, r.options, symbols);
     m_map.drawLabels(r.camera, r.options);
     if (events && events->marks.size() <= EventOverlay::kDenseMarks) {
@@ -71,6 +82,8 @@ core::Status Compositor::compose(const CompositeRequest& r) {
     }
     // Signs that must stay readable go over the labels, placed clear of them.
     if (events) m_events->drawTags(r.camera, *events, r.options, m_map, r.reserved);
+    // The briefer's own annotations over all of the map's signs (under an export's furniture).
+    if (annotate) m_annotations->draw(r.camera, *r.projection, r.annotations, r.options, m_map);
     m_frame->resolve();
     m_topKey = top;
     ++m_topDraws;

@@ -6,12 +6,16 @@
 // moves and a multisampled one once it settles; exports always get the multisampled one.
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "core/events/layers.hpp"
 #include "core/geo/camera.hpp"
 #include "core/io/error.hpp"
+#include "core/geo/projection.hpp"
+#include "core/story/annotation.hpp"
+#include "render/annotation_overlay.hpp"
 #include "render/base_cache.hpp"
 #include "render/event_overlay.hpp"
 #include "render/map_renderer.hpp"
@@ -35,6 +39,12 @@ struct CompositeRequest {
     std::vector<core::ScreenRect> reserved;
     // The moment shown: the night side of the terminator is shaded for it (none: no night).
     std::optional<core::Instant> time;
+    // A story's annotations to draw over everything else on the map (core::annotationsShown), with
+    // the projection that places them; empty: none. annotationsKey (core::annotationsKey) must
+    // change whenever they do.
+    std::vector<const core::Annotation*> annotations;
+    const core::Projection* projection = nullptr;
+    std::uint64_t annotationsKey = 0;
 };
 
 class Compositor {
@@ -68,12 +78,13 @@ private:
         bool events = false;
         std::vector<core::ScreenRect> reserved;
         std::optional<core::Instant> night;
+        std::uint64_t annotations = 0;
         bool operator==(const TopKey& o) const {
             const auto sameRect = [](const core::ScreenRect& a, const core::ScreenRect& b) {
                 return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
             };
             return base == o.base && areaDraws == o.areaDraws && eventsKey == o.eventsKey && events == o.events &&
-                   night == o.night &&
+                   night == o.night && annotations == o.annotations &&
                    std::equal(reserved.begin(), reserved.end(), o.reserved.begin(), o.reserved.end(), sameRect);
         }
     };
@@ -85,6 +96,7 @@ private:
     bool m_baseDraft = false;
     AreaLayer m_areas;
     std::optional<TopKey> m_topKey;
+    std::unique_ptr<AnnotationOverlay> m_annotations;  // made when first needed
     int m_baseDraws = 0;
     int m_topDraws = 0;
 };

@@ -136,6 +136,7 @@ bool ExportDialog::buildSpec(AppState& state) {
     }
     s.out = m_path;
     s.story = state.story.story ? &*state.story.story : nullptr;
+    s.annotationScene = state.player.scene();  // the annotations on the map go into the image too
     if (s.kind == core::ExportKind::Image) {
         auto t = core::parseUserTime(m_time, state.displayZone, state.clock.now);
         if (!t) {

@@ -231,6 +231,8 @@ void StoryPanel::drawScene(AppState& state, core::Scene& sc) {
         }
         ImGui::TreePop();
     }
+    // Annotations redraw by themselves (the map's compositor keys on them): no replay needed.
+    textChanged |= m_annotations.draw(state, sc);
     if (textChanged || changed) {
         doc.edited = true;
         state.player.setStory(&*doc.story, *state.projection, true);

@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "ui/annotation_editor.hpp"
 #include "ui/app_state.hpp"
 #include "ui/file_browser.hpp"
 
@@ -9,7 +10,7 @@ namespace qantar::ui {
 // The story editor, docked beside the map while open: open a story (file browser), step through
 // and present its scenes, add a scene from the current view, reorder and delete scenes, edit each
 // scene's title, caption, moment or time range and playback speed, transition and hold, the
-// sources it cites and the layers it switches, and save. The bundled story is never overwritten:
+// sources it cites, the layers it switches and its annotations (ui/annotation_editor.hpp), and save. The bundled story is never overwritten:
 // saving it asks for a place in the user's own stories folder. Every save is atomic.
 class StoryPanel {
 public:
@@ -25,6 +26,7 @@ private:
     int m_timeTextScene = -1;
     std::uint64_t m_timeTextSerial = 0;
     std::string m_timeError;
+    AnnotationEditor m_annotations;
 };
 
 }  // namespace qantar::ui

@@ -208,7 +208,7 @@ TEST(GuiControls, RecoveryAndLoadProblemDialogsWork) {
     const fs::path config = fs::temp_directory_path() / "qantar-controls-recovery";
     fs::remove_all(config);
     fs::create_directories(config);
-    core::Story story{"Unsaved", {core::Scene{}}};
+    core::Story story{"Unsaved", {core::Scene{}}, {}};
     ASSERT_FALSE(core::writeStoryAutosave({story, "/somewhere/story.json"}, (config / "autosave-story.json").string()));
     DriverOptions o = isolated();
     o.configDir = config.string();

@@ -91,7 +91,7 @@ TEST(HostileInput, D2_AnImportedTwentyThousandCharacterNoteOpensInTheDetails) {
 
 TEST(HostileInput, D2_ALongCaptionIsPresentedWithoutAborting) {
     const fs::path dir = configFolder("d2-caption");
-    core::Story story{"Long", {}};
+    core::Story story{"Long", {}, {}};
     core::Scene scene;
     scene.title = "A scene";
     scene.caption = repeat("The caption runs on and on. ", 20000);
@@ -113,7 +113,7 @@ TEST(HostileInput, D2_ALongCaptionIsPresentedWithoutAborting) {
 
 TEST(HostileInput, D7_NoShortcutChangesTheStoryWhileRecoveryIsOffered) {
     const fs::path config = configFolder("d7");
-    core::Story work{"Four scenes of unsaved work", {core::Scene{}, core::Scene{}, core::Scene{}, core::Scene{}}};
+    core::Story work{"Four scenes of unsaved work", {core::Scene{}, core::Scene{}, core::Scene{}, core::Scene{}}, {}};
     const fs::path autosave = config / "autosave-story.json";
     ASSERT_FALSE(core::writeStoryAutosave({work, "/somewhere/story.json"}, autosave.string()));
     const std::string before = slurp(autosave);
@@ -138,7 +138,7 @@ TEST(HostileInput, D6_AnIdleWindowNeverRemovesAnotherWindowsAutosave) {
     // Another window, editing: its lock held and its work on disk, as a running qantar has them.
     auto other = core::InstanceAutosave::claim(config.string());
     ASSERT_TRUE(other);
-    core::Story work{"Someone else's work", {core::Scene{}, core::Scene{}}};
+    core::Story work{"Someone else's work", {core::Scene{}, core::Scene{}}, {}};
     ASSERT_FALSE(core::writeStoryAutosave({work, ""}, other->path()));
     {
         UiDriver idle(keepingSettings(config));

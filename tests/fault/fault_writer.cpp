@@ -6,7 +6,9 @@
 //   fault_writer KIND PATH VERSION check  exit 0 if PATH holds a complete save of some version,
 //                                          printing that version
 // KIND: settings | story | autosave. Each version is a different, complete file: the settings'
-// window width, the story's scene count and the autosave's scene count say which it is.
+// window width, the story's scene count and the autosave's scene count say which it is. Stories and
+// autosaves carry an annotation naming their version too, and `check` counts a file complete only
+// when it holds it: annotations survive a kill -9 during a save as the rest of the story does.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -20,7 +22,7 @@ using namespace qantar;
 namespace {
 
 core::Story storyOf(int version) {
-    core::Story s{"Fault story " + std::to_string(version), {}};
+    core::Story s{"Fault story " + std::to_string(version), {}, {}};
     for (int i = 0; i < version % 50 + 1; ++i) {
         core::Scene sc;
         sc.title = "Scene " + std::to_string(i + 1);
@@ -29,6 +31,12 @@ core::Story storyOf(int version) {
         sc.start = core::parseIsoTime("2022-01-05T12:00:00+06:00")->instant;
         s.scenes.push_back(sc);
     }
+    core::Annotation a;
+    a.kind = core::AnnotationKind::Circle;
+    a.text = "Annotation " + std::to_string(version);
+    a.points = {core::LonLat{76.9456, 43.238}};
+    a.radiusKm = 5.0;
+    s.scenes.back().annotations.push_back(a);
     return s;
 }
 
@@ -43,6 +51,16 @@ core::Status save(const std::string& kind, const std::string& path, int version)
     return core::writeStoryAutosave({storyOf(version), "/stories/fault.json"}, path);
 }
 
+// The version a story holds, or -1 when its annotation is not that version's.
+int versionOf(const core::Story& story) {
+    const int v = std::atoi(story.title.c_str() + 12);
+    const auto& annotations = story.scenes.back().annotations;
+    if (annotations.size() != 1 || annotations[0].text != "Annotation " + std::to_string(v) ||
+        annotations[0].kind != core::AnnotationKind::Circle)
+        return -1;
+    return v;
+}
+
 // The version a complete file holds, or -1.
 int versionIn(const std::string& kind, const std::string& path) {
     if (kind == "settings") {
@@ -53,12 +71,12 @@ int versionIn(const std::string& kind, const std::string& path) {
     if (kind == "story") {
         auto story = core::loadStory(path);
         if (!story) return -1;
-        return std::atoi(story->title.c_str() + 12);
+        return versionOf(*story);
     }
     std::string problem;
     auto a = core::readStoryAutosave(path, &problem);
     if (!a) return -1;
-    return std::atoi(a->story.title.c_str() + 12);
+    return versionOf(a->story);
 }
 
 }  // namespace

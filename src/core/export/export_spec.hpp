@@ -95,6 +95,10 @@ struct ExportSpec {
     int scene = 0;
     // The scene whose caption a frame burns in (set per frame by story exports).
     const Scene* caption = nullptr;
+    // Image, Sequence and Video with a story: the scene (0-based) whose annotations are drawn, with
+    // the story's own, as the window shows them while that scene is current; -1: no annotations.
+    // Story exports draw each frame's scene's.
+    int annotationScene = -1;
     // A PNG or video file (Image, Video, StoryVideo) or a folder (Sequence, StorySlides).
     std::string out;
 };

@@ -57,6 +57,158 @@ bool readTime(const json& obj, const char* key, Instant& out, ZoneOffset* zone, 
     return true;
 }
 
+// [lon, lat] (the GeoJSON order) at obj[key]; false with a problem when missing or wrong.
+bool readLonLat(const json& obj, const char* key, LonLat& out, std::vector<Problem>& problems, const std::string& path,
+                const std::string& ctx) {
+    auto it = obj.find(key);
+    const std::string field = std::string("field '") + key + "': ";
+    if (it == obj.end()) {
+        problems.push_back({path, ctx + field + "missing (expected [lon, lat])"});
+        return false;
+    }
+    if (!it->is_array() || it->size() != 2 || !(*it)[0].is_number() || !(*it)[1].is_number()) {
+        problems.push_back({path + "/" + key, ctx + field + "expected [lon, lat]"});
+        return false;
+    }
+    out = LonLat{(*it)[0].get<double>(), (*it)[1].get<double>()};
+    if (!out.valid()) {
+        problems.push_back({path + "/" + key, ctx + field + "outside lon/lat ranges (longitude -180 to 180, latitude -90 to 90)"});
+        return false;
+    }
+    return true;
+}
+
+// A list of annotations (the story's or a scene's); see docs/story-format.md.
+void readAnnotations(const json& list, const std::string& lp, const std::string& ctx, std::vector<Annotation>& out,
+                     std::vector<Problem>& problems) {
+    if (!list.is_array()) {
+        problems.push_back({lp, ctx + "field 'annotations': expected an array of annotations"});
+        return;
+    }
+    if (list.size() > kMaxAnnotationsPerList) {
+        problems.push_back({lp, ctx + "field 'annotations': " + std::to_string(list.size()) + " annotations, more than the " +
+                                    std::to_string(kMaxAnnotationsPerList) + " allowed"});
+        return;
+    }
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        const json& j = list[k];
+        const std::string ap = lp + "/" + std::to_string(k);
+        const std::string actx = ctx + "annotation " + std::to_string(k + 1) + ": ";
+        if (!j.is_object()) {
+            problems.push_back({ap, actx + "expected an object"});
+            continue;
+        }
+        const std::size_t before = problems.size();
+        Annotation a;
+        auto kind = j.find("kind");
+        if (kind == j.end() || !kind->is_string() || !parseAnnotationKind(kind->get<std::string>())) {
+            problems.push_back({kind == j.end() ? ap : ap + "/kind",
+                                actx + "field 'kind': " + (kind == j.end() ? std::string("missing") : "unknown kind " +
+                                      (kind->is_string() ? quotedText(kind->get<std::string>()) : std::string("(not a string)"))) +
+                                    " (kinds: text, arrow, circle, area)"});
+            continue;
+        }
+        a.kind = *parseAnnotationKind(kind->get<std::string>());
+        if (auto t = j.find("text"); t != j.end() && !t->is_string()) {
+            problems.push_back({ap + "/text", actx + "field 'text': expected a string"});
+        }
+        readText(j, "text", a.text, kMaxAnnotationTextChars, problems, ap, actx);
+        const bool blank = a.text.find_first_not_of(" \t\r\n") == std::string::npos;
+        if (blank) a.text.clear();
+        switch (a.kind) {
+            case AnnotationKind::Text: {
+                if (blank) problems.push_back({j.contains("text") ? ap + "/text" : ap, actx + "field 'text': a text callout needs some text"});
+                LonLat p;
+                if (readLonLat(j, "at", p, problems, ap, actx)) a.points.push_back(p);
+                if (auto o = j.find("offset_px"); o != j.end()) {
+                    if (!o->is_array() || o->size() != 2 || !(*o)[0].is_number() || !(*o)[1].is_number() ||
+                        !(std::abs((*o)[0].get<double>()) <= kMaxCalloutOffsetPx) ||
+                        !(std::abs((*o)[1].get<double>()) <= kMaxCalloutOffsetPx)) {
+                        problems.push_back({ap + "/offset_px", actx + "field 'offset_px': expected [x, y], each -1000 to 1000 pixels"});
+                    } else {
+                        a.offsetPx = ScreenPx{(*o)[0].get<double>(), (*o)[1].get<double>()};
+                    }
+                }
+                break;
+            }
+            case AnnotationKind::Arrow: {
+                LonLat p, q;
+                const bool okFrom = readLonLat(j, "from", p, problems, ap, actx);
+                const bool okTo = readLonLat(j, "to", q, problems, ap, actx);
+                if (okFrom && okTo) {
+                    if (p.lon == q.lon && p.lat == q.lat) problems.push_back({ap + "/to", actx + "field 'to': the arrow ends where it starts"});
+                    a.points = {p, q};
+                }
+                break;
+            }
+            case AnnotationKind::Circle: {
+                LonLat c;
+                if (readLonLat(j, "center", c, problems, ap, actx)) a.points.push_back(c);
+                auto r = j.find("radius_km");
+                if (r == j.end() || !r->is_number() || !(r->get<double>() >= kMinCircleRadiusKm) ||
+                    r->get<double>() > kMaxCircleRadiusKm) {
+                    problems.push_back({r == j.end() ? ap : ap + "/radius_km", actx + "field 'radius_km': expected 0.1 to 3000 kilometres"});
+                } else {
+                    a.radiusKm = r->get<double>();
+                }
+                break;
+            }
+            case AnnotationKind::Area: {
+                auto pts = j.find("points");
+                if (pts == j.end() || !pts->is_array()) {
+                    problems.push_back({pts == j.end() ? ap : ap + "/points", actx + "field 'points': expected [[lon, lat], ...]"});
+                } else if (pts->size() < 3 || pts->size() > kMaxAnnotationPoints) {
+                    problems.push_back({ap + "/points", actx + "field 'points': " + std::to_string(pts->size()) +
+                                                            " points; an area needs 3 to " + std::to_string(kMaxAnnotationPoints)});
+                } else {
+                    for (std::size_t i = 0; i < pts->size(); ++i) {
+                        const json& p = (*pts)[i];
+                        const std::string pp = ap + "/points/" + std::to_string(i);
+                        if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) {
+                            problems.push_back({pp, actx + "field 'points': point " + std::to_string(i + 1) + ": expected [lon, lat]"});
+                            break;
+                        }
+                        const LonLat ll{p[0].get<double>(), p[1].get<double>()};
+                        if (!ll.valid()) {
+                            problems.push_back({pp, actx + "field 'points': point " + std::to_string(i + 1) + ": outside lon/lat ranges"});
+                            break;
+                        }
+                        a.points.push_back(ll);
+                    }
+                }
+                break;
+            }
+        }
+        if (auto c = j.find("color"); c != j.end()) {
+            auto color = c->is_string() ? parseAnnotationColor(c->get<std::string>()) : std::nullopt;
+            if (!color) {
+                problems.push_back({ap + "/color", actx + "field 'color': expected one of ink, red, orange, blue, green, purple"});
+            } else {
+                a.color = *color;
+            }
+        }
+        if (auto w = j.find("when"); w != j.end()) {
+            const std::string wp = ap + "/when";
+            if (!w->is_object() || (!w->contains("from") && !w->contains("to"))) {
+                problems.push_back({wp, actx + "field 'when': expected {\"from\": TIME, \"to\": TIME} (either may be left out)"});
+            } else {
+                Instant from, to;
+                ZoneOffset zf = kAlmatyTime, zt = kAlmatyTime;
+                const bool hasFrom = readTime(*w, "from", from, &zf, problems, wp, actx + "when: ");
+                const bool hasTo = readTime(*w, "to", to, &zt, problems, wp, actx + "when: ");
+                if (hasFrom && hasTo && !(from < to)) {
+                    problems.push_back({wp + "/to", actx + "field 'when.to': must be later than 'from'"});
+                } else {
+                    if (hasFrom) a.from = from;
+                    if (hasTo) a.to = to;
+                    a.zone = hasFrom ? zf : zt;
+                }
+            }
+        }
+        if (problems.size() == before) out.push_back(std::move(a));
+    }
+}
+
 }  // namespace
 
 namespace {
@@ -98,6 +250,7 @@ Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& 
         }
         if (problems.empty()) {
             readText(doc, "title", story.title, kMaxStoryTitleChars, problems, "", "");
+            if (auto an = doc.find("annotations"); an != doc.end()) readAnnotations(*an, "/annotations", "", story.annotations, problems);
             auto scenes = doc.find("scenes");
             if (scenes == doc.end() || !scenes->is_array() || scenes->empty()) {
                 problems.push_back({"/scenes", "field 'scenes': needs at least one scene"});
@@ -205,6 +358,9 @@ Expected<Story> parseStoryUnchecked(const std::string& text, const std::string& 
                             }
                         }
                     }
+                    if (auto an = s.find("annotations"); an != s.end()) {
+                        readAnnotations(*an, sp + "/annotations", ctx, scene.annotations, problems);
+                    }
                     story.scenes.push_back(std::move(scene));
                 }
             }
@@ -235,11 +391,60 @@ Expected<Story> loadStory(const std::string& path) {
     return parseStory(*text, path);
 }
 
+namespace {
+
+nlohmann::ordered_json annotationsJson(const std::vector<Annotation>& list) {
+    // Rounded so saved files stay readable: 1e-5 degrees is about a metre.
+    const auto r5 = [](double v) { return std::round(v * 1e5) / 1e5; };
+    const auto ll = [&](LonLat p) { return nlohmann::ordered_json::array({r5(p.lon), r5(p.lat)}); };
+    auto out = nlohmann::ordered_json::array();
+    for (const Annotation& a : list) {
+        if (!annotationProblem(a).empty()) continue;  // half-made in the editor: never saved, so the file loads
+        nlohmann::ordered_json j;
+        j["kind"] = annotationKindId(a.kind);
+        if (!a.text.empty()) j["text"] = a.text;
+        switch (a.kind) {
+            case AnnotationKind::Text:
+                if (!a.points.empty()) j["at"] = ll(a.points[0]);
+                if (a.offsetPx) j["offset_px"] = {std::round(a.offsetPx->x), std::round(a.offsetPx->y)};
+                break;
+            case AnnotationKind::Arrow:
+                if (a.points.size() >= 2) {
+                    j["from"] = ll(a.points[0]);
+                    j["to"] = ll(a.points[1]);
+                }
+                break;
+            case AnnotationKind::Circle:
+                if (!a.points.empty()) j["center"] = ll(a.points[0]);
+                j["radius_km"] = std::round(a.radiusKm * 1000.0) / 1000.0;
+                break;
+            case AnnotationKind::Area: {
+                auto pts = nlohmann::ordered_json::array();
+                for (const LonLat& p : a.points) pts.push_back(ll(p));
+                j["points"] = pts;
+                break;
+            }
+        }
+        if (a.color != AnnotationColor::Ink) j["color"] = annotationColorId(a.color);
+        if (a.from || a.to) {
+            nlohmann::ordered_json w = nlohmann::ordered_json::object();
+            if (a.from) w["from"] = formatIso(*a.from, a.zone);
+            if (a.to) w["to"] = formatIso(*a.to, a.zone);
+            j["when"] = w;
+        }
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string serializeStory(const Story& story) {
     nlohmann::ordered_json doc;
     doc["format"] = "qantar-story";
     doc["version"] = kStoryVersion;
     doc["title"] = story.title;
+    if (!story.annotations.empty()) doc["annotations"] = annotationsJson(story.annotations);
     auto& scenes = doc["scenes"] = nlohmann::ordered_json::array();
     for (const Scene& s : story.scenes) {
         nlohmann::ordered_json j;
@@ -265,6 +470,7 @@ std::string serializeStory(const Story& story) {
         if (!layers.empty()) j["layers"] = layers;
         j["transition_seconds"] = s.transitionSeconds;
         j["hold_seconds"] = s.holdSeconds;
+        if (!s.annotations.empty()) j["annotations"] = annotationsJson(s.annotations);
         scenes.push_back(std::move(j));
     }
     return doc.dump(2) + "\n";

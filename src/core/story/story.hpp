@@ -12,6 +12,7 @@
 #include "core/geo/geo_types.hpp"
 #include "core/events/layers.hpp"
 #include "core/time/time.hpp"
+#include "core/story/annotation.hpp"
 
 namespace qantar::core {
 
@@ -38,11 +39,13 @@ struct Scene {
     std::array<std::optional<bool>, kEventLayerCount> layers{};  // none: leave as it is
     double transitionSeconds = 2.5;      // camera and clock glide into the scene
     double holdSeconds = 4.0;            // after the range (or the moment), when played unattended
+    std::vector<Annotation> annotations; // shown while this scene is the current one
 };
 
 struct Story {
     std::string title;
     std::vector<Scene> scenes;
+    std::vector<Annotation> annotations;  // shown in every scene (each within its time range)
 };
 
 // A range [start, end) ends before its end: a scene about "2 January" running to 3 January 00:00

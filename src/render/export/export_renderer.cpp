@@ -111,6 +111,20 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
             ov.captionSources = s;
         }
     }
+    // The story's annotations: those of the frame's scene (a story export) or of the scene the
+    // window had current (an image or sequence exported from it), each within its time range.
+    if (spec.story) {
+        int k = spec.annotationScene;
+        if (spec.caption && !spec.story->scenes.empty()) {
+            const core::Scene* first = &spec.story->scenes.front();
+            if (spec.caption >= first && spec.caption < first + spec.story->scenes.size()) k = static_cast<int>(spec.caption - first);
+        }
+        if (k >= 0) {
+            req.annotations = core::annotationsShown(*spec.story, k, spec.time);
+            req.annotationsKey = core::annotationsKey(req.annotations);
+            req.projection = m_projection;
+        }
+    }
     OverlayPainters painters{*m_map, m_events, *m_painter};
     req.reserved = overlayBoxes(painters, req.camera, core::theme(spec.theme), req.options.pixelScale, ov);
     if (auto err = m_compositor->compose(req)) return *err;

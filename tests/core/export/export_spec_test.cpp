@@ -111,7 +111,7 @@ TEST(ExportCheck, RefusesWhatCannotBeMadeBeforeDrawing) {
     slides.kind = ExportKind::StorySlides;
     slides.out = "slides";
     EXPECT_TRUE(checkExportSpec(slides)) << "no story";
-    Story story{"s", {Scene{}, Scene{}}};
+    Story story{"s", {Scene{}, Scene{}}, {}};
     slides.story = &story;
     EXPECT_FALSE(checkExportSpec(slides));
     slides.scene = 3;
@@ -129,7 +129,7 @@ TEST(ExportFrames, CountAndTimesIncludeBothEnds) {
     EXPECT_EQ(frameCount(uneven), 3u) << "00:00, 02:00, 04:00: never past the end";
     ExportSpec one;
     EXPECT_EQ(frameCount(one), 1u);
-    Story story{"s", {Scene{}, Scene{}, Scene{}}};
+    Story story{"s", {Scene{}, Scene{}, Scene{}}, {}};
     ExportSpec slides;
     slides.kind = ExportKind::StorySlides;
     slides.story = &story;

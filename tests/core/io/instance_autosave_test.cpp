@@ -24,7 +24,7 @@ StoryAutosave work(const std::string& title) {
     Scene s;
     s.title = "One";
     s.start = Instant{1641380400};
-    return {Story{title, {s}}, "/stories/" + title + ".json"};
+    return {Story{title, {s}, {}}, "/stories/" + title + ".json"};
 }
 
 }  // namespace
