@@ -69,6 +69,7 @@ const char* fieldLabel(core::ExportField f) {
         case core::ExportField::Step: return "Step";
         case core::ExportField::Story: return "Story";
         case core::ExportField::Scene: return "Scene";
+        case core::ExportField::Grid: return "Grid";
     }
     return "";
 }
@@ -111,7 +112,10 @@ bool ExportDialog::buildSpec(AppState& state) {
         const core::ExportPreset& p = core::exportPresets()[static_cast<std::size_t>(m_preset)];
         s.widthPx = p.widthPx;
         s.heightPx = p.heightPx;
+        // A print preset is a page: text and lines sized in points, as `qantar export --preset` does.
+        s.dpi = core::presetPaper(p.name) ? core::kDefaultPrintDpi : 0;
     } else {
+        s.dpi = 0;
         auto size = core::parseExportSize(m_size);
         if (!size) {
             m_error = "Size: " + size.error().message;
