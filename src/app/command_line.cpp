@@ -100,7 +100,7 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     exportCmd->add_option("--layers", exp.layers,
                           "Show only these layers, comma-separated: " + core::layerIdList() +
                               " (or the layers panel's names); naming event layers switches the other event layers "
-                              "off, naming base map layers the other base map layers");
+                              "off, naming base map layers the other base map layers; -NAME switches one layer off (-night)");
     exportCmd->add_option("--zone", exp.zone,
                           "Zone of the stamps, and of moments typed without an offset: almaty (UTC+6), west (UTC+5) or utc");
     exportCmd->add_flag("--at-events", exp.atEvents,

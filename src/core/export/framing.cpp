@@ -165,8 +165,11 @@ std::string layerIdList() {
 Expected<LayerChoice> parseLayerList(const std::string& text) {
     LayerChoice choice;
     if (trim(text).empty()) return bad("expected layer names separated by commas (" + layerIdList() + ")");
+    std::vector<std::pair<std::optional<EventLayer>, std::optional<MapLayer>>> removed;
     for (const std::string& word : splitCommas(text)) {
-        const std::string w = lower(word);
+        // "-night": that layer off, the others as they are.
+        const bool off = !word.empty() && word[0] == '-';
+        const std::string w = lower(trim(off ? word.substr(1) : word));
         std::optional<EventLayer> ev = parseEventLayerId(w);
         std::optional<MapLayer> map = parseMapLayerId(w);
         // The layers panel's own labels ("Curfew hours", "Lakes and seas") name them too.
@@ -176,7 +179,9 @@ Expected<LayerChoice> parseLayerList(const std::string& text) {
         for (int i = 0; i < kMapLayerCount && !ev && !map; ++i) {
             if (w == lower(mapLayerName(static_cast<MapLayer>(i)))) map = static_cast<MapLayer>(i);
         }
-        if (ev) {
+        if (off && (ev || map)) {
+            removed.push_back({ev, map});
+        } else if (ev) {
             if (!choice.events) choice.events.emplace().fill(false);
             (*choice.events)[static_cast<std::size_t>(*ev)] = true;
         } else if (map) {
@@ -184,6 +189,16 @@ Expected<LayerChoice> parseLayerList(const std::string& text) {
             choice.map->set(*map, true);
         } else {
             return bad("unknown layer '" + word + "' (layers: " + layerIdList() + ")");
+        }
+    }
+    for (const auto& [ev, map] : removed) {
+        if (ev) {
+            if (!choice.events) choice.events.emplace().fill(true);
+            (*choice.events)[static_cast<std::size_t>(*ev)] = false;
+        }
+        if (map) {
+            if (!choice.map) choice.map.emplace();
+            choice.map->set(*map, false);
         }
     }
     return choice;
@@ -290,9 +305,12 @@ Expected<std::vector<Instant>> gridTimes(Instant from, Instant to, std::optional
     }
     if (!(from < to)) return bad("spreading " + std::to_string(panels) + " panels needs an end later than the start");
     const std::int64_t span = (to - from).seconds;
+    // On whole hours from `from` when the panels are hours apart, else on whole minutes; the
+    // last exactly at `to`.
+    const std::int64_t unit = span / (panels - 1) >= 2 * 3600 ? 3600 : 60;
     for (int i = 0; i < panels; ++i) {
-        // Whole minutes, the last exactly at `to`.
-        const std::int64_t s = i == panels - 1 ? span : span * i / (panels - 1) / 60 * 60;
+        const std::int64_t raw = span * i / (panels - 1);
+        const std::int64_t s = i == panels - 1 ? span : (raw + unit / 2) / unit * unit;
         out.push_back(from + Duration{s});
     }
     return out;

@@ -52,7 +52,8 @@ std::optional<MapLayer> parseMapLayerId(const std::string& id);
 // "violence", ...) and base map layers (mapLayerId), or the layers panel's labels ("Curfew
 // hours", "Lakes and seas"), case-insensitive. A list naming event layers switches on exactly
 // those event layers; one naming base map layers switches on exactly those base layers; a group
-// the list does not name keeps its layers.
+// the list does not name keeps its layers. A name with a leading '-' ("-night") switches that
+// layer off and leaves the rest of its group as it is.
 struct LayerChoice {
     std::optional<std::array<bool, kEventLayerCount>> events;
     std::optional<LayerVisibility> map;
@@ -99,7 +100,7 @@ Expected<GridShape> parseGridShape(const std::string& text);
 Expected<std::vector<Instant>> parseTimeList(const std::string& text, ZoneOffset zone);
 // The moments of a grid's panels from a range: every `step` from `from` to `to` when a step is
 // given (their number must be the panel count), else `panels` moments spread evenly from `from`
-// to `to` (both included; whole minutes). BadArgument saying how many there are and should be.
+// to `to` (both included; on whole hours when they are hours apart, else whole minutes). BadArgument saying how many there are and should be.
 Expected<std::vector<Instant>> gridTimes(Instant from, Instant to, std::optional<Duration> step, int panels);
 // BadArgument unless there is one moment per panel.
 Status checkGridTimes(const std::vector<Instant>& times, const GridShape& grid);

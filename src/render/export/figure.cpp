@@ -120,6 +120,10 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
     glClearColor(ground.r, ground.g, ground.b, ground.a);
     glClear(GL_COLOR_BUFFER_BIT);
 
+    // A narrow panel draws its map a little finer than the figure's text (as a journal's small
+    // maps have smaller labels), so its labels and signs still fit: at most 30% finer.
+    const float designWidth = static_cast<float>(L.panelWidth) / s;
+    const float panelScale = s * std::clamp(designWidth / 600.0f, 0.7f, 1.0f);
     std::vector<Line> stamps;
     std::vector<core::ScreenRect> stampBoxes;
     for (std::size_t i = 0; i < L.panels.size(); ++i) {
@@ -150,7 +154,7 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
             stamps.push_back(Line{moment, momentStyle, x0 + stampPad + lb.width + std::round(7.0f * s), baseline - mb.ascent});
             stampBoxes.push_back(core::ScreenRect{x0 + box.x, y0 + box.y, box.w, box.h});
         }
-        if (auto err = drawFrame(panel, s, box.empty() ? std::vector<core::ScreenRect>{} : std::vector<core::ScreenRect>{box})) {
+        if (auto err = drawFrame(panel, panelScale, box.empty() ? std::vector<core::ScreenRect>{} : std::vector<core::ScreenRect>{box})) {
             return *err;
         }
         // Copied into place (OpenGL's rows run bottom to top).

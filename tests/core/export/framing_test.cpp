@@ -143,6 +143,26 @@ TEST(ExportFraming, LayersUseTheStoryIdsAndThePanelLabels) {
     }
 }
 
+TEST(ExportFraming, LeadingMinusSwitchesOneLayerOff) {
+    auto c = parseLayerList("-night,-graticule");
+    ASSERT_TRUE(c) << c.error().message;
+    LayerVisibility map;
+    EventLayerSettings events;
+    applyLayerChoice(*c, map, events);
+    EXPECT_FALSE(map.visible(MapLayer::Night));
+    EXPECT_FALSE(map.visible(MapLayer::Graticule));
+    EXPECT_TRUE(map.visible(MapLayer::Regions));
+    EXPECT_TRUE(events.visible(EventLayer::Protests)) << "event layers untouched";
+    auto d = parseLayerList("curfew,violence,-violence");
+    ASSERT_TRUE(d);
+    EventLayerSettings events2;
+    applyLayerChoice(*d, map, events2);
+    EXPECT_TRUE(events2.visible(EventLayer::Curfew));
+    EXPECT_FALSE(events2.visible(EventLayer::Violence));
+    EXPECT_FALSE(events2.visible(EventLayer::Protests));
+    EXPECT_NE(messageOf(parseLayerList("-riots")).find("unknown layer '-riots'"), std::string::npos);
+}
+
 TEST(ExportFraming, UnknownLayerListsEveryValidName) {
     const std::string m = messageOf(parseLayerList("curfew,riots"));
     EXPECT_NE(m.find("unknown layer 'riots'"), std::string::npos) << m;
@@ -222,12 +242,16 @@ TEST(ExportFraming, GridMomentsFromAListOrARange) {
     EXPECT_NE(checkGridTimes(std::vector<Instant>(5), g)->message.find("6 panels but 5 moments"), std::string::npos);
     EXPECT_NE(checkGridTimes(std::vector<Instant>(7), g)->message.find("6 panels but 7 moments"), std::string::npos);
 
-    // Evenly spread, both ends included, on whole minutes.
+    // Evenly spread, both ends included, on whole hours (14.4 h apart).
     auto even = gridTimes(at("2022-01-04T12:00"), at("2022-01-07T12:00"), std::nullopt, 6);
     ASSERT_TRUE(even) << even.error().message;
     ASSERT_EQ(even->size(), 6u);
     EXPECT_EQ(even->front(), at("2022-01-04T12:00"));
-    EXPECT_EQ((*even)[1], at("2022-01-05T02:24"));
+    EXPECT_EQ((*even)[1], at("2022-01-05T02:00"));
+    EXPECT_EQ((*even)[2], at("2022-01-05T17:00"));
+    // Minutes apart: on whole minutes.
+    auto close = gridTimes(at("2022-01-05T12:00"), at("2022-01-05T13:00"), std::nullopt, 4);
+    EXPECT_EQ((*close)[1], at("2022-01-05T12:20"));
     EXPECT_EQ(even->back(), at("2022-01-07T12:00"));
     // Every step: the count must match.
     auto stepped = gridTimes(at("2022-01-05T00:00"), at("2022-01-05T20:00"), Duration::hours(4), 6);
