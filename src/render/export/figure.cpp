@@ -80,9 +80,14 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
     const float legendRowH = std::max(swatch, lineHeight(core::OverlayText::Legend)) + std::round(5.0f * s);
     std::vector<float> widths;
     for (const auto& e : entries) widths.push_back(swatch + labelPad + fonts.measure(e.label, legendStyle).width);
-    const std::vector<core::FlowPlace> flow = core::flowRows(widths, innerW, itemGap);
+    // The scale bar, once for every panel, at the footer's right; the legend flows beside it.
+    const TextStyle scaleStyle = styleOf(core::OverlayText::ScaleLabel);
+    const float barMaxW = std::round(130.0f * s), barH = std::round(6.0f * s);
+    const float barBlockH = spec.overlays.scale ? fonts.measure("0 km", scaleStyle).height + 3.0f * s + barH + 2.0f * s : 0.0f;
+    const float legendW = spec.overlays.scale ? innerW - barMaxW - itemGap : innerW;
+    const std::vector<core::FlowPlace> flow = core::flowRows(widths, legendW, itemGap);
     const int legendRows = flow.empty() ? 0 : flow.back().row + 1;
-    float footerH = static_cast<float>(legendRows) * legendRowH;
+    float footerH = std::max(static_cast<float>(legendRows) * legendRowH, barBlockH);
     std::vector<Line> notes;
     const float sectionGap = std::round(6.0f * s);
     auto addNote = [&](const std::string& text, core::OverlayText kind) {
@@ -126,6 +131,7 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
     const float panelScale = s * std::clamp(designWidth / 600.0f, 0.7f, 1.0f);
     std::vector<Line> stamps;
     std::vector<core::ScreenRect> stampBoxes;
+    core::Camera panelCamera;
     for (std::size_t i = 0; i < L.panels.size(); ++i) {
         const core::PixelRect& r = L.panels[i];
         core::ExportSpec panel = spec;
@@ -135,9 +141,10 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
         panel.heightPx = r.h;
         panel.time = spec.times[i];
         panel.caption = nullptr;
-        // The scale bar and north arrow once, in the last panel, as a journal figure has them.
-        const bool last = i + 1 == L.panels.size();
-        panel.overlays = core::OverlaySet{false, false, false, last && spec.overlays.scale, last && spec.overlays.north, false};
+        // Nothing over the maps but the stamps: the scale bar is the figure's, and north is up
+        // within a few degrees on every panel, as on the window's map.
+        panel.overlays = core::OverlaySet{false, false, false, false, false, false};
+        if (i == 0) panelCamera = core::exportCamera(panel, *m_scene);
 
         core::ScreenRect box{};
         if (spec.overlays.time) {
@@ -185,6 +192,20 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
     }
 
     std::vector<Line> text;
+    if (spec.overlays.scale) {
+        // As the furniture's scale bar: alternating halves in a hairline, the length above its end.
+        const core::ScaleBar bar = core::chooseScaleBar(panelCamera, *m_projection, barMaxW);
+        const float bw = static_cast<float>(bar.widthPx);
+        const float x1 = static_cast<float>(L.footer.x + L.footer.w), x0 = x1 - bw;
+        const float y0 = static_cast<float>(L.footer.y) + barBlockH - barH - 2.0f * s, y1 = y0 + barH;
+        const core::Rgba ink = theme.labelText, paper = theme.labelHalo;
+        m_painter->rect(x0 - 1.0f * s, y0 - 1.0f * s, x1 + 1.0f * s, y1 + 1.0f * s, ink);
+        m_painter->rect(x0, y0, x0 + bw * 0.25f, y1, opaque(paper));
+        m_painter->rect(x0 + bw * 0.5f, y0, x0 + bw * 0.75f, y1, opaque(paper));
+        const TextBox lb = fonts.measure(bar.label, scaleStyle);
+        text.push_back(Line{bar.label, scaleStyle, x1 - lb.width, y0 - lb.height - 2.0f * s});
+        text.push_back(Line{"0", scaleStyle, x0, y0 - lb.height - 2.0f * s});
+    }
     for (Line l : header) {
         l.x += static_cast<float>(L.header.x);
         l.y += static_cast<float>(L.header.y);
