@@ -74,35 +74,44 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
     }
 
     // Footer: one legend for every panel, flowing in rows; the zone of the moments; the credits.
-    const std::vector<core::LegendEntry> entries = spec.overlays.legend ? legendFor(spec) : std::vector<core::LegendEntry>{};
+    // When the panels would be too small with the legend, it is left out (as a frame's legend
+    // is when there is no room); the credits never are.
     const TextStyle legendStyle = styleOf(core::OverlayText::Legend);
     const float swatch = std::round(17.0f * s), labelPad = std::round(6.0f * s), itemGap = std::round(22.0f * s);
     const float legendRowH = std::max(swatch, lineHeight(core::OverlayText::Legend)) + std::round(5.0f * s);
-    std::vector<float> widths;
-    for (const auto& e : entries) widths.push_back(swatch + labelPad + fonts.measure(e.label, legendStyle).width);
-    // The scale bar, once for every panel, at the footer's right; the legend flows beside it.
     const TextStyle scaleStyle = styleOf(core::OverlayText::ScaleLabel);
     const float barMaxW = std::round(130.0f * s), barH = std::round(6.0f * s);
     const float barBlockH = spec.overlays.scale ? fonts.measure("0 km", scaleStyle).height + 3.0f * s + barH + 2.0f * s : 0.0f;
-    const float legendW = spec.overlays.scale ? innerW - barMaxW - itemGap : innerW;
-    const std::vector<core::FlowPlace> flow = core::flowRows(widths, legendW, itemGap);
-    const int legendRows = flow.empty() ? 0 : flow.back().row + 1;
-    float footerH = std::max(static_cast<float>(legendRows) * legendRowH, barBlockH);
-    std::vector<Line> notes;
     const float sectionGap = std::round(6.0f * s);
-    auto addNote = [&](const std::string& text, core::OverlayText kind) {
-        for (const auto& l : core::fitText(text, kind, innerW, 6, measure)) {
-            if (notes.empty() && footerH > 0) footerH += sectionGap;
-            notes.push_back(Line{l, styleOf(kind), 0, footerH});
-            footerH += lineHeight(kind);
+    std::vector<core::LegendEntry> entries;
+    std::vector<core::FlowPlace> flow;
+    std::vector<Line> notes;
+    float footerH = 0;
+    auto planFooter = [&](bool withLegend) {
+        entries = spec.overlays.legend && withLegend ? legendFor(spec) : std::vector<core::LegendEntry>{};
+        std::vector<float> widths;
+        for (const auto& e : entries) widths.push_back(swatch + labelPad + fonts.measure(e.label, legendStyle).width);
+        // The scale bar, once for every panel, at the footer's right; the legend flows beside it.
+        const float legendW = spec.overlays.scale ? innerW - barMaxW - itemGap : innerW;
+        flow = core::flowRows(widths, legendW, itemGap);
+        const int legendRows = flow.empty() ? 0 : flow.back().row + 1;
+        footerH = std::max(static_cast<float>(legendRows) * legendRowH, barBlockH);
+        notes.clear();
+        auto addNote = [&](const std::string& text, core::OverlayText kind) {
+            for (const auto& l : core::fitText(text, kind, innerW, 6, measure)) {
+                if (notes.empty() && footerH > 0) footerH += sectionGap;
+                notes.push_back(Line{l, styleOf(kind), 0, footerH});
+                footerH += lineHeight(kind);
+            }
+        };
+        if (spec.overlays.time) addNote("Times are " + core::zoneDescription(spec.zone) + ".", core::OverlayText::Counter);
+        if (spec.overlays.attribution) {
+            for (const auto& c : creditsFor()) addNote(c, core::OverlayText::Credit);
         }
+        return core::layoutFigure(W, H, grid, s, static_cast<int>(std::ceil(headerH)), static_cast<int>(std::ceil(footerH)));
     };
-    if (spec.overlays.time) addNote("Times are " + core::zoneDescription(spec.zone) + ".", core::OverlayText::Counter);
-    if (spec.overlays.attribution) {
-        for (const auto& c : creditsFor()) addNote(c, core::OverlayText::Credit);
-    }
-
-    auto laid = core::layoutFigure(W, H, grid, s, static_cast<int>(std::ceil(headerH)), static_cast<int>(std::ceil(footerH)));
+    auto laid = planFooter(true);
+    if (!laid && spec.overlays.legend) laid = planFooter(false);
     if (!laid) return laid.error();
     const core::FigureLayout& L = *laid;
 
