@@ -29,7 +29,7 @@ struct ExportArgs {
     std::string layers;              // layer names (story ids, base map ids or the panel's labels)
     std::string zone;                // almaty | west | utc; empty: --time's offset, else almaty
     bool atEvents = false;           // with --from/--to: a frame at each event start or end
-    std::optional<int> dpi;          // print presets: resolution (default 300); text sized in points
+    std::optional<int> dpi;          // print presets: resolution; text and lines sized in points
     std::string grid;                // COLSxROWS: one figure of small multiples
     std::string times;               // T1,T2,...: the grid's moments
 };

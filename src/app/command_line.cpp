@@ -107,7 +107,7 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
                         "With --from/--to instead of --step: one frame at each moment an event starts or ends");
     exportCmd->add_option("--dpi", exp.dpi,
                           "With a print preset (a4-landscape, a4-portrait, a5-landscape): the resolution, 72 to 1200 "
-                          "(default 300); the page keeps its size and text and lines their size in points");
+                          "(300 is the preset's own size); the page keeps its size, and text and lines are sized in points");
     exportCmd->add_option("--grid", exp.grid,
                           "One figure of small multiples, COLSxROWS panels (e.g. 3x2) of the same view at the moments "
                           "of --times, or spread over --from/--to (every --step, or evenly without it)");

@@ -139,8 +139,6 @@ int runExport(const ExportArgs& a) {
         }
         spec.widthPx = p->widthPx;
         spec.heightPx = p->heightPx;
-        // A print preset is a page: text and lines are sized in points at its resolution.
-        if (core::presetPaper(a.preset)) spec.dpi = core::kDefaultPrintDpi;
     }
     if (a.dpi) {
         if (a.preset.empty() || !a.size.empty()) {

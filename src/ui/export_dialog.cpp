@@ -112,10 +112,7 @@ bool ExportDialog::buildSpec(AppState& state) {
         const core::ExportPreset& p = core::exportPresets()[static_cast<std::size_t>(m_preset)];
         s.widthPx = p.widthPx;
         s.heightPx = p.heightPx;
-        // A print preset is a page: text and lines sized in points, as `qantar export --preset` does.
-        s.dpi = core::presetPaper(p.name) ? core::kDefaultPrintDpi : 0;
     } else {
-        s.dpi = 0;
         auto size = core::parseExportSize(m_size);
         if (!size) {
             m_error = "Size: " + size.error().message;
