@@ -24,6 +24,14 @@ struct ExportArgs {
     std::string story;               // story file: one PNG per scene, or with --video the whole story
     std::optional<int> scene;        // 1-based scene number; none: all
     bool quiet = false;              // no progress on stderr
+    std::string view;                // LON,LAT,SPAN_KM: centre and height of map shown, as a story scene's
+    std::string bbox;                // W,S,E,N degrees: fitted whole at any aspect ratio
+    std::string layers;              // layer names (story ids, base map ids or the panel's labels)
+    std::string zone;                // almaty | west | utc; empty: --time's offset, else almaty
+    bool atEvents = false;           // with --from/--to: a frame at each event start or end
+    std::optional<int> dpi;          // print presets: resolution; text and lines sized in points
+    std::string grid;                // COLSxROWS: one figure of small multiples
+    std::string times;               // T1,T2,...: the grid's moments
 };
 
 int runExport(const ExportArgs& args);

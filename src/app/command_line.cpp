@@ -20,6 +20,9 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
                "  qantar export --preset 4k --theme light --time 2022-01-05T20:00 --title \"Almaty, 5 January\" --out report.png\n"
                "  qantar export --from 2022-01-01 --to 2022-01-13 --step 1h --fps 10 --video week.mp4\n"
                "  qantar export --story assets/stories/week.json --out slides/\n"
+               "  qantar export --bbox 75.5,42.8,78.5,44.2 --layers curfew,violence --time 2022-01-05T23:00 --out almaty.png\n"
+               "  qantar export --grid 3x2 --from 2022-01-04T12:00 --to 2022-01-07T12:00 --theme light --out week.png\n"
+               "  qantar export --from 2022-01-04 --to 2022-01-08 --at-events --out frames/\n"
                "  qantar state --at 2022-01-05T20:00 --json\n"
                "  qantar validate my-events.json\n"
                "  qantar import acled-export.csv --out my-events.json\n"
@@ -91,6 +94,26 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     exportCmd->add_option("--data", exp.data, "Event file (default: the bundled assets/events/events.json)");
     exportCmd->add_option("--assets", exp.assets, "Assets directory (default: found next to the program)");
     exportCmd->add_flag("--quiet", exp.quiet, "No progress on stderr");
+    exportCmd->add_option("--view", exp.view,
+                          "Where to look: LON,LAT,SPAN_KM, the centre in degrees and the height of map shown in km "
+                          "(as a story scene's view), e.g. 76.9,43.25,300");
+    exportCmd->add_option("--bbox", exp.bbox,
+                          "Frame this box whole at any aspect ratio: W,S,E,N in degrees, e.g. 75.5,42.8,78.5,44.2");
+    exportCmd->add_option("--layers", exp.layers,
+                          "Show only these layers, comma-separated: " + core::layerIdList() +
+                              " (or the layers panel's names); naming event layers switches the other event layers "
+                              "off, naming base map layers the other base map layers; -NAME switches one layer off (-night)");
+    exportCmd->add_option("--zone", exp.zone,
+                          "Zone of the stamps, and of moments typed without an offset: almaty (UTC+6), west (UTC+5) or utc");
+    exportCmd->add_flag("--at-events", exp.atEvents,
+                        "With --from/--to instead of --step: one frame at each moment an event starts or ends");
+    exportCmd->add_option("--dpi", exp.dpi,
+                          "With a print preset (a4-landscape, a4-portrait, a5-landscape): the resolution, 72 to 1200 "
+                          "(300 is the preset's own size); the page keeps its size, and text and lines are sized in points");
+    exportCmd->add_option("--grid", exp.grid,
+                          "One figure of small multiples, COLSxROWS panels (e.g. 3x2) of the same view at the moments "
+                          "of --times, or spread over --from/--to (every --step, or evenly without it)");
+    exportCmd->add_option("--times", exp.times, "With --grid: the panels' moments, comma-separated (ISO 8601)");
 
     StateOptions& state = c.state;
     CLI::App* stateCmd = cli.add_subcommand("state", "Print the events shown at a moment, and the counters, as JSON");

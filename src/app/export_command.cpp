@@ -120,6 +120,7 @@ std::string optionOf(core::ExportField field, const ExportArgs& a) {
         case core::ExportField::Step: return "--step";
         case core::ExportField::Story: return "--story";
         case core::ExportField::Scene: return "--scene";
+        case core::ExportField::Grid: return a.times.empty() ? "--grid" : "--times";
     }
     return "export";
 }
@@ -138,6 +139,17 @@ int runExport(const ExportArgs& a) {
         }
         spec.widthPx = p->widthPx;
         spec.heightPx = p->heightPx;
+    }
+    if (a.dpi) {
+        if (a.preset.empty() || !a.size.empty()) {
+            return fail("--dpi: give a print preset (--preset a4-landscape, a4-portrait or a5-landscape); --size sets "
+                        "pixels directly");
+        }
+        auto size = core::printSize(a.preset, *a.dpi);
+        if (!size) return fail("--dpi: " + size.error().message);
+        spec.widthPx = size->first;
+        spec.heightPx = size->second;
+        spec.dpi = *a.dpi;
     }
     if (!a.size.empty()) {
         auto size = core::parseExportSize(a.size);
@@ -158,12 +170,83 @@ int runExport(const ExportArgs& a) {
     if (a.scene && *a.scene < 1) return fail("--scene: scene numbers start at 1");
     spec.scene = a.scene.value_or(0);
 
-    const bool sequence = !a.from.empty() || !a.to.empty() || !a.step.empty();
+    const bool grid = !a.grid.empty();
+    const bool sequence = !grid && (!a.from.empty() || !a.to.empty() || !a.step.empty() || a.atEvents);
     const bool story = !a.story.empty();
     const bool video = !a.video.empty();
+    std::optional<core::ZoneOffset> zone;
+    if (!a.zone.empty()) {
+        auto z = core::parseZoneName(a.zone);
+        if (!z) return fail("--zone: " + z.error().message);
+        zone = *z;
+    }
+    // Moments typed without an offset are read in the zone the stamps are written in.
+    const core::ZoneOffset readZone = zone.value_or(core::kAlmatyTime);
+    if (!a.view.empty() && !a.bbox.empty()) return fail("give either --view or --bbox, not both");
+    if (story && (!a.view.empty() || !a.bbox.empty())) {
+        return fail(std::string(a.view.empty() ? "--bbox" : "--view") + " cannot be combined with --story (its scenes say where to look)");
+    }
+    std::optional<core::GeoView> geoView;
+    std::optional<core::GeoBox> geoBox;
+    if (!a.view.empty()) {
+        auto v = core::parseGeoView(a.view);
+        if (!v) return fail("--view: " + v.error().message);
+        geoView = *v;
+    }
+    if (!a.bbox.empty()) {
+        auto b = core::parseGeoBox(a.bbox);
+        if (!b) return fail("--bbox: " + b.error().message);
+        geoBox = *b;
+    }
+    if (!a.layers.empty()) {
+        auto l = core::parseLayerList(a.layers);
+        if (!l) return fail("--layers: " + l.error().message);
+        core::applyLayerChoice(*l, spec.mapLayers, spec.layers);
+    }
+    if (!a.times.empty() && !grid) return fail("--times gives the panels of a --grid; a sequence uses --from/--to/--step");
+    if (a.atEvents && !a.step.empty()) return fail("--at-events replaces --step: give one or the other");
+    if (a.atEvents && grid) return fail("--at-events makes a sequence; a --grid takes --times or --from/--to");
+    if (grid) {
+        auto g = core::parseGridShape(a.grid);
+        if (!g) return fail("--grid: " + g.error().message);
+        spec.grid = *g;
+        if (story) return fail("--grid cannot be combined with --story");
+        if (video) return fail("--grid makes one PNG image; give --out FILE.png instead of --video");
+        if (!a.time.empty()) return fail("--grid takes its moments from --times or --from/--to, not --time");
+        if (!a.times.empty() && (!a.from.empty() || !a.to.empty() || !a.step.empty())) {
+            return fail("give the grid's moments either with --times or with --from/--to, not both");
+        }
+        if (a.times.empty() && (a.from.empty() || a.to.empty())) {
+            return fail("--grid needs its moments: --times T1,T2,... or --from and --to (with --step, or spread evenly)");
+        }
+        if (!a.times.empty()) {
+            auto t = core::parseTimeList(a.times, readZone);
+            if (!t) return fail("--times: " + t.error().message);
+            if (auto err = core::checkGridTimes(*t, *spec.grid)) return fail("--times: " + err->message);
+            spec.times = *t;
+        } else {
+            auto f = core::parseIsoTime(a.from, readZone);
+            if (!f) return fail("--from: " + f.error().message);
+            auto t = core::parseIsoTime(a.to, readZone);
+            if (!t) return fail("--to: " + t.error().message);
+            std::optional<core::Duration> step;
+            if (!a.step.empty()) {
+                auto d = core::parseDuration(a.step);
+                if (!d) return fail("--step: " + d.error().message);
+                step = *d;
+            }
+            auto times = core::gridTimes(f->instant, t->instant, step, spec.grid->panels());
+            if (!times) return fail(std::string(step ? "--from/--to/--step: " : "--from/--to: ") + times.error().message);
+            spec.times = *times;
+            if (!zone && f->offset) zone = *f->offset;
+        }
+    }
     if (sequence && story) return fail("--story cannot be combined with --from/--to/--step");
-    if (sequence && (a.from.empty() || a.to.empty() || a.step.empty())) return fail("a sequence needs --from, --to and --step");
+    if (sequence && (a.from.empty() || a.to.empty() || (a.step.empty() && !a.atEvents))) {
+        return fail("a sequence needs --from, --to and --step (or --at-events)");
+    }
     if (sequence && !a.time.empty()) return fail("--time is for one frame; a sequence uses --from/--to/--step");
+    if (a.atEvents && !sequence) return fail("--at-events needs --from and --to");
     if (video && !sequence && !story) return fail("--video needs a sequence (--from/--to/--step) or a --story");
     if (video && !a.out.empty()) return fail("give either --video FILE or --out, not both");
     if (!video && a.out.empty()) return fail("--out: a PNG path (one frame) or a folder (sequence, story) is required");
@@ -181,23 +264,28 @@ int runExport(const ExportArgs& a) {
     }
 
     if (!a.time.empty()) {
-        auto t = core::parseIsoTime(a.time, core::kAlmatyTime);
+        auto t = core::parseIsoTime(a.time, readZone);
         if (!t) return fail("--time: " + t.error().message);
         spec.time = t->instant;
-        spec.zone = t->offset.value_or(core::kAlmatyTime);
+        spec.zone = zone.value_or(t->offset.value_or(core::kAlmatyTime));
     }
     if (sequence) {
-        auto f = core::parseIsoTime(a.from, core::kAlmatyTime);
+        auto f = core::parseIsoTime(a.from, readZone);
         if (!f) return fail("--from: " + f.error().message);
-        auto t = core::parseIsoTime(a.to, core::kAlmatyTime);
+        auto t = core::parseIsoTime(a.to, readZone);
         if (!t) return fail("--to: " + t.error().message);
-        auto d = core::parseDuration(a.step);
-        if (!d) return fail("--step: " + d.error().message);
         spec.from = f->instant;
         spec.to = t->instant;
-        spec.step = *d;
-        spec.zone = f->offset.value_or(core::kAlmatyTime);
+        if (!a.atEvents) {
+            auto d = core::parseDuration(a.step);
+            if (!d) return fail("--step: " + d.error().message);
+            spec.step = *d;
+        } else if (spec.to < spec.from) {
+            return fail("--from/--to: the end of the sequence is earlier than its start");
+        }
+        spec.zone = zone.value_or(f->offset.value_or(core::kAlmatyTime));
     }
+    if (grid || (zone && !sequence && a.time.empty())) spec.zone = zone.value_or(core::kAlmatyTime);
     std::optional<core::Story> storyData;
     if (story) {
         auto s = core::loadStory(a.story);
@@ -230,7 +318,7 @@ int runExport(const ExportArgs& a) {
     if (!base) return fail(base.error().message);
     if (!context) return fail(context.error().message);
     std::unique_ptr<core::EventWorld> world;
-    if (spec.time || sequence || story) {
+    if (spec.time || sequence || story || grid) {
         const std::string path = a.data.empty() ? (*base)->bundledEvents() : a.data;
         auto w = core::loadEventWorld(path, (*base)->data, (*base)->projection);
         if (!w) return fail(w.error().message);
@@ -249,6 +337,30 @@ int runExport(const ExportArgs& a) {
         if (sequence) {
             outside(spec.from, "--from");
             outside(spec.to, "--to");
+        }
+    }
+    if (geoView) {
+        auto v = core::resolveGeoView(*geoView, (*base)->projection);
+        if (!v) return fail("--view: " + v.error().message);
+        spec.view = *v;
+    }
+    if (geoBox) {
+        auto box = core::projectGeoBox(*geoBox, (*base)->projection);
+        if (!box) return fail("--bbox: " + box.error().message);
+        core::ExportView v;
+        v.center = core::MapXY{(box->minX + box->maxX) * 0.5, (box->minY + box->maxY) * 0.5};
+        v.spanMeters = box->maxY - box->minY;
+        v.fit = *box;
+        spec.view = v;
+    }
+    if (a.atEvents) {
+        spec.times = core::eventMoments(*world, spec.from, spec.to, spec.layers);
+        if (spec.times.empty()) {
+            return fail("--at-events: no event of the layers shown starts or ends between " +
+                        core::formatIso(spec.from, spec.zone) + " and " + core::formatIso(spec.to, spec.zone));
+        }
+        if (!a.quiet) {
+            std::fprintf(stderr, "qantar: %zu moments at which events start or end\n", spec.times.size());
         }
     }
     if (signals.received()) return stopped(signals.received(), nullptr);

@@ -103,6 +103,74 @@ std::vector<core::ScreenRect> overlayBoxes(OverlayPainters& p, const core::Camer
     return out;
 }
 
+void drawLegendSwatches(OverlayPainters& p, const core::Camera& camera, const core::Theme& theme, float s,
+                        const std::vector<core::LegendEntry>& entries, const std::vector<core::ScreenRect>& tiles) {
+    Ctx c{p, theme, s, camera.widthPx(), camera.heightPx()};
+    std::vector<core::EventMark> marks;
+    std::vector<EventOverlay::GlyphAt> glyphs;
+    struct Swatch {
+        core::AreaKind kind;
+        core::ScreenRect rect;
+    };
+    std::vector<Swatch> areas;
+    std::vector<std::pair<core::ScreenPx, core::ScreenPx>> arrows;
+    for (std::size_t i = 0; i < entries.size() && i < tiles.size(); ++i) {
+        const core::LegendEntry& entry = entries[i];
+        const float sx = static_cast<float>(tiles[i].x), sy = static_cast<float>(tiles[i].y);
+        const float sw = static_cast<float>(tiles[i].w);
+        const core::ScreenPx centre{sx + sw * 0.5f, sy + sw * 0.5f};
+        const core::ScreenRect tile{sx, sy, sw, sw};
+        const core::MarkKind kind = legendMark(entry.symbol);
+        if (kind != core::MarkKind::Count) {
+            core::EventMark m{};
+            m.pos = camera.toMap(centre);
+            m.kind = kind;
+            m.sizePx = kind == core::MarkKind::ProtestViolent ? 4.2f : 5.5f;
+            m.alpha = 1.0f;
+            m.pulse = -1.0f;
+            m.uncertainTime = entry.symbol == core::LegendSymbol::DateOnly;
+            marks.push_back(m);
+        }
+        switch (entry.symbol) {
+            case core::LegendSymbol::Curfew:
+                landTile(c, sx, sy, sw);
+                areas.push_back({core::AreaKind::Curfew, tile});
+                glyphs.push_back({centre, sw * 0.42f, EventOverlay::Glyph::Moon});
+                break;
+            case core::LegendSymbol::Emergency:
+                landTile(c, sx, sy, sw);
+                areas.push_back({core::AreaKind::Emergency, tile});
+                break;
+            case core::LegendSymbol::Internet:
+                landTile(c, sx, sy, sw);
+                areas.push_back({core::AreaKind::Internet, tile});
+                break;
+            case core::LegendSymbol::CstoArrow:
+                arrows.push_back({core::ScreenPx{sx - 0.1f * sw, sy + sw * 0.9f}, core::ScreenPx{sx + sw * 1.05f, sy + sw * 0.1f}});
+                break;
+            case core::LegendSymbol::CstoBadge: glyphs.push_back({centre, sw * 0.45f, EventOverlay::Glyph::CstoStar}); break;
+            case core::LegendSymbol::Airport: glyphs.push_back({centre, sw * 0.5f, EventOverlay::Glyph::Aircraft}); break;
+            case core::LegendSymbol::Night:
+                // Land with the night over it.
+                c.p.painter.rect(sx, sy, sx + sw, sy + sw, theme.fills[static_cast<int>(core::FillStyle::Kazakhstan)]);
+                c.p.painter.rect(sx, sy, sx + sw, sy + sw, theme.night);
+                break;
+            case core::LegendSymbol::Capital: glyphs.push_back({centre, sw * 0.36f, EventOverlay::Glyph::Capital}); break;
+            default: break;
+        }
+    }
+    c.p.painter.flush(c.w, c.h);
+    if (p.events) {
+        FrameOptions fo;
+        fo.theme = theme.id;
+        fo.pixelScale = s;
+        for (const auto& a : areas) p.events->drawAreaSwatch(camera, a.kind, a.rect, fo);
+        for (const auto& [tail, head] : arrows) p.events->drawArrowSwatch(camera, tail, head, fo);
+        if (!marks.empty()) p.events->drawMarks(camera, marks, fo);
+        if (!glyphs.empty()) p.events->drawGlyphs(camera, glyphs, fo);
+    }
+}
+
 void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Projection& projection,
                   const core::Theme& theme, float s, const OverlayOptions& o) {
     Ctx c{p, theme, s, camera.widthPx(), camera.heightPx()};
@@ -168,72 +236,17 @@ void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Pr
         const std::size_t rows = (o.legendEntries.size() + cols - 1) / cols;
         const float colW = (L.legend.x1 - L.legend.x0 - pad) / static_cast<float>(cols);
         c.panel(L.legend.x0, L.legend.y0, L.legend.x1, L.legend.y1);
-        std::vector<core::EventMark> marks;
-        std::vector<EventOverlay::GlyphAt> glyphs;
-        struct Swatch {
-            core::AreaKind kind;
-            core::ScreenRect rect;
-        };
-        std::vector<Swatch> areas;
-        std::vector<std::pair<core::ScreenPx, core::ScreenPx>> arrows;
+        std::vector<core::ScreenRect> tiles;
         for (std::size_t i = 0; i < o.legendEntries.size(); ++i) {
             const core::LegendEntry& entry = o.legendEntries[i];
             const float colX = L.legend.x0 + colW * static_cast<float>(i / rows);
             const float rowY = L.legend.y0 + pad + rowH * static_cast<float>(i % rows);
             const float sx = colX + pad, sy = rowY + (rowH - sw) * 0.5f;
-            const core::ScreenPx centre{sx + sw * 0.5f, sy + sw * 0.5f};
-            const core::ScreenRect tile{sx, sy, sw, sw};
-            const core::MarkKind kind = legendMark(entry.symbol);
-            if (kind != core::MarkKind::Count) {
-                core::EventMark m{};
-                m.pos = camera.toMap(centre);
-                m.kind = kind;
-                m.sizePx = kind == core::MarkKind::ProtestViolent ? 4.2f : 5.5f;
-                m.alpha = 1.0f;
-                m.pulse = -1.0f;
-                m.uncertainTime = entry.symbol == core::LegendSymbol::DateOnly;
-                marks.push_back(m);
-            }
-            switch (entry.symbol) {
-                case core::LegendSymbol::Curfew:
-                    landTile(c, sx, sy, sw);
-                    areas.push_back({core::AreaKind::Curfew, tile});
-                    glyphs.push_back({centre, sw * 0.42f, EventOverlay::Glyph::Moon});
-                    break;
-                case core::LegendSymbol::Emergency:
-                    landTile(c, sx, sy, sw);
-                    areas.push_back({core::AreaKind::Emergency, tile});
-                    break;
-                case core::LegendSymbol::Internet:
-                    landTile(c, sx, sy, sw);
-                    areas.push_back({core::AreaKind::Internet, tile});
-                    break;
-                case core::LegendSymbol::CstoArrow:
-                    arrows.push_back({core::ScreenPx{sx - 0.1f * sw, sy + sw * 0.9f}, core::ScreenPx{sx + sw * 1.05f, sy + sw * 0.1f}});
-                    break;
-                case core::LegendSymbol::CstoBadge: glyphs.push_back({centre, sw * 0.45f, EventOverlay::Glyph::CstoStar}); break;
-                case core::LegendSymbol::Airport: glyphs.push_back({centre, sw * 0.5f, EventOverlay::Glyph::Aircraft}); break;
-                case core::LegendSymbol::Night:
-                    // Land with the night over it.
-                    c.p.painter.rect(sx, sy, sx + sw, sy + sw, theme.fills[static_cast<int>(core::FillStyle::Kazakhstan)]);
-                    c.p.painter.rect(sx, sy, sx + sw, sy + sw, theme.night);
-                    break;
-                case core::LegendSymbol::Capital: glyphs.push_back({centre, sw * 0.36f, EventOverlay::Glyph::Capital}); break;
-                default: break;
-            }
+            tiles.push_back(core::ScreenRect{sx, sy, sw, sw});
             const TextBox tb = c.measure(entry.label, st);
             placed.push_back({entry.label, st, sx + sw + pad, rowY + (rowH - tb.height) * 0.5f});
         }
-        c.p.painter.flush(c.w, c.h);
-        if (p.events) {
-            FrameOptions fo;
-            fo.theme = theme.id;
-            fo.pixelScale = s;
-            for (const auto& a : areas) p.events->drawAreaSwatch(camera, a.kind, a.rect, fo);
-            for (const auto& [tail, head] : arrows) p.events->drawArrowSwatch(camera, tail, head, fo);
-            if (!marks.empty()) p.events->drawMarks(camera, marks, fo);
-            if (!glyphs.empty()) p.events->drawGlyphs(camera, glyphs, fo);
-        }
+        drawLegendSwatches(p, camera, theme, s, o.legendEntries, tiles);
     }
 
     c.p.painter.flush(c.w, c.h);

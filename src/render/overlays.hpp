@@ -41,6 +41,11 @@ struct OverlayPainters {
 std::vector<core::ScreenRect> overlayBoxes(OverlayPainters& p, const core::Camera& camera, const core::Theme& theme,
                                            float pixelScale, const OverlayOptions& options);
 
+// Draws legend swatches as the furniture's legend does (the map's own symbols, area patterns and
+// signs), entry i into the square tiles[i]: for a legend laid out elsewhere (a figure's footer).
+void drawLegendSwatches(OverlayPainters& p, const core::Camera& camera, const core::Theme& theme, float pixelScale,
+                        const std::vector<core::LegendEntry>& entries, const std::vector<core::ScreenRect>& tiles);
+
 void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Projection& projection,
                   const core::Theme& theme, float pixelScale, const OverlayOptions& options);
 

@@ -69,6 +69,7 @@ const char* fieldLabel(core::ExportField f) {
         case core::ExportField::Step: return "Step";
         case core::ExportField::Story: return "Story";
         case core::ExportField::Scene: return "Scene";
+        case core::ExportField::Grid: return "Grid";
     }
     return "";
 }

@@ -8,9 +8,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "core/events/event_format.hpp"
+#include "core/events/timeline.hpp"
+#include "core/time/time.hpp"
 #include "render/image.hpp"
 #include "run_qantar.hpp"
 
@@ -464,4 +468,87 @@ TEST(ExportOverlays, AtTheMinimumSizeEveryPanelStaysInsideTheMarginsSoTheCreditI
     EXPECT_LE(box.x1, 320 - 13) << "something is cut at the right edge; see " << dir;
     EXPECT_GE(box.y0, 13) << "see " << dir;
     EXPECT_LE(box.y1, 240 - 13) << "see " << dir;
+}
+
+// --- Framing, layers, zone, print resolution, event moments, small multiples ---------------------
+
+TEST(ExportFramingCli, HelpListsTheFramingOptions) {
+    auto r = runQantar("export --help");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    for (const char* option : {"--view", "--bbox", "--layers", "--zone", "--at-events", "--dpi", "--grid", "--times"}) {
+        EXPECT_NE(r.output.find(std::string(option) + " "), std::string::npos) << option << " is not in:\n" << r.output;
+    }
+    auto top = runQantar("--help");
+    EXPECT_NE(top.output.find("--grid 3x2"), std::string::npos) << "an example of small multiples:\n" << top.output;
+    EXPECT_NE(top.output.find("--bbox"), std::string::npos) << top.output;
+}
+
+TEST(ExportFramingCli, BadValuesAreRefusedInOneLineNamingTheOption) {
+    struct Case {
+        std::string args, option, says;
+    };
+    const std::string out = " --out /tmp/qantar-never.png";
+    for (const Case& c : {
+             Case{"--view 76.9,43.2" + out, "--view", "LON,LAT,SPAN_KM"},
+             Case{"--view 76.9,43.2,1" + out, "--view", "5 to 20000"},
+             Case{"--bbox 78,42,75,44" + out, "--bbox", "west edge"},
+             Case{"--bbox -100,30,-90,40" + out, "--bbox", "outside the map"},
+             Case{"--view 76.9,43.2,300 --bbox 75,42,78,44" + out, "--bbox", "not both"},
+             Case{"--layers curfew,riots" + out, "--layers", "unknown layer 'riots'"},
+             Case{"--zone moscow" + out, "--zone", "almaty"},
+             Case{"--size 640x360 --dpi 300" + out, "--dpi", "print preset"},
+             Case{"--preset 1080p --dpi 300" + out, "--dpi", "print presets"},
+             Case{"--preset a4-portrait --dpi 2000" + out, "--dpi", "72 to 1200"},
+             Case{"--grid 3by2 --times 2022-01-05" + out, "--grid", "COLSxROWS"},
+             Case{"--grid 2x2 --times 2022-01-05,2022-01-06,2022-01-07" + out, "--times", "4 panels but 3 moments"},
+             Case{"--grid 2x2 --times 2022-01-05,2022-01-06,soon,2022-01-07" + out, "--times", "soon"},
+             Case{"--grid 2x2" + out, "--grid", "--times"},
+             Case{"--grid 2x2 --from 2022-01-05 --to 2022-01-06 --step 1h" + out, "--step", "25 moments for 4 panels"},
+             Case{"--times 2022-01-05,2022-01-06" + out, "--times", "--grid"},
+             Case{"--from 2022-01-05 --to 2022-01-06 --step 1h --at-events --out /tmp/qantar-never", "--at-events", "--step"},
+             Case{"--at-events --time 2022-01-05" + out, "--at-events", "--from"},
+         }) {
+        auto r = runQantar("export " + c.args);
+        EXPECT_EQ(r.exitCode, 1) << c.args << "\n" << r.output;
+        EXPECT_EQ(lineCount(r.output), 1) << c.args << "\n" << r.output;
+        EXPECT_NE(r.output.find(c.option), std::string::npos) << c.args << "\n" << r.output;
+        EXPECT_NE(r.output.find(c.says), std::string::npos) << c.args << "\n" << r.output;
+    }
+}
+
+TEST(ExportFramingCli, DpiSetsAPrintPresetsPixels) {
+    const std::string dir = freshOutputDir("export");
+    exportOk("--preset a4-portrait --dpi 72 --out " + dir + "/a4.png");
+    const Image img = load(dir + "/a4.png");
+    EXPECT_EQ(img.width, 595);
+    EXPECT_EQ(img.height, 842);
+}
+
+TEST(ExportFramingCli, AtEventsWritesOneFrameAtEachEventStartOrEnd) {
+    const std::string dir = freshOutputDir("export") + "/frames";
+    const std::string from = "2022-01-05T00:00", to = "2022-01-05T12:00";
+    exportOk("--from " + from + " --to " + to + " --at-events --size 320x240 --overlays none --out " + dir);
+    // Counted here from the event file: every distinct start and end of an event's span in range.
+    const auto load = qantar::core::loadDataset(std::string(QANTAR_ASSET_DIR) + "/events/events.json");
+    ASSERT_TRUE(load.dataset.has_value());
+    const auto f = qantar::core::parseIsoTime(from)->instant, t = qantar::core::parseIsoTime(to)->instant;
+    std::set<std::int64_t> moments;
+    for (const auto& e : load.dataset->events) {
+        const qantar::core::Interval iv = qantar::core::effectiveInterval(e);
+        for (auto m : {iv.start, iv.end}) {
+            if (f <= m && m <= t) moments.insert(m.unixSeconds);
+        }
+    }
+    ASSERT_GE(moments.size(), 2u) << "the range must hold event boundaries";
+    EXPECT_EQ(filesIn(dir).size(), moments.size());
+}
+
+TEST(ExportFramingCli, GridWritesOnePngOfTheSizeAsked) {
+    const std::string dir = freshOutputDir("export");
+    exportOk("--grid 2x2 --from 2022-01-04T12:00 --to 2022-01-07T12:00 --size 640x360 --theme light --layers -night "
+             "--zone utc --out " + dir + "/grid.png");
+    const Image img = load(dir + "/grid.png");
+    EXPECT_EQ(img.width, 640);
+    EXPECT_EQ(img.height, 360);
+    EXPECT_EQ(filesIn(dir).size(), 1u);
 }

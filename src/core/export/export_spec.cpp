@@ -142,7 +142,12 @@ std::optional<ExportProblem> exportProblem(const ExportSpec& spec) {
                        spec.out + ": a video is written as .mp4 (H.264) or .gif; give the file one of those extensions");
         }
     }
-    if (spec.kind == ExportKind::Sequence || spec.kind == ExportKind::Video) {
+    if ((spec.kind == ExportKind::Sequence || spec.kind == ExportKind::Video) && !spec.times.empty()) {
+        if (spec.times.size() > kMaxExportFrames) {
+            return bad(ExportField::Range, "the sequence would have " + std::to_string(spec.times.size()) +
+                                               " frames (at most " + std::to_string(kMaxExportFrames) + ")");
+        }
+    } else if (spec.kind == ExportKind::Sequence || spec.kind == ExportKind::Video) {
         if (spec.step.seconds <= 0) return bad(ExportField::Step, "the step between frames must be longer than zero");
         if (spec.to < spec.from) return bad(ExportField::Range, "the end of the sequence is earlier than its start");
         const std::int64_t frames = (spec.to - spec.from).seconds / spec.step.seconds + 1;
@@ -150,6 +155,10 @@ std::optional<ExportProblem> exportProblem(const ExportSpec& spec) {
             return bad(ExportField::Step, "the sequence would have " + std::to_string(frames) + " frames (at most " +
                                               std::to_string(kMaxExportFrames) + "); use a longer step");
         }
+    }
+    if (spec.grid) {
+        if (spec.kind != ExportKind::Image) return bad(ExportField::Grid, "a grid of panels is written as one PNG image");
+        if (auto err = checkGridTimes(spec.times, *spec.grid)) return bad(ExportField::Grid, err->message);
     }
     if (spec.kind == ExportKind::StorySlides || spec.kind == ExportKind::StoryVideo) {
         if (!spec.story || spec.story->scenes.empty()) return bad(ExportField::Story, "the story has no scenes to export");
@@ -171,6 +180,7 @@ std::size_t frameCount(const ExportSpec& spec) {
         case ExportKind::Image: return 1;
         case ExportKind::Sequence:
         case ExportKind::Video:
+            if (!spec.times.empty()) return spec.times.size();
             if (spec.step.seconds <= 0 || spec.to < spec.from) return 0;
             return static_cast<std::size_t>((spec.to - spec.from).seconds / spec.step.seconds + 1);
         case ExportKind::StorySlides:
@@ -182,6 +192,7 @@ std::size_t frameCount(const ExportSpec& spec) {
 }
 
 Instant sequenceTime(const ExportSpec& spec, std::size_t index) {
+    if (!spec.times.empty()) return spec.times[std::min(index, spec.times.size() - 1)];
     return spec.from + Duration{spec.step.seconds * static_cast<std::int64_t>(index)};
 }
 
@@ -198,7 +209,18 @@ float pixelScaleForSize(int widthPx, int heightPx) {
     return std::max(0.75f, s);
 }
 
+float exportPixelScale(const ExportSpec& spec) {
+    return spec.dpi > 0 ? pixelScaleForDpi(spec.dpi) : pixelScaleForSize(spec.widthPx, spec.heightPx);
+}
+
 Camera exportCamera(const ExportSpec& spec, const MapScene& scene) {
+    if (spec.view && spec.view->fit) {
+        // The whole box, with a thin margin, at whatever aspect the frame has.
+        Camera cam({0, 0}, 5000.0, spec.widthPx, spec.heightPx);
+        cam.setBounds(scene.viewBounds);
+        cam.fit(*spec.view->fit, 0.02 * std::min(spec.widthPx, spec.heightPx));
+        return cam;
+    }
     if (spec.view) {
         Camera cam(spec.view->center, spec.view->spanMeters / std::max(1, spec.heightPx), spec.widthPx, spec.heightPx);
         cam.setBounds(scene.viewBounds);

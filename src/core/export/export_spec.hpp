@@ -10,6 +10,7 @@
 
 #include "core/events/event_filter.hpp"
 #include "core/events/layers.hpp"
+#include "core/export/framing.hpp"
 #include "core/geo/camera.hpp"
 #include "core/geo/geo_types.hpp"
 #include "core/io/error.hpp"
@@ -69,6 +70,9 @@ bool writesFolder(ExportKind kind);
 struct ExportView {
     MapXY center;
     double spanMeters = 1.5e6;
+    // A map box to fit whole at the frame's aspect ratio (--bbox); when set, it decides the
+    // framing and `center` and `spanMeters` are not used.
+    std::optional<MapBox> fit = std::nullopt;
 };
 
 struct ExportSpec {
@@ -101,11 +105,20 @@ struct ExportSpec {
     int annotationScene = -1;
     // A PNG or video file (Image, Video, StoryVideo) or a folder (Sequence, StorySlides).
     std::string out;
+    // Print: text and lines are sized in points at this resolution (0: a screen image, scaled
+    // with its size; see exportPixelScale).
+    int dpi = 0;
+    // Sequence and Video: these moments instead of every `step` from `from` to `to` (one frame
+    // at each event boundary); Image with a grid: the panels' moments, one each.
+    std::vector<Instant> times;
+    // Image: a figure of small multiples (one panel per moment of `times`, the same view and
+    // layers, one legend, title and credits) instead of one frame.
+    std::optional<GridShape> grid;
 };
 
 // What is wrong with a spec, and which of its fields it is about (the command line names the
 // option, the dialog the input).
-enum class ExportField { Size, Out, Fps, Range, Step, Story, Scene };
+enum class ExportField { Size, Out, Fps, Range, Step, Story, Scene, Grid };
 struct ExportProblem {
     ExportField field;
     std::string message;  // one line for the user, without the field's name
@@ -130,6 +143,8 @@ std::string frameFileName(ExportKind kind, std::size_t index, std::size_t total)
 
 // Text and line scale for an image of this size: 1 at 1920x1080, 2 at 3840x2160, never below 0.75.
 float pixelScaleForSize(int widthPx, int heightPx);
+// The text and line scale a frame of `spec` is drawn at: from its dpi for print, else from its size.
+float exportPixelScale(const ExportSpec& spec);
 // The camera an export frame uses: the spec's view at its size, or Kazakhstan fitted.
 Camera exportCamera(const ExportSpec& spec, const MapScene& scene);
 

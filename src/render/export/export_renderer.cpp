@@ -52,15 +52,48 @@ const std::vector<std::uint8_t>* ExportRenderer::maskFor(const core::EventFilter
     return &m_mask;
 }
 
+std::vector<core::LegendEntry> ExportRenderer::legendFor(const core::ExportSpec& spec) const {
+    std::vector<core::LegendEntry> entries;
+    if (!m_world) return entries;
+    const bool anyLayer = std::any_of(spec.layers.on.begin(), spec.layers.on.end(), [](bool on) { return on; });
+    if (anyLayer) {
+        entries = core::legendEntries(spec.layers.on);
+        // Explained whenever the data has date-only events, so every frame of a sequence
+        // keeps the same legend.
+        for (const core::Event& e : m_world->data().events) {
+            if (e.precision == core::Precision::Day || e.precision == core::Precision::Approximate) {
+                entries.push_back(core::dateOnlyLegendEntry());
+                break;
+            }
+        }
+    }
+    if (spec.mapLayers.visible(core::MapLayer::Night)) entries.push_back(core::nightLegendEntry());
+    return entries;
+}
+
+std::vector<std::string> ExportRenderer::creditsFor() const {
+    std::vector<std::string> credits{core::kMapDataAttribution};
+    if (m_world) credits.push_back(core::eventsCredit(m_world->data()));
+    return credits;
+}
+
 core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
     if (auto err = core::checkExportSize(spec.widthPx, spec.heightPx)) return *err;
+    if (spec.grid) return renderGrid(spec);
+    // Lines, symbols and text grow with the image, so a 4K frame reads like a 1080p one (or, for
+    // print, with its resolution, so they keep their size in points on paper).
+    if (auto err = drawFrame(spec, core::exportPixelScale(spec), {})) return *err;
+    return m_compositor->frame().read();
+}
+
+core::Status ExportRenderer::drawFrame(const core::ExportSpec& spec, float pixelScale,
+                                       const std::vector<core::ScreenRect>& reserved) {
     CompositeRequest req;
     req.camera = core::exportCamera(spec, *m_scene);
     req.options.theme = spec.theme;
     req.options.layers = spec.mapLayers;
     req.options.transparentBackground = spec.transparent;
-    // Lines, symbols and text grow with the image, so a 4K frame reads like a 1080p one.
-    req.options.pixelScale = core::pixelScaleForSize(spec.widthPx, spec.heightPx);
+    req.options.pixelScale = pixelScale;
     req.time = spec.time;
     core::FrameLayers layers;
     OverlayOptions ov;
@@ -71,19 +104,7 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
         req.eventsKey = ++m_frames;
         if (spec.overlays.time) ov.moment = core::momentCaption(*m_world, layers, spec.zone);
         if (spec.overlays.legend) {
-            const bool anyLayer = std::any_of(spec.layers.on.begin(), spec.layers.on.end(), [](bool on) { return on; });
-            if (anyLayer) {
-                ov.legendEntries = core::legendEntries(spec.layers.on);
-                // Explained whenever the data has date-only events, so every frame of a sequence
-                // keeps the same legend.
-                for (const core::Event& e : m_world->data().events) {
-                    if (e.precision == core::Precision::Day || e.precision == core::Precision::Approximate) {
-                        ov.legendEntries.push_back(core::dateOnlyLegendEntry());
-                        break;
-                    }
-                }
-            }
-            if (spec.mapLayers.visible(core::MapLayer::Night)) ov.legendEntries.push_back(core::nightLegendEntry());
+            ov.legendEntries = legendFor(spec);
             ov.legend = !ov.legendEntries.empty();
         }
     }
@@ -93,10 +114,7 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
     }
     ov.scaleBar = spec.overlays.scale;
     ov.northArrow = spec.overlays.north;
-    if (spec.overlays.attribution) {
-        ov.credits.push_back(core::kMapDataAttribution);
-        if (m_world) ov.credits.push_back(core::eventsCredit(m_world->data()));
-    }
+    if (spec.overlays.attribution) ov.credits = creditsFor();
     if (spec.caption) {
         ov.captionTitle = spec.caption->title;
         ov.captionText = spec.caption->caption;
@@ -127,13 +145,14 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
     }
     OverlayPainters painters{*m_map, m_events, *m_painter};
     req.reserved = overlayBoxes(painters, req.camera, core::theme(spec.theme), req.options.pixelScale, ov);
-    if (auto err = m_compositor->compose(req)) return *err;
+    req.reserved.insert(req.reserved.end(), reserved.begin(), reserved.end());
+    if (auto err = m_compositor->compose(req)) return err;
     const OffscreenTarget& frame = m_compositor->frame();
     frame.bind();
     drawOverlays(painters, req.camera, *m_projection, core::theme(spec.theme), req.options.pixelScale, ov);
     m_compositor->frameTouched();
     frame.resolve();
-    return frame.read();
+    return std::nullopt;
 }
 
 }  // namespace qantar::render

@@ -6,17 +6,20 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/events/event_filter.hpp"
 #include "core/events/event_world.hpp"
 #include "core/export/export_spec.hpp"
+#include "core/events/legend.hpp"
 #include "core/geo/projection.hpp"
 #include "core/map/map_scene.hpp"
 #include "render/compositor.hpp"
 #include "render/event_overlay.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
+#include "render/offscreen.hpp"
 #include "render/painter.hpp"
 
 namespace qantar::render {
@@ -52,6 +55,15 @@ public:
 private:
     ExportRenderer() = default;
     const std::vector<std::uint8_t>* maskFor(const core::EventFilter& filter);
+    // Composes `spec`'s frame with its furniture into the compositor's frame (resolved), at this
+    // text and line scale, keeping the signs over the map clear of `reserved` as well.
+    core::Status drawFrame(const core::ExportSpec& spec, float pixelScale, const std::vector<core::ScreenRect>& reserved);
+    // A figure of small multiples (render/export/figure.cpp): each panel drawn by drawFrame, then
+    // copied into its place in one image with the shared title, legend and credits.
+    core::Expected<Image> renderGrid(const core::ExportSpec& spec);
+    // What a frame of `spec` explains in its legend, and the credits every export prints.
+    std::vector<core::LegendEntry> legendFor(const core::ExportSpec& spec) const;
+    std::vector<std::string> creditsFor() const;
 
     const core::MapScene* m_scene = nullptr;
     const core::Projection* m_projection = nullptr;
@@ -63,6 +75,7 @@ private:
     std::unique_ptr<Painter> m_painter;
     std::unique_ptr<Compositor> m_compositor;
     std::uint64_t m_frames = 0;
+    std::optional<OffscreenTarget> m_figure;  // a grid's whole image
     // The mask of the last filter asked for, kept while the filter and the dataset stay.
     std::optional<core::EventFilter> m_maskFilter;
     std::vector<std::uint8_t> m_mask;
