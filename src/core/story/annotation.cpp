@@ -182,7 +182,7 @@ AnnotationShapes annotationShapes(const Annotation& a, const Projection& project
             MapRing ring = projection.projectMany(geodesicCircle(a.points[0], a.radiusKm));
             if (!allFinite(ring)) return s;
             // The top of the circle on the map (map y grows upwards): the label sits above it.
-            s.labelAt = *std::max_element(ring.begin(), ring.end(), [](MapXY a, MapXY b) { return a.y < b.y; });
+            s.labelAt = *std::max_element(ring.begin(), ring.end(), [](MapXY p, MapXY q) { return p.y < q.y; });
             s.labelPlace = AnnotationShapes::Place::Above;
             s.fill = ring;
             s.lines.push_back(std::move(ring));
