@@ -24,6 +24,7 @@ struct ExportArgs {
     std::string story;               // story file: one PNG per scene, or with --video the whole story
     std::optional<int> scene;        // 1-based scene number; none: all
     bool quiet = false;              // no progress on stderr
+    bool timeline = false;           // the timeline figure over --from/--to (default: the data's range)
 };
 
 int runExport(const ExportArgs& args);

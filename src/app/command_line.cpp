@@ -20,6 +20,7 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
                "  qantar export --preset 4k --theme light --time 2022-01-05T20:00 --title \"Almaty, 5 January\" --out report.png\n"
                "  qantar export --from 2022-01-01 --to 2022-01-13 --step 1h --fps 10 --video week.mp4\n"
                "  qantar export --story assets/stories/week.json --out slides/\n"
+               "  qantar export --timeline --from 2022-01-04 --to 2022-01-08 --theme light --out timeline.png\n"
                "  qantar state --at 2022-01-05T20:00 --json\n"
                "  qantar validate my-events.json\n"
                "  qantar import acled-export.csv --out my-events.json");
@@ -89,6 +90,9 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     exportCmd->add_option("--data", exp.data, "Event file (default: the bundled assets/events/events.json)");
     exportCmd->add_option("--assets", exp.assets, "Assets directory (default: found next to the program)");
     exportCmd->add_flag("--quiet", exp.quiet, "No progress on stderr");
+    exportCmd->add_flag("--timeline", exp.timeline,
+                        "Write the timeline as a figure (one PNG): event lanes, internet, curfew and emergency "
+                        "bands, day ticks, over --from/--to (default: the data's whole range); --time marks a moment");
 
     StateOptions& state = c.state;
     CLI::App* stateCmd = cli.add_subcommand("state", "Print the events shown at a moment, and the counters, as JSON");

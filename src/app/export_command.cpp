@@ -158,7 +158,14 @@ int runExport(const ExportArgs& a) {
     if (a.scene && *a.scene < 1) return fail("--scene: scene numbers start at 1");
     spec.scene = a.scene.value_or(0);
 
-    const bool sequence = !a.from.empty() || !a.to.empty() || !a.step.empty();
+    if (a.timeline) {
+        // One figure of a range: not a map, a sequence, a video or a story.
+        if (!a.story.empty()) return fail("--timeline draws the timeline, not a story's scenes: leave out --story");
+        if (!a.video.empty()) return fail("--timeline writes one PNG (--out FILE.png), not a video: leave out --video");
+        if (!a.step.empty()) return fail("--timeline draws the range --from/--to in one figure: leave out --step");
+        if (a.from.empty() != a.to.empty()) return fail("--timeline: give both --from and --to, or neither for the data's whole range");
+    }
+    const bool sequence = !a.timeline && (!a.from.empty() || !a.to.empty() || !a.step.empty());
     const bool story = !a.story.empty();
     const bool video = !a.video.empty();
     if (sequence && story) return fail("--story cannot be combined with --from/--to/--step");
@@ -170,8 +177,9 @@ int runExport(const ExportArgs& a) {
     spec.kind = story ? (video ? core::ExportKind::StoryVideo : core::ExportKind::StorySlides)
                       : sequence ? (video ? core::ExportKind::Video : core::ExportKind::Sequence)
                                  : core::ExportKind::Image;
+    if (a.timeline) spec.kind = core::ExportKind::Timeline;
     spec.out = video ? a.video : a.out;
-    if (spec.kind == core::ExportKind::Image && pngNameRefused(spec.out)) {
+    if ((spec.kind == core::ExportKind::Image || spec.kind == core::ExportKind::Timeline) && pngNameRefused(spec.out)) {
         std::error_code ec;
         if (std::filesystem::is_directory(spec.out, ec) || (!spec.out.empty() && spec.out.back() == '/')) {
             return fail("--out: " + spec.out + ": is a directory; one frame is written as a PNG image: give a file name "
@@ -196,6 +204,16 @@ int runExport(const ExportArgs& a) {
         spec.from = f->instant;
         spec.to = t->instant;
         spec.step = *d;
+        spec.zone = f->offset.value_or(core::kAlmatyTime);
+    }
+    if (a.timeline && !a.from.empty()) {
+        auto f = core::parseIsoTime(a.from, core::kAlmatyTime);
+        if (!f) return fail("--from: " + f.error().message);
+        auto t = core::parseIsoTime(a.to, core::kAlmatyTime);
+        if (!t) return fail("--to: " + t.error().message);
+        if (!(f->instant < t->instant)) return fail("--from/--to: the timeline's end must be later than its start");
+        spec.from = f->instant;
+        spec.to = t->instant;
         spec.zone = f->offset.value_or(core::kAlmatyTime);
     }
     std::optional<core::Story> storyData;
@@ -230,7 +248,7 @@ int runExport(const ExportArgs& a) {
     if (!base) return fail(base.error().message);
     if (!context) return fail(context.error().message);
     std::unique_ptr<core::EventWorld> world;
-    if (spec.time || sequence || story) {
+    if (spec.time || sequence || story || a.timeline) {
         const std::string path = a.data.empty() ? (*base)->bundledEvents() : a.data;
         auto w = core::loadEventWorld(path, (*base)->data, (*base)->projection);
         if (!w) return fail(w.error().message);

@@ -151,6 +151,9 @@ std::optional<ExportProblem> exportProblem(const ExportSpec& spec) {
                                               std::to_string(kMaxExportFrames) + "); use a longer step");
         }
     }
+    if (spec.kind == ExportKind::Timeline && spec.to < spec.from) {
+        return bad(ExportField::Range, "the end of the timeline is earlier than its start");
+    }
     if (spec.kind == ExportKind::StorySlides || spec.kind == ExportKind::StoryVideo) {
         if (!spec.story || spec.story->scenes.empty()) return bad(ExportField::Story, "the story has no scenes to export");
         if (spec.scene < 0) return bad(ExportField::Scene, "scene numbers start at 1");
@@ -168,7 +171,8 @@ Status checkExportSpec(const ExportSpec& spec) {
 
 std::size_t frameCount(const ExportSpec& spec) {
     switch (spec.kind) {
-        case ExportKind::Image: return 1;
+        case ExportKind::Image:
+        case ExportKind::Timeline: return 1;
         case ExportKind::Sequence:
         case ExportKind::Video:
             if (spec.step.seconds <= 0 || spec.to < spec.from) return 0;
