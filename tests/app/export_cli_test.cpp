@@ -5,12 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "core/events/timeline_figure.hpp"
 #include "render/image.hpp"
 #include "run_qantar.hpp"
 
@@ -213,6 +215,12 @@ const BadOptions kBadOptions[] = {
     {"png_named_jpg", "--out DIR/x.jpg", ".png"},
     {"png_without_extension", "--out DIR/noext", ".png"},
     {"png_into_a_folder", "--out DIR", ".png"},
+    {"timeline_with_story", "--timeline --story " + kStory + " --out DIR/t.png", "--story"},
+    {"timeline_with_video", "--timeline --video DIR/t.mp4", "--video"},
+    {"timeline_with_step", "--timeline --from 2022-01-04 --to 2022-01-06 --step 6h --out DIR/t.png", "--step"},
+    {"timeline_from_without_to", "--timeline --from 2022-01-04 --out DIR/t.png", "--to"},
+    {"timeline_ends_before_it_starts", "--timeline --from 2022-01-06 --to 2022-01-04 --out DIR/t.png", "--from/--to"},
+    {"timeline_named_jpg", "--timeline --out DIR/t.jpg", ".png"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Corpus, ExportRejects, ::testing::ValuesIn(kBadOptions),
@@ -464,4 +472,44 @@ TEST(ExportOverlays, AtTheMinimumSizeEveryPanelStaysInsideTheMarginsSoTheCreditI
     EXPECT_LE(box.x1, 320 - 13) << "something is cut at the right edge; see " << dir;
     EXPECT_GE(box.y0, 13) << "see " << dir;
     EXPECT_LE(box.y1, 240 - 13) << "see " << dir;
+}
+
+// --- Timeline figure -----------------------------------------------------------------------
+
+namespace {
+
+// Pixels within `tol` (per channel) of `c`.
+long pixelsNear(const Image& img, const qantar::core::Rgba& c, int tol) {
+    const int want[3] = {static_cast<int>(std::lround(c.r * 255)), static_cast<int>(std::lround(c.g * 255)),
+                         static_cast<int>(std::lround(c.b * 255))};
+    long n = 0;
+    for (int y = 0; y < img.height; ++y) {
+        for (int x = 0; x < img.width; ++x) {
+            const std::uint8_t* p = img.at(x, y);
+            n += std::abs(p[0] - want[0]) <= tol && std::abs(p[1] - want[1]) <= tol && std::abs(p[2] - want[2]) <= tol;
+        }
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST(ExportTimeline, ASmallFigureHasItsSizeAndTheLanesInTheMapsColours) {
+    auto help = runQantar("export --help");
+    EXPECT_NE(help.output.find("--timeline "), std::string::npos) << help.output;
+    const std::string dir = freshOutputDir("export_timeline");
+    const std::string out = dir + "/timeline.png";
+    exportOk("--timeline --size 640x360 --theme light --title \"Kazakhstan, January 2022\" --out " + out);
+    const Image img = load(out);
+    ASSERT_EQ(img.width, 640);
+    ASSERT_EQ(img.height, 360);
+    using qantar::core::Category;
+    const qantar::core::Theme& theme = qantar::core::theme(qantar::core::ThemeId::Light);
+    for (Category c : {Category::Protest, Category::Clash, Category::LootingArson, Category::GovernmentAction,
+                       Category::AirportClosure}) {
+        EXPECT_GE(pixelsNear(img, qantar::core::categoryColor(c, theme), 24), 10)
+            << qantar::core::categoryLabel(c) << "'s colour is missing; figure in " << out;
+    }
+    // The internet band's shutdown red, across most of a day at least.
+    EXPECT_GE(pixelsNear(img, qantar::core::Rgba{0.78f, 0.24f, 0.24f, 1.0f}, 24), 100) << out;
 }

@@ -217,10 +217,17 @@ TimelineFigurePlan layoutTimelineFigure(const Dataset& data, const TimelineIndex
     }
     y += gap * 2;
 
-    // Lanes: the categories with events, sharing what is left.
+    // Lanes: the categories with events, sharing what is left. When they would be shorter than
+    // their names, the categories the bands already show give up their lanes.
+    const float laneText = heightOf(OverlayText::Legend);
     std::size_t lanes = 0;
     for (const auto& v : byCategory) lanes += !v.empty();
-    const float laneText = heightOf(OverlayText::Legend);
+    if (lanes > 0 && (bottom - y) / static_cast<float>(lanes) < laneText) {
+        for (Category c : {Category::InternetBlackout, Category::Curfew, Category::StateOfEmergency}) {
+            lanes -= !byCategory[static_cast<std::size_t>(c)].empty();
+            byCategory[static_cast<std::size_t>(c)].clear();
+        }
+    }
     const float laneH = lanes ? std::clamp((bottom - y) / static_cast<float>(lanes), std::min(laneText, 8.0f * s), 64.0f * s) : 0.0f;
     P.markRadiusPx = std::max(2.0f, std::min(laneH * 0.3f, 7.0f * s));
     for (int c = 0; c < kCategoryCount; ++c) {

@@ -239,9 +239,11 @@ OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, f
             // Beside the legend's column when that names as many outlets, so the legend keeps the
             // bottom left corner; across the bottom (the legend above it) otherwise.
             if (!c.legendNames.empty()) {
+                // The legend's width as laid out below: two columns first when one is tall.
                 float nameW = 0.0f;
                 for (const auto& n : c.legendNames) nameW = std::max(nameW, widthOf(n, OverlayText::Legend));
-                const float legendW = pad + 14.0f * s + nameW + 2 * pad;
+                const bool tallLegend = 20.0f * s * static_cast<float>(c.legendNames.size()) + 2 * pad > 0.2f * H;
+                const float legendW = pad + (14.0f * s + nameW + 2 * pad) * (tallLegend ? 2.0f : 1.0f);
                 const float besideW = maxW - legendW - gap;
                 if (besideW > 0.3f * W) {
                     auto beside = fitCredits(*c.creditSources, besideW, kMaxCreditLines, creditWidth);
@@ -338,6 +340,7 @@ OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, f
         }
         std::sort(edges.begin(), edges.end(), std::greater<float>());
         std::vector<PlacedText> best;
+        std::size_t bestDropped = 0;
         OverlayBox bestBox;
         for (const float edge : edges) {
             const float maxW = std::max(1.0f, std::min(W - 2 * m - 2 * pad, edge - m - 2 * pad));
@@ -368,7 +371,10 @@ OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, f
             std::size_t n = block.size();
             L.topLeft = boxFor(n);
             while (n > 1 && !clearOfAll(L.topLeft)) L.topLeft = boxFor(--n);
-            if (n > best.size() || best.empty()) {
+            // Fewest lines left out wins; on a tie the widest (edges go widest first), whose
+            // lines wrap least.
+            if (best.empty() || block.size() - n < bestDropped) {
+                bestDropped = block.size() - n;
                 best.clear();
                 float y = m + pad;
                 for (std::size_t i = 0; i < n; ++i) {

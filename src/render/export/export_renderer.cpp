@@ -150,6 +150,8 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
             ov.coverCost = coverIn(req.camera);
         }
     }
+    m_lastPlan = overlayPlan(painters, req.camera, theme, s, ov);
+    m_lastCamera = req.camera;
     req.reserved = overlayBoxes(painters, req.camera, theme, s, ov);
     if (auto err = m_compositor->compose(req)) return *err;
     const OffscreenTarget& frame = m_compositor->frame();
