@@ -127,24 +127,23 @@ core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
     if (spec.kind == core::ExportKind::Image && !spec.view && (!ov.title.empty() || !ov.subtitle.empty() || !ov.moment.empty())) {
         // The framing makes room: when the title box, in its best corner, still hides a key city or
         // region, the map zooms out about the south of the country a step at a time (at most a
-        // fifth) until it hides none, or hides the fewest.
+        // fifth) until it hides none. A box no such step clears (a very long title on a small
+        // image) leaves the framing as it was: a smaller map would gain nothing.
         auto keyCost = [&](const core::Camera& cam) {
             const core::OverlayBox box = overlayPlan(painters, cam, theme, s, ov).topLeft;
             return core::labelCoverCost(m_scene->labels, cam, s, box, core::kKeyLabelWeight);
         };
-        float bestCost = keyCost(req.camera);
-        if (bestCost > 0.0f) {
+        if (keyCost(req.camera) > 0.0f) {
             const core::MapBox& kz = m_scene->kazakhstanBox;
             const core::ScreenPx south = req.camera.toScreen(core::MapXY{(kz.minX + kz.maxX) * 0.5, kz.minY});
             const core::Camera start = req.camera;
-            for (int step = 1; step <= 10 && bestCost > 0.0f; ++step) {
+            for (int step = 1; step <= 10; ++step) {
                 core::Camera cam = start;
                 cam.zoomAbout(south, 1.0 - 0.02 * step);
                 ov.coverCost = coverIn(cam);
-                const float cost = keyCost(cam);
-                if (cost < bestCost) {
-                    bestCost = cost;
+                if (keyCost(cam) == 0.0f) {
                     req.camera = cam;
+                    break;
                 }
             }
             ov.coverCost = coverIn(req.camera);
