@@ -133,6 +133,20 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     c.out = out.str();
     c.err += err.str();
     if (c.command == CommandLine::Command::Exit) return c;
+    if (*exportCmd && exp.timeline) {
+        // The timeline figure is one picture of a range: the map's framing, grids and scenes do
+        // not apply to it (whichever of these options this build has).
+        for (const char* name : {"--grid", "--times", "--at-events", "--view", "--bbox", "--scene", "--fps"}) {
+            const CLI::Option* o = exportCmd->get_option_no_throw(name);
+            if (o && o->count() > 0) {
+                c.err = std::string("qantar: --timeline draws one figure of the timeline; ") + name +
+                        " does not apply to it (see qantar export --help)\n";
+                c.exitCode = 2;
+                c.command = CommandLine::Command::Exit;
+                return c;
+            }
+        }
+    }
     if (*exportCmd) c.command = CommandLine::Command::Export;
     else if (*stateCmd) c.command = CommandLine::Command::State;
     else if (*validateCmd) c.command = CommandLine::Command::Validate;

@@ -513,3 +513,15 @@ TEST(ExportTimeline, ASmallFigureHasItsSizeAndTheLanesInTheMapsColours) {
     // The internet band's shutdown red, across most of a day at least.
     EXPECT_GE(pixelsNear(img, qantar::core::Rgba{0.78f, 0.24f, 0.24f, 1.0f}, 24), 100) << out;
 }
+
+TEST(ExportTimeline, OptionsForMapsAndGridsAreRefusedNamingThem) {
+    const std::string dir = freshOutputDir("export_timeline");
+    for (const char* option : {"--scene 2", "--fps 25", "--grid 2x2"}) {
+        auto r = runQantar(std::string("export --timeline ") + option + " --out " + dir + "/t.png");
+        EXPECT_NE(r.exitCode, 0) << option << ": " << r.output;
+        EXPECT_EQ(lineCount(r.output), 1) << option << ": " << r.output;
+        const std::string name = std::string(option).substr(0, std::string(option).find(' '));
+        EXPECT_NE(r.output.find(name), std::string::npos) << option << ": " << r.output;
+        EXPECT_TRUE(filesIn(dir).empty()) << option << ": nothing may be written";
+    }
+}
