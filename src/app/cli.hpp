@@ -32,6 +32,7 @@ struct ExportArgs {
     std::optional<int> dpi;          // print presets: resolution; text and lines sized in points
     std::string grid;                // COLSxROWS: one figure of small multiples
     std::string times;               // T1,T2,...: the grid's moments
+    bool timeline = false;           // the timeline figure over --from/--to (default: the data's range)
 };
 
 int runExport(const ExportArgs& args);

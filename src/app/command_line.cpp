@@ -23,6 +23,7 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
                "  qantar export --bbox 75.5,42.8,78.5,44.2 --layers curfew,violence --time 2022-01-05T23:00 --out almaty.png\n"
                "  qantar export --grid 3x2 --from 2022-01-04T12:00 --to 2022-01-07T12:00 --theme light --out week.png\n"
                "  qantar export --from 2022-01-04 --to 2022-01-08 --at-events --out frames/\n"
+               "  qantar export --timeline --from 2022-01-04 --to 2022-01-08 --theme light --out timeline.png\n"
                "  qantar state --at 2022-01-05T20:00 --json\n"
                "  qantar validate my-events.json\n"
                "  qantar import acled-export.csv --out my-events.json\n"
@@ -114,6 +115,9 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
                           "One figure of small multiples, COLSxROWS panels (e.g. 3x2) of the same view at the moments "
                           "of --times, or spread over --from/--to (every --step, or evenly without it)");
     exportCmd->add_option("--times", exp.times, "With --grid: the panels' moments, comma-separated (ISO 8601)");
+    exportCmd->add_flag("--timeline", exp.timeline,
+                        "Write the timeline as a figure (one PNG): event lanes, internet, curfew and emergency "
+                        "bands, day ticks, over --from/--to (default: the data's whole range); --time marks a moment");
 
     StateOptions& state = c.state;
     CLI::App* stateCmd = cli.add_subcommand("state", "Print the events shown at a moment, and the counters, as JSON");
@@ -172,6 +176,20 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     c.out = out.str();
     c.err += err.str();
     if (c.command == CommandLine::Command::Exit) return c;
+    if (*exportCmd && exp.timeline) {
+        // The timeline figure is one picture of a range: the map's framing, grids and scenes do
+        // not apply to it (whichever of these options this build has).
+        for (const char* name : {"--grid", "--times", "--at-events", "--view", "--bbox", "--scene", "--fps"}) {
+            const CLI::Option* o = exportCmd->get_option_no_throw(name);
+            if (o && o->count() > 0) {
+                c.err = std::string("qantar: --timeline draws one figure of the timeline; ") + name +
+                        " does not apply to it (see qantar export --help)\n";
+                c.exitCode = 2;
+                c.command = CommandLine::Command::Exit;
+                return c;
+            }
+        }
+    }
     if (*exportCmd) c.command = CommandLine::Command::Export;
     else if (*stateCmd) c.command = CommandLine::Command::State;
     else if (*validateCmd) c.command = CommandLine::Command::Validate;

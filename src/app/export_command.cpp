@@ -170,8 +170,15 @@ int runExport(const ExportArgs& a) {
     if (a.scene && *a.scene < 1) return fail("--scene: scene numbers start at 1");
     spec.scene = a.scene.value_or(0);
 
-    const bool grid = !a.grid.empty();
-    const bool sequence = !grid && (!a.from.empty() || !a.to.empty() || !a.step.empty() || a.atEvents);
+    if (a.timeline) {
+        // One figure of a range: not a map, a sequence, a video or a story.
+        if (!a.story.empty()) return fail("--timeline draws the timeline, not a story's scenes: leave out --story");
+        if (!a.video.empty()) return fail("--timeline writes one PNG (--out FILE.png), not a video: leave out --video");
+        if (!a.step.empty()) return fail("--timeline draws the range --from/--to in one figure: leave out --step");
+        if (a.from.empty() != a.to.empty()) return fail("--timeline: give both --from and --to, or neither for the data's whole range");
+    }
+    const bool grid = !a.timeline && !a.grid.empty();
+    const bool sequence = !a.timeline && !grid && (!a.from.empty() || !a.to.empty() || !a.step.empty() || a.atEvents);
     const bool story = !a.story.empty();
     const bool video = !a.video.empty();
     std::optional<core::ZoneOffset> zone;
@@ -253,8 +260,9 @@ int runExport(const ExportArgs& a) {
     spec.kind = story ? (video ? core::ExportKind::StoryVideo : core::ExportKind::StorySlides)
                       : sequence ? (video ? core::ExportKind::Video : core::ExportKind::Sequence)
                                  : core::ExportKind::Image;
+    if (a.timeline) spec.kind = core::ExportKind::Timeline;
     spec.out = video ? a.video : a.out;
-    if (spec.kind == core::ExportKind::Image && pngNameRefused(spec.out)) {
+    if ((spec.kind == core::ExportKind::Image || spec.kind == core::ExportKind::Timeline) && pngNameRefused(spec.out)) {
         std::error_code ec;
         if (std::filesystem::is_directory(spec.out, ec) || (!spec.out.empty() && spec.out.back() == '/')) {
             return fail("--out: " + spec.out + ": is a directory; one frame is written as a PNG image: give a file name "
@@ -286,6 +294,16 @@ int runExport(const ExportArgs& a) {
         spec.zone = zone.value_or(f->offset.value_or(core::kAlmatyTime));
     }
     if (grid || (zone && !sequence && a.time.empty())) spec.zone = zone.value_or(core::kAlmatyTime);
+    if (a.timeline && !a.from.empty()) {
+        auto f = core::parseIsoTime(a.from, readZone);
+        if (!f) return fail("--from: " + f.error().message);
+        auto t = core::parseIsoTime(a.to, readZone);
+        if (!t) return fail("--to: " + t.error().message);
+        if (!(f->instant < t->instant)) return fail("--from/--to: the timeline's end must be later than its start");
+        spec.from = f->instant;
+        spec.to = t->instant;
+        spec.zone = zone.value_or(f->offset.value_or(core::kAlmatyTime));
+    }
     std::optional<core::Story> storyData;
     if (story) {
         auto s = core::loadStory(a.story);
@@ -318,7 +336,7 @@ int runExport(const ExportArgs& a) {
     if (!base) return fail(base.error().message);
     if (!context) return fail(context.error().message);
     std::unique_ptr<core::EventWorld> world;
-    if (spec.time || sequence || story || grid) {
+    if (spec.time || sequence || story || grid || a.timeline) {
         const std::string path = a.data.empty() ? (*base)->bundledEvents() : a.data;
         auto w = core::loadEventWorld(path, (*base)->data, (*base)->projection);
         if (!w) return fail(w.error().message);

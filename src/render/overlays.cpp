@@ -19,6 +19,7 @@ struct Ctx {
     const core::Theme& theme;
     float s;  // pixel scale
     int w, h;
+    float creditMinPx = 0.0f;  // the credit's smallest em size, pixels
 
     TextStyle style(LabelFont font, float sizePx, core::Rgba color) const {
         TextStyle st;
@@ -60,7 +61,11 @@ TextStyle styleFor(const Ctx& c, core::OverlayText kind) {
     const core::Theme& t = c.theme;
     core::Rgba color = t.labelText;
     if (kind == core::OverlayText::Subtitle || kind == core::OverlayText::CaptionSources) color = t.minorLabelText;
-    if (kind == core::OverlayText::Credit) color = t.uiText;
+    if (kind == core::OverlayText::Credit) {
+        TextStyle st = c.style(LabelFont::Regular, core::overlayFontPx(kind), t.uiText);
+        st.sizePx = std::max(st.sizePx, c.creditMinPx);
+        return st;
+    }
     return c.style(core::overlayFontBold(kind) ? LabelFont::Bold : LabelFont::Regular, core::overlayFontPx(kind), color);
 }
 
@@ -83,6 +88,8 @@ core::OverlayPlan planOverlays(const Ctx& c, const OverlayOptions& o) {
     content.captionTitle = o.captionTitle;
     content.captionText = o.captionText;
     content.captionSources = o.captionSources;
+    content.creditSources = o.creditSources;
+    content.coverCost = o.coverCost;
     const core::TextMeasure measure = [&c](const std::string& text, core::OverlayText kind) {
         const TextBox b = c.measure(text, styleFor(c, kind));
         return core::TextSize{b.width, b.height};
@@ -92,9 +99,15 @@ core::OverlayPlan planOverlays(const Ctx& c, const OverlayOptions& o) {
 
 }  // namespace
 
+core::OverlayPlan overlayPlan(OverlayPainters& p, const core::Camera& camera, const core::Theme& theme, float s,
+                              const OverlayOptions& o) {
+    Ctx c{p, theme, s, camera.widthPx(), camera.heightPx(), o.creditMinFontPx};
+    return planOverlays(c, o);
+}
+
 std::vector<core::ScreenRect> overlayBoxes(OverlayPainters& p, const core::Camera& camera, const core::Theme& theme,
                                            float s, const OverlayOptions& o) {
-    Ctx c{p, theme, s, camera.widthPx(), camera.heightPx()};
+    Ctx c{p, theme, s, camera.widthPx(), camera.heightPx(), o.creditMinFontPx};
     const core::OverlayPlan L = planOverlays(c, o);
     std::vector<core::ScreenRect> out;
     for (const core::OverlayBox* b : {&L.topLeft, &L.credits, &L.caption, &L.legend, &L.scaleBar, &L.north}) {
@@ -173,7 +186,7 @@ void drawLegendSwatches(OverlayPainters& p, const core::Camera& camera, const co
 
 void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Projection& projection,
                   const core::Theme& theme, float s, const OverlayOptions& o) {
-    Ctx c{p, theme, s, camera.widthPx(), camera.heightPx()};
+    Ctx c{p, theme, s, camera.widthPx(), camera.heightPx(), o.creditMinFontPx};
     const float w = static_cast<float>(c.w);
     struct Placed {
         std::string text;

@@ -4,6 +4,8 @@
 // and (for stories) the scene's caption with its sources. Text and lines scale with the image so
 // a 4K frame reads like a 1080p one; where each piece goes is core::layoutOverlays' decision
 // (nothing overlaps at any size), the same for every frame of a sequence.
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,8 @@
 #include "core/events/layers.hpp"
 #include "core/events/legend.hpp"
 #include "core/geo/projection.hpp"
+#include "core/map/credits.hpp"
+#include "core/map/overlay_layout.hpp"
 #include "render/event_overlay.hpp"
 #include "render/map_renderer.hpp"
 #include "render/painter.hpp"
@@ -29,6 +33,10 @@ struct OverlayOptions {
     std::string captionTitle;             // story scene title
     std::string captionText;              // story scene caption
     std::string captionSources;           // "Sources: Financial Times, AFP"
+    std::optional<core::CreditSources> creditSources;  // the credit line, fitted (core::fitCredits); after `credits`
+    float creditMinFontPx = 0.0f;         // the credit's em size is at least this (core::minCreditFontPx)
+    // How much of the map a title box there would hide (core::OverlayContent::coverCost); empty: top left.
+    std::function<float(const core::OverlayBox&)> coverCost;
 };
 
 struct OverlayPainters {
@@ -45,6 +53,9 @@ std::vector<core::ScreenRect> overlayBoxes(OverlayPainters& p, const core::Camer
 // signs), entry i into the square tiles[i]: for a legend laid out elsewhere (a figure's footer).
 void drawLegendSwatches(OverlayPainters& p, const core::Camera& camera, const core::Theme& theme, float pixelScale,
                         const std::vector<core::LegendEntry>& entries, const std::vector<core::ScreenRect>& tiles);
+// Where the furniture goes for these options (what drawOverlays draws).
+core::OverlayPlan overlayPlan(OverlayPainters& p, const core::Camera& camera, const core::Theme& theme,
+                              float pixelScale, const OverlayOptions& options);
 
 void drawOverlays(OverlayPainters& p, const core::Camera& camera, const core::Projection& projection,
                   const core::Theme& theme, float pixelScale, const OverlayOptions& options);

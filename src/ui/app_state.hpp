@@ -83,6 +83,9 @@ struct AppState {
     std::vector<std::uint8_t> shown;          // filter's mask over world's events (empty: all shown)
     std::uint64_t shownSerial = 0;            // changes whenever `shown` is recomputed
     core::FrameLayers frame;                  // the event layers at clock.now (kept current by the session)
+    // The range the timeline panel shows (set as it draws; empty before it has): what the export
+    // dialog's timeline figure covers.
+    core::Interval timelineView{};
     std::optional<std::uint32_t> selectedEvent;
     std::uint64_t selectionSerial = 0;        // counts selections, so panels can react to a new one
 

@@ -21,6 +21,7 @@ const char* kindLabel(core::ExportKind k) {
         case core::ExportKind::Video: return "Video (MP4 or GIF)";
         case core::ExportKind::StorySlides: return "Story slides (PNGs)";
         case core::ExportKind::StoryVideo: return "Story video";
+        case core::ExportKind::Timeline: return "Timeline figure (PNG)";
     }
     return "";
 }
@@ -56,6 +57,7 @@ std::string defaultName(core::ExportKind kind, core::Instant t, core::ZoneOffset
         case core::ExportKind::Video: return "qantar-week.mp4";
         case core::ExportKind::StorySlides: return "qantar-story-slides";
         case core::ExportKind::StoryVideo: return "qantar-story.mp4";
+        case core::ExportKind::Timeline: return "qantar-timeline.png";
     }
     return "qantar-export.png";
 }
@@ -87,6 +89,10 @@ void ExportDialog::open(const AppState& state) {
         // Whole days in the zone shown, not the odd hours an import's coverage may start at.
         m_from = compactIso(floorDay(range.start, state.displayZone), state.displayZone);
         m_to = compactIso(ceilDay(range.end, state.displayZone), state.displayZone);
+        // The timeline figure covers what the window's timeline shows.
+        const core::Interval& view = state.timelineView.start < state.timelineView.end ? state.timelineView : range;
+        m_timelineFrom = compactIso(view.start, state.displayZone);
+        m_timelineTo = compactIso(view.end, state.displayZone);
     }
     if (m_path.empty() || !state.exportStatus.lastPath.empty()) {
         const std::string folder = state.exportFolder.empty() ? core::homeDirectory() : state.exportFolder;
@@ -138,7 +144,17 @@ bool ExportDialog::buildSpec(AppState& state) {
     s.out = m_path;
     s.story = state.story.story ? &*state.story.story : nullptr;
     s.annotationScene = state.player.scene();  // the annotations on the map go into the image too
-    if (s.kind == core::ExportKind::Image) {
+    if (s.kind == core::ExportKind::Timeline) {
+        auto f = core::parseUserTime(m_timelineFrom, state.displayZone, state.clock.now);
+        auto t = core::parseUserTime(m_timelineTo, state.displayZone, state.clock.now);
+        if (!f) m_error = "From: " + f.error().message;
+        else if (!t) m_error = "To: " + t.error().message;
+        else if (!(f->instant < t->instant)) m_error = "From / To: the end must be later than the start";
+        if (!m_error.empty()) return false;
+        s.from = f->instant;
+        s.to = t->instant;
+        s.time.reset();
+    } else if (s.kind == core::ExportKind::Image) {
         auto t = core::parseUserTime(m_time, state.displayZone, state.clock.now);
         if (!t) {
             m_error = "Moment: " + t.error().message;
@@ -207,6 +223,15 @@ void ExportDialog::drawMoments(AppState& state) {
         case core::ExportKind::StoryVideo:
             if (haveStory) ImGui::TextDisabled("The whole story with its transitions, as presented.");
             break;
+        case core::ExportKind::Timeline:
+            ImGui::SetNextItemWidth(em * 10.0f);
+            ImGui::InputText("From##export_timeline", &m_timelineFrom);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(em * 10.0f);
+            ImGui::InputText("To##export_timeline", &m_timelineTo);
+            ImGui::TextDisabled("The lanes, the internet, curfew and emergency bands and the days over this range\n"
+                                "(what the timeline showed when this dialog opened).");
+            break;
     }
     if (core::writesVideo(m_spec.kind)) {
         ImGui::SetNextItemWidth(em * 8.0f);
@@ -225,7 +250,9 @@ bool ExportDialog::drawOutput(AppState& state) {
         const auto slash = m_path.find_last_of('/');
         const std::string name = slash == std::string::npos ? m_path : m_path.substr(slash + 1);
         std::vector<FileFilter> filters;
-        if (m_spec.kind == core::ExportKind::Image) filters = {{"PNG images", {".png"}}};
+        if (m_spec.kind == core::ExportKind::Image || m_spec.kind == core::ExportKind::Timeline) {
+            filters = {{"PNG images", {".png"}}};
+        }
         else if (core::writesVideo(m_spec.kind)) filters = {{"MP4 video", {".mp4"}}, {"GIF animation", {".gif"}}};
         m_browser.open(core::writesFolder(m_spec.kind) ? FileBrowser::Mode::Folder : FileBrowser::Mode::Save,
                        "Export to###export_browse", dir, core::writesFolder(m_spec.kind) ? "" : name, filters,
@@ -265,9 +292,10 @@ void ExportDialog::draw(AppState& state) {
     }
     const bool haveStory = state.story.story && !state.story.story->scenes.empty();
     for (core::ExportKind k : {core::ExportKind::Image, core::ExportKind::Sequence, core::ExportKind::Video,
-                               core::ExportKind::StorySlides, core::ExportKind::StoryVideo}) {
+                               core::ExportKind::StorySlides, core::ExportKind::StoryVideo, core::ExportKind::Timeline}) {
         const bool story = k == core::ExportKind::StorySlides || k == core::ExportKind::StoryVideo;
-        if (k != core::ExportKind::Image) ImGui::SameLine();
+        // The timeline figure starts a second row: one row of six kinds is wider than the dialog.
+        if (k != core::ExportKind::Image && k != core::ExportKind::Timeline) ImGui::SameLine();
         if (story && !haveStory) ImGui::BeginDisabled();
         if (ImGui::RadioButton(kindLabel(k), m_spec.kind == k)) setKind(k);
         if (story && !haveStory) ImGui::EndDisabled();

@@ -23,6 +23,8 @@ public:
     const std::string& path() const { return m_path; }
     const std::string& fromText() const { return m_from; }
     const std::string& toText() const { return m_to; }
+    const std::string& timelineFromText() const { return m_timelineFrom; }
+    const std::string& timelineToText() const { return m_timelineTo; }
     const std::string& error() const { return m_error; }
 
 private:
@@ -45,6 +47,7 @@ private:
     std::string m_path;
     std::string m_title, m_subtitle;
     std::string m_time, m_from, m_to, m_step = "1h";
+    std::string m_timelineFrom, m_timelineTo;  // the timeline figure's range: the timeline's, at opening
     std::string m_error;
     FileBrowser m_browser;
 };

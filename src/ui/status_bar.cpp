@@ -54,8 +54,7 @@ void StatusBar::draw(AppState& state) {
                                   state.autosaveProblem.c_str());
             }
         }
-        std::string credit = core::kMapDataAttribution;
-        if (state.world && !state.world->data().attribution.empty()) credit += " " + state.world->data().attribution;
+        const std::string credit = core::statusBarCredit(state.world ? &state.world->data() : nullptr);
         const float creditW = ImGui::CalcTextSize(credit.c_str()).x;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 24.0f, ImGui::GetWindowContentRegionMax().x - creditW));
         ImGui::TextDisabled("%s", credit.c_str());

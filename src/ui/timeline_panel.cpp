@@ -10,6 +10,7 @@
 #include "core/events/curfew_nights.hpp"
 #include "core/events/event_time.hpp"
 #include "core/events/timeline.hpp"
+#include "core/events/timeline_figure.hpp"
 #include "core/time/time_input.hpp"
 #include "core/time/playback.hpp"
 #include "ui/docked.hpp"
@@ -26,29 +27,6 @@ constexpr double kWheelZoom = 1.25;
 
 ImU32 toU32(const core::Rgba& c, float alphaScale = 1.0f) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a * alphaScale));
-}
-
-// Colour of a category's marks: the map symbol's colour where there is one.
-core::Rgba categoryColor(core::Category c, const core::Theme& t) {
-    using core::Category;
-    using core::MarkKind;
-    auto mark = [&](MarkKind k) { return t.marks[static_cast<std::size_t>(k)]; };
-    switch (c) {
-        case Category::Protest: return mark(MarkKind::Protest);
-        case Category::Clash: return mark(MarkKind::Clash);
-        case Category::LootingArson: return mark(MarkKind::Arson);
-        case Category::Casualties: return mark(MarkKind::Casualty);
-        case Category::Arrests: return mark(MarkKind::Arrest);
-        case Category::Curfew: return core::Rgba{0.45f, 0.45f, 0.85f, 1.0f};
-        case Category::StateOfEmergency: return core::Rgba{0.85f, 0.35f, 0.35f, 1.0f};
-        case Category::InternetBlackout: return core::Rgba{0.6f, 0.55f, 0.75f, 1.0f};
-        case Category::CstoDeployment: return mark(MarkKind::Csto);
-        case Category::AirportClosure: return mark(MarkKind::Airport);
-        case Category::GovernmentAction: return mark(MarkKind::Government);
-        case Category::Mourning: return core::Rgba{0.6f, 0.6f, 0.6f, 1.0f};
-        case Category::Count: break;
-    }
-    return core::Rgba{1, 1, 1, 1};
 }
 
 const char* zoneLabel(core::ZoneOffset z) {
@@ -190,6 +168,7 @@ void TimelinePanel::drawCanvas(AppState& state) {
     const float lanePx = std::clamp((canvasH - tickRow - 2 * (band + 2.0f)) / core::kCategoryCount, kMinLanePx * u,
                                     kMaxLanePx * u);
     ensureAxis(state, trackX, trackW);
+    state.timelineView = core::Interval{m_axis.start(), m_axis.end()};
 
     ImGui::InvisibleButton("##track", ImVec2(avail.x, canvasH),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
@@ -272,7 +251,7 @@ void TimelinePanel::drawCanvas(AppState& state) {
                     categoryOn ? textCol : dimCol, core::categoryLabel(cat));
         const std::vector<std::uint32_t>& laneEvents = lanes.laneEvents[static_cast<std::size_t>(c)];
         const std::vector<double>& xs = lanes.xs[static_cast<std::size_t>(c)];
-        const core::Rgba col = categoryColor(cat, theme);
+        const core::Rgba col = core::categoryColor(cat, theme);
         // Each event's extent as a faint bar (overlaps build up), then its start as a tick;
         // ticks closer than 3 px fold into one with a count. The bars are painted as runs of
         // equal overlap depth, with the opacity that many stacked bars would have: the same

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include "core/events/event_format.hpp"
 #include "core/events/timeline.hpp"
 #include "core/time/time.hpp"
+#include "core/events/timeline_figure.hpp"
 #include "render/image.hpp"
 #include "run_qantar.hpp"
 
@@ -217,6 +219,12 @@ const BadOptions kBadOptions[] = {
     {"png_named_jpg", "--out DIR/x.jpg", ".png"},
     {"png_without_extension", "--out DIR/noext", ".png"},
     {"png_into_a_folder", "--out DIR", ".png"},
+    {"timeline_with_story", "--timeline --story " + kStory + " --out DIR/t.png", "--story"},
+    {"timeline_with_video", "--timeline --video DIR/t.mp4", "--video"},
+    {"timeline_with_step", "--timeline --from 2022-01-04 --to 2022-01-06 --step 6h --out DIR/t.png", "--step"},
+    {"timeline_from_without_to", "--timeline --from 2022-01-04 --out DIR/t.png", "--to"},
+    {"timeline_ends_before_it_starts", "--timeline --from 2022-01-06 --to 2022-01-04 --out DIR/t.png", "--from/--to"},
+    {"timeline_named_jpg", "--timeline --out DIR/t.jpg", ".png"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Corpus, ExportRejects, ::testing::ValuesIn(kBadOptions),
@@ -551,4 +559,56 @@ TEST(ExportFramingCli, GridWritesOnePngOfTheSizeAsked) {
     EXPECT_EQ(img.width, 640);
     EXPECT_EQ(img.height, 360);
     EXPECT_EQ(filesIn(dir).size(), 1u);
+}
+
+// --- Timeline figure -----------------------------------------------------------------------
+
+namespace {
+
+// Pixels within `tol` (per channel) of `c`.
+long pixelsNear(const Image& img, const qantar::core::Rgba& c, int tol) {
+    const int want[3] = {static_cast<int>(std::lround(c.r * 255)), static_cast<int>(std::lround(c.g * 255)),
+                         static_cast<int>(std::lround(c.b * 255))};
+    long n = 0;
+    for (int y = 0; y < img.height; ++y) {
+        for (int x = 0; x < img.width; ++x) {
+            const std::uint8_t* p = img.at(x, y);
+            n += std::abs(p[0] - want[0]) <= tol && std::abs(p[1] - want[1]) <= tol && std::abs(p[2] - want[2]) <= tol;
+        }
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST(ExportTimeline, ASmallFigureHasItsSizeAndTheLanesInTheMapsColours) {
+    auto help = runQantar("export --help");
+    EXPECT_NE(help.output.find("--timeline "), std::string::npos) << help.output;
+    const std::string dir = freshOutputDir("export_timeline");
+    const std::string out = dir + "/timeline.png";
+    exportOk("--timeline --size 640x360 --theme light --title \"Kazakhstan, January 2022\" --out " + out);
+    const Image img = load(out);
+    ASSERT_EQ(img.width, 640);
+    ASSERT_EQ(img.height, 360);
+    using qantar::core::Category;
+    const qantar::core::Theme& theme = qantar::core::theme(qantar::core::ThemeId::Light);
+    for (Category c : {Category::Protest, Category::Clash, Category::LootingArson, Category::GovernmentAction,
+                       Category::AirportClosure}) {
+        EXPECT_GE(pixelsNear(img, qantar::core::categoryColor(c, theme), 24), 10)
+            << qantar::core::categoryLabel(c) << "'s colour is missing; figure in " << out;
+    }
+    // The internet band's shutdown red, across most of a day at least.
+    EXPECT_GE(pixelsNear(img, qantar::core::Rgba{0.78f, 0.24f, 0.24f, 1.0f}, 24), 100) << out;
+}
+
+TEST(ExportTimeline, OptionsForMapsAndGridsAreRefusedNamingThem) {
+    const std::string dir = freshOutputDir("export_timeline");
+    for (const char* option : {"--scene 2", "--fps 25", "--grid 2x2"}) {
+        auto r = runQantar(std::string("export --timeline ") + option + " --out " + dir + "/t.png");
+        EXPECT_NE(r.exitCode, 0) << option << ": " << r.output;
+        EXPECT_EQ(lineCount(r.output), 1) << option << ": " << r.output;
+        const std::string name = std::string(option).substr(0, std::string(option).find(' '));
+        EXPECT_NE(r.output.find(name), std::string::npos) << option << ": " << r.output;
+        EXPECT_TRUE(filesIn(dir).empty()) << option << ": nothing may be written";
+    }
 }

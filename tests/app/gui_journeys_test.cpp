@@ -10,6 +10,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -428,6 +429,33 @@ TEST(Journey14, FileExportEventsWritesTheListsEventsForQgis) {
     EXPECT_NE(d.gui().exportEventsDialog().lastMessage().find("Exported " + std::to_string(protests) + " events"),
               std::string::npos)
         << d.gui().exportEventsDialog().lastMessage();
+}
+
+TEST(Journey14, TheTimelineFigureCoversWhatTheTimelineShows) {
+    UiDriver d(at("2022-01-05T20:00"));
+    d.frame(2);
+    const core::Interval view = d.state().timelineView;
+    ASSERT_TRUE(view.start < view.end) << "the timeline says what it shows";
+    d.key(GLFW_KEY_E, GLFW_MOD_CONTROL);
+    d.frame(2);
+    ASSERT_TRUE(d.clickItem("Timeline figure (PNG)", "Export"));
+    d.frame();
+    const ui::ExportDialog& dialog = d.gui().exportDialog();
+    auto from = core::parseIsoTime(dialog.timelineFromText(), d.state().displayZone);
+    auto to = core::parseIsoTime(dialog.timelineToText(), d.state().displayZone);
+    ASSERT_TRUE(from && to) << dialog.timelineFromText() << " / " << dialog.timelineToText();
+    // To the minute, as the dialog writes it.
+    EXPECT_LT(std::abs((from->instant - view.start).seconds), 60) << dialog.timelineFromText();
+    EXPECT_LT(std::abs((to->instant - view.end).seconds), 60) << dialog.timelineToText();
+    const std::string path = dialog.path();
+    EXPECT_EQ(path.substr(path.size() - 4), ".png") << path;
+    ASSERT_TRUE(d.clickItem("Export", "Export"));
+    waitForExport(d);
+    EXPECT_FALSE(d.state().exportStatus.failed) << d.state().exportStatus.message;
+    EXPECT_EQ(d.gui().exportDialog().spec().kind, core::ExportKind::Timeline);
+    auto img = render::readImage(path);
+    ASSERT_TRUE(img) << img.error().message;
+    EXPECT_EQ(img->width, 1920);
 }
 
 // --- §15: the ? window ---------------------------------------------------------------------------

@@ -93,7 +93,8 @@ Dataset mergeDatasets(Dataset base, Dataset add) {
             if (auto it = renamed.find(id); it != renamed.end()) id = it->second;
         base.contradictions.push_back(std::move(c));
     }
-    if (!add.attribution.empty()) base.attribution += (base.attribution.empty() ? "" : " ") + add.attribution;
+    // The same provider imported twice is credited once.
+    if (!add.attribution.empty() && base.attribution.find(add.attribution) == std::string::npos) base.attribution += (base.attribution.empty() ? "" : " ") + add.attribution;
     return base;
 }
 

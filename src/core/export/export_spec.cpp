@@ -160,6 +160,9 @@ std::optional<ExportProblem> exportProblem(const ExportSpec& spec) {
         if (spec.kind != ExportKind::Image) return bad(ExportField::Grid, "a grid of panels is written as one PNG image");
         if (auto err = checkGridTimes(spec.times, *spec.grid)) return bad(ExportField::Grid, err->message);
     }
+    if (spec.kind == ExportKind::Timeline && spec.to < spec.from) {
+        return bad(ExportField::Range, "the end of the timeline is earlier than its start");
+    }
     if (spec.kind == ExportKind::StorySlides || spec.kind == ExportKind::StoryVideo) {
         if (!spec.story || spec.story->scenes.empty()) return bad(ExportField::Story, "the story has no scenes to export");
         if (spec.scene < 0) return bad(ExportField::Scene, "scene numbers start at 1");
@@ -177,7 +180,8 @@ Status checkExportSpec(const ExportSpec& spec) {
 
 std::size_t frameCount(const ExportSpec& spec) {
     switch (spec.kind) {
-        case ExportKind::Image: return 1;
+        case ExportKind::Image:
+        case ExportKind::Timeline: return 1;
         case ExportKind::Sequence:
         case ExportKind::Video:
             if (!spec.times.empty()) return spec.times.size();

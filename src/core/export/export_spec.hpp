@@ -59,7 +59,9 @@ struct OverlaySet {
 // box, which appears when a title or a subtitle is given: `haveTitle`). BadArgument naming the unknown word otherwise.
 Expected<OverlaySet> parseOverlaySet(const std::string& text, bool haveTitle);
 
-enum class ExportKind { Image, Sequence, Video, StorySlides, StoryVideo };
+// Timeline: one PNG of the timeline over [from, to) (the dataset's whole range when from == to),
+// not the map (core/events/timeline_figure.hpp).
+enum class ExportKind { Image, Sequence, Video, StorySlides, StoryVideo, Timeline };
 // True for the kinds that write a video file (through ffmpeg).
 bool writesVideo(ExportKind kind);
 // True for the kinds that write numbered PNGs into a folder.
@@ -89,7 +91,8 @@ struct ExportSpec {
     std::optional<ExportView> view;     // none: Kazakhstan fitted to the image
     // Image: the moment shown (none: the map without events).
     std::optional<Instant> time;
-    // Sequence and Video: every `step` from `from` to `to`, both included.
+    // Sequence and Video: every `step` from `from` to `to`, both included. Timeline: the range
+    // drawn, [from, to); from == to: the dataset's whole range.
     Instant from, to;
     Duration step = Duration::hours(1);
     int fps = 10;                       // Video and StoryVideo

@@ -88,6 +88,7 @@ bool overlayFontBold(OverlayText kind) {
 
 namespace {
 
+constexpr float kMomentLineShare = 0.36f;  // of the image's width
 const char* const kEllipsis = "\u2026";
 
 // Bytes in the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte).
@@ -181,6 +182,37 @@ std::vector<std::string> fitText(const std::string& text, OverlayText kind, floa
     return lines;
 }
 
+float labelCoverCost(const std::vector<MapLabel>& labels, const Camera& camera, float pixelScale,
+                     const OverlayBox& box, float minWeight) {
+    if (box.empty()) return 0.0f;
+    float cost = 0.0f;
+    const double mpp = camera.metersPerPixel();
+    for (const MapLabel& l : labels) {
+        if (mpp > l.maxMetersPerPixel) continue;
+        float weight = 0.3f;
+        switch (l.role) {
+            case LabelRole::Capital: weight = 10.0f; break;
+            case LabelRole::City: weight = 5.0f; break;
+            case LabelRole::Region: weight = 3.0f; break;
+            case LabelRole::MinorCity: weight = 0.5f; break;
+            default: break;
+        }
+        if (weight < minWeight) continue;
+        // The text's extent, near enough: 0.6 em per character, to the right of a city's dot,
+        // centred on an area's label point.
+        std::size_t chars = 0;
+        for (unsigned char ch : l.text) chars += (ch & 0xC0) != 0x80;
+        const float em = l.sizePx * pixelScale;
+        const float w = 0.6f * em * static_cast<float>(chars), h = 1.2f * em;
+        const ScreenPx p = camera.toScreen(l.anchor);
+        const float x0 = l.pointLabel ? static_cast<float>(p.x) - l.markerRadiusPx * pixelScale : static_cast<float>(p.x) - w * 0.5f;
+        const OverlayBox text{x0, static_cast<float>(p.y) - h * 0.5f, x0 + w + (l.pointLabel ? 2.0f * em : 0.0f),
+                              static_cast<float>(p.y) + h * 0.5f};
+        if (boxesOverlap(text, box)) cost += weight;
+    }
+    return cost;
+}
+
 OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, float s, const TextMeasure& measure) {
     OverlayPlan L;
     const float W = static_cast<float>(widthPx), H = static_cast<float>(heightPx);
@@ -193,13 +225,37 @@ OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, f
 
     // Bottom right: credits (whole, wrapped to the image's width when they are wider).
     float rightBottom = H - m;
-    if (!c.credits.empty()) {
+    if (!c.credits.empty() || c.creditSources) {
         const float maxW = std::max(1.0f, W - 2 * m - 1.5f * pad);
         std::vector<std::string> lines;
         for (const auto& credit : c.credits) {
             for (auto& l : fitText(credit, OverlayText::Credit, maxW, std::numeric_limits<std::size_t>::max(), measure)) {
                 lines.push_back(std::move(l));
             }
+        }
+        if (c.creditSources) {
+            const CreditWidth creditWidth = [&](const std::string& t) { return widthOf(t, OverlayText::Credit); };
+            auto fitted = fitCredits(*c.creditSources, maxW, kMaxCreditLines, creditWidth);
+            // Beside the legend's column when that names as many outlets, so the legend keeps the
+            // bottom left corner; across the bottom (the legend above it) otherwise.
+            if (!c.legendNames.empty()) {
+                // The legend's width as laid out below: two columns first when one is tall.
+                float nameW = 0.0f;
+                for (const auto& n : c.legendNames) nameW = std::max(nameW, widthOf(n, OverlayText::Legend));
+                const bool tallLegend = 20.0f * s * static_cast<float>(c.legendNames.size()) + 2 * pad > 0.2f * H;
+                const float legendW = pad + (14.0f * s + nameW + 2 * pad) * (tallLegend ? 2.0f : 1.0f);
+                const float besideW = maxW - legendW - gap;
+                if (besideW > 0.3f * W) {
+                    auto beside = fitCredits(*c.creditSources, besideW, kMaxCreditLines, creditWidth);
+                    auto joined = [](const std::vector<std::string>& v) {
+                        std::string j;
+                        for (const auto& l : v) j += l + " ";
+                        return j;
+                    };
+                    if (joined(beside) == joined(fitted)) fitted = std::move(beside);
+                }
+            }
+            for (auto& l : fitted) lines.push_back(std::move(l));
         }
         float bw = 0.0f, lineH = 0.0f;
         for (const auto& l : lines) {
@@ -284,10 +340,13 @@ OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, f
         }
         std::sort(edges.begin(), edges.end(), std::greater<float>());
         std::vector<PlacedText> best;
+        std::size_t bestDropped = 0;
         OverlayBox bestBox;
         for (const float edge : edges) {
             const float maxW = std::max(1.0f, std::min(W - 2 * m - 2 * pad, edge - m - 2 * pad));
-            const float momentW = std::min(std::max(240.0f * s, W * 0.5f - m - 2 * pad), maxW);
+            // Counters, what is in force and the day's headlines wrap at about a third of the
+            // image, so a long line never stretches the box across the map.
+            const float momentW = std::min(std::max(240.0f * s, W * kMomentLineShare - m - 2 * pad), maxW);
             std::vector<std::pair<std::string, OverlayText>> block;
             for (auto& l : fitText(c.title, OverlayText::Title, maxW, kMaxTitleLines, measure)) block.emplace_back(l, OverlayText::Title);
             for (auto& l : fitText(c.subtitle, OverlayText::Subtitle, maxW, kMaxTitleLines, measure)) {
@@ -312,7 +371,10 @@ OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, f
             std::size_t n = block.size();
             L.topLeft = boxFor(n);
             while (n > 1 && !clearOfAll(L.topLeft)) L.topLeft = boxFor(--n);
-            if (n > best.size() || best.empty()) {
+            // Fewest lines left out wins; on a tie the widest (edges go widest first), whose
+            // lines wrap least.
+            if (best.empty() || block.size() - n < bestDropped) {
+                bestDropped = block.size() - n;
                 best.clear();
                 float y = m + pad;
                 for (std::size_t i = 0; i < n; ++i) {
@@ -323,6 +385,20 @@ OverlayPlan layoutOverlays(const OverlayContent& c, int widthPx, int heightPx, f
             }
         }
         L.topLeft = bestBox;
+        // The top right corner instead, when the box hides less of the map there (and no
+        // caption holds it).
+        if (c.coverCost && L.caption.empty() && !L.topLeft.empty()) {
+            const float dx = W - m - L.topLeft.x1;
+            const OverlayBox mirrored{L.topLeft.x0 + dx, L.topLeft.y0, L.topLeft.x1 + dx, L.topLeft.y1};
+            const OverlayBox left = L.topLeft;
+            L.topLeft = mirrored;
+            const bool rightClear = dx > 0.0f && clearOfAll(L.topLeft);
+            L.topLeft = left;
+            if (rightClear && c.coverCost(mirrored) < c.coverCost(left)) {
+                L.topLeft = mirrored;
+                for (auto& line : best) line.x += dx;
+            }
+        }
         L.lines.insert(L.lines.end(), best.begin(), best.end());
     }
 

@@ -5,12 +5,15 @@
 // without drawing.
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/geo/camera.hpp"
 #include "core/events/events.hpp"
 #include "core/geo/projection.hpp"
+#include "core/map/credits.hpp"
+#include "core/map/map_scene.hpp"
 
 namespace qantar::core {
 
@@ -70,7 +73,17 @@ struct OverlayContent {
     bool scaleBar = false, northArrow = false;
     std::vector<std::string> credits;       // attribution lines; never cut, wrapped if needed
     std::string captionTitle, captionText, captionSources;
+    // The figure's credit line, after `credits`: fitted in at most kMaxCreditLines lines beside the
+    // legend (or across the bottom when that keeps more outlets), outlets shortened only when even
+    // that has no room (fitCredits). Measured as OverlayText::Credit.
+    std::optional<CreditSources> creditSources;
+    // How much of the map a title box there would hide (labels, land, symbols; any unit, 0: none).
+    // The title box goes to the top corner where it hides least (top left on a tie). Empty: top left.
+    std::function<float(const OverlayBox&)> coverCost;
 };
+
+// The credit line takes at most this many lines before outlets are counted instead of named.
+constexpr std::size_t kMaxCreditLines = 2;
 
 struct PlacedText {
     std::string text;
@@ -93,6 +106,15 @@ struct OverlayPlan {
     OverlayBox caption;
     std::vector<PlacedText> lines;  // every line of text but the legend's and the scale bar's
 };
+
+// How much of the map a box would hide: the map's labels whose text it would cover (as far as
+// their length tells), weighted by importance: the capital 10, Kazakhstan's key cities 5, its
+// regions 3, any other place 0.5, seas and countries 0.3. Labels the camera's scale hides count
+// nothing. Only labels weighing at least `minWeight` count.
+float labelCoverCost(const std::vector<MapLabel>& labels, const Camera& camera, float pixelScale,
+                     const OverlayBox& box, float minWeight = 0.0f);
+// The weight from which a covered label is one a reader looks for (a key city, a region).
+constexpr float kKeyLabelWeight = 3.0f;
 
 // The furniture of an image of `widthPx` × `heightPx` at `pixelScale` (text and lines scale with
 // it): credits bottom right with the scale bar and north arrow above them, the legend bottom

@@ -5,6 +5,7 @@
 #include "core/events/caption.hpp"
 #include "core/map/credits.hpp"
 #include "core/map/overlay_layout.hpp"
+#include "render/export/timeline_figure.hpp"
 #include "render/overlays.hpp"
 
 namespace qantar::render {
@@ -71,14 +72,12 @@ std::vector<core::LegendEntry> ExportRenderer::legendFor(const core::ExportSpec&
     return entries;
 }
 
-std::vector<std::string> ExportRenderer::creditsFor() const {
-    std::vector<std::string> credits{core::kMapDataAttribution};
-    if (m_world) credits.push_back(core::eventsCredit(m_world->data()));
-    return credits;
-}
-
 core::Expected<Image> ExportRenderer::render(const core::ExportSpec& spec) {
     if (auto err = core::checkExportSize(spec.widthPx, spec.heightPx)) return *err;
+    if (spec.kind == core::ExportKind::Timeline) {
+        if (!m_world) return core::Error{core::ErrorKind::BadArgument, "the timeline figure needs event data"};
+        return renderTimelineFigure(spec, *m_world, maskFor(spec.filter), *m_map, m_events, *m_painter);
+    }
     if (spec.grid) return renderGrid(spec);
     // Lines, symbols and text grow with the image, so a 4K frame reads like a 1080p one (or, for
     // print, with its resolution, so they keep their size in points on paper).
@@ -114,7 +113,10 @@ core::Status ExportRenderer::drawFrame(const core::ExportSpec& spec, float pixel
     }
     ov.scaleBar = spec.overlays.scale;
     ov.northArrow = spec.overlays.north;
-    if (spec.overlays.attribution) ov.credits = creditsFor();
+    if (spec.overlays.attribution) {
+        ov.creditSources = core::creditSources(m_world ? &m_world->data() : nullptr);
+        ov.creditMinFontPx = core::minCreditFontPx(spec.widthPx, spec.heightPx, spec.dpi);
+    }
     if (spec.caption) {
         ov.captionTitle = spec.caption->title;
         ov.captionText = spec.caption->caption;
@@ -144,12 +146,46 @@ core::Status ExportRenderer::drawFrame(const core::ExportSpec& spec, float pixel
         }
     }
     OverlayPainters painters{*m_map, m_events, *m_painter};
-    req.reserved = overlayBoxes(painters, req.camera, core::theme(spec.theme), req.options.pixelScale, ov);
+    const core::Theme& theme = core::theme(spec.theme);
+    const float s = req.options.pixelScale;
+    auto coverIn = [this, s](const core::Camera& cam) {
+        return [this, s, cam](const core::OverlayBox& b) { return core::labelCoverCost(m_scene->labels, cam, s, b); };
+    };
+    ov.coverCost = coverIn(req.camera);
+    // One frame only: a sequence keeps one view, whatever its moments' boxes.
+    if (spec.kind == core::ExportKind::Image && !spec.view && (!ov.title.empty() || !ov.subtitle.empty() || !ov.moment.empty())) {
+        // The framing makes room: when the title box, in its best corner, still hides a key city or
+        // region, the map zooms out about the south of the country a step at a time (at most a
+        // fifth) until it hides none. A box no such step clears (a very long title on a small
+        // image) leaves the framing as it was: a smaller map would gain nothing.
+        auto keyCost = [&](const core::Camera& cam) {
+            const core::OverlayBox box = overlayPlan(painters, cam, theme, s, ov).topLeft;
+            return core::labelCoverCost(m_scene->labels, cam, s, box, core::kKeyLabelWeight);
+        };
+        if (keyCost(req.camera) > 0.0f) {
+            const core::MapBox& kz = m_scene->kazakhstanBox;
+            const core::ScreenPx south = req.camera.toScreen(core::MapXY{(kz.minX + kz.maxX) * 0.5, kz.minY});
+            const core::Camera start = req.camera;
+            for (int step = 1; step <= 10; ++step) {
+                core::Camera cam = start;
+                cam.zoomAbout(south, 1.0 - 0.02 * step);
+                ov.coverCost = coverIn(cam);
+                if (keyCost(cam) == 0.0f) {
+                    req.camera = cam;
+                    break;
+                }
+            }
+            ov.coverCost = coverIn(req.camera);
+        }
+    }
+    m_lastPlan = overlayPlan(painters, req.camera, theme, s, ov);
+    m_lastCamera = req.camera;
+    req.reserved = overlayBoxes(painters, req.camera, theme, s, ov);
     req.reserved.insert(req.reserved.end(), reserved.begin(), reserved.end());
     if (auto err = m_compositor->compose(req)) return err;
     const OffscreenTarget& frame = m_compositor->frame();
     frame.bind();
-    drawOverlays(painters, req.camera, *m_projection, core::theme(spec.theme), req.options.pixelScale, ov);
+    drawOverlays(painters, req.camera, *m_projection, theme, s, ov);
     m_compositor->frameTouched();
     frame.resolve();
     return std::nullopt;

@@ -14,6 +14,7 @@
 #include "core/export/export_spec.hpp"
 #include "core/events/legend.hpp"
 #include "core/geo/projection.hpp"
+#include "core/map/overlay_layout.hpp"
 #include "core/map/map_scene.hpp"
 #include "render/compositor.hpp"
 #include "render/event_overlay.hpp"
@@ -49,6 +50,10 @@ public:
     const core::MapScene& scene() const { return *m_scene; }
     const core::Projection& projection() const { return *m_projection; }
     const core::EventWorld* world() const { return m_world; }
+    // Where the last map frame's furniture went (title box, legend, credits, ...).
+    const core::OverlayPlan& lastOverlayPlan() const { return m_lastPlan; }
+    // The camera of the last map frame (the framing may have made room for the title box).
+    const core::Camera& lastCamera() const { return m_lastCamera; }
     // How many times the base map was drawn so far (a fixed-view sequence draws it once).
     int baseDraws() const { return m_compositor ? m_compositor->baseDraws() : 0; }
 
@@ -63,7 +68,6 @@ private:
     core::Expected<Image> renderGrid(const core::ExportSpec& spec);
     // What a frame of `spec` explains in its legend, and the credits every export prints.
     std::vector<core::LegendEntry> legendFor(const core::ExportSpec& spec) const;
-    std::vector<std::string> creditsFor() const;
 
     const core::MapScene* m_scene = nullptr;
     const core::Projection* m_projection = nullptr;
@@ -79,6 +83,8 @@ private:
     // The mask of the last filter asked for, kept while the filter and the dataset stay.
     std::optional<core::EventFilter> m_maskFilter;
     std::vector<std::uint8_t> m_mask;
+    core::OverlayPlan m_lastPlan;
+    core::Camera m_lastCamera;
 };
 
 }  // namespace qantar::render

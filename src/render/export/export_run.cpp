@@ -111,7 +111,8 @@ core::ExportSpec ExportRun::frameSpec(std::size_t index) const {
         f.caption = &scene;
     };
     switch (m_spec.kind) {
-        case core::ExportKind::Image: break;
+        case core::ExportKind::Image:
+        case core::ExportKind::Timeline: break;
         case core::ExportKind::Sequence:
         case core::ExportKind::Video: f.time = core::sequenceTime(m_spec, index); break;
         case core::ExportKind::StorySlides: {

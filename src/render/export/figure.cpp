@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/export/figure_layout.hpp"
+#include "core/map/credits.hpp"
 #include "core/map/overlay_layout.hpp"
 #include "render/base_cache.hpp"
 #include "render/export/export_renderer.hpp"
@@ -43,10 +44,13 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
     const int W = spec.widthPx, H = spec.heightPx;
     FontAtlas& fonts = m_map->fonts();
 
+    const float creditMinPx = core::minCreditFontPx(spec.widthPx, spec.heightPx, spec.dpi);
     auto styleOf = [&](core::OverlayText kind) {
         TextStyle st;
         st.font = core::overlayFontBold(kind) ? LabelFont::Bold : LabelFont::Regular;
         st.sizePx = core::overlayFontPx(kind) * s;
+        // The credit is never below its legible minimum (12 px on screen, 6 pt on paper).
+        if (kind == core::OverlayText::Credit) st.sizePx = std::max(st.sizePx, creditMinPx);
         st.color = theme.labelText;
         if (kind == core::OverlayText::Subtitle || kind == core::OverlayText::Counter) st.color = theme.minorLabelText;
         if (kind == core::OverlayText::Credit) st.color = theme.uiText;
@@ -106,7 +110,13 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
         };
         if (spec.overlays.time) addNote("Times are " + core::zoneDescription(spec.zone) + ".", core::OverlayText::Counter);
         if (spec.overlays.attribution) {
-            for (const auto& c : creditsFor()) addNote(c, core::OverlayText::Credit);
+            // The figure's credit line, as a single frame's: outlets once each, the required
+            // credits whole, in at most two lines across the footer.
+            const core::CreditSources sources = core::creditSources(m_world ? &m_world->data() : nullptr);
+            const auto width = [&](const std::string& t) { return measure(t, core::OverlayText::Credit).width; };
+            for (const auto& c : core::fitCredits(sources, innerW, core::kMaxCreditLines, width)) {
+                addNote(c, core::OverlayText::Credit);
+            }
         }
         return core::layoutFigure(W, H, grid, s, static_cast<int>(std::ceil(headerH)), static_cast<int>(std::ceil(footerH)));
     };

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/events/event_format.hpp"
+#include "core/map/overlay_layout.hpp"
 
 using namespace qantar::core;
 
@@ -61,4 +62,39 @@ TEST(EventSources, ABrokenGeoJsonSaysWhereItBreaks) {
     EXPECT_NE(r.error().message.find("; " + path + ":"), std::string::npos) << r.error().message;
     EXPECT_NE(r.error().message.find(": not valid JSON at column "), std::string::npos) << r.error().message;
     EXPECT_EQ(r.error().message.find("json.exception"), std::string::npos) << r.error().message;
+}
+
+// After merging an ACLED export, a figure's credit names ACLED as its terms require, names each
+// outlet of its source column once, and does not repeat ACLED as an outlet; importing the same
+// export twice credits ACLED once.
+TEST(EventSources, MergedAcledIsCreditedOnceAsItsTermsRequire) {
+    auto week = loadDatasetOrError(kWeek);
+    ASSERT_TRUE(week);
+    auto acled = openEventSource({std::string(QANTAR_IMPORT_DATA_DIR) + "/acled_kz_jan2022.csv", "", "", ""});
+    ASSERT_TRUE(acled) << acled.error().message;
+    EXPECT_NE(acled->report.find("ACLED"), std::string::npos) << acled->report;
+    Dataset merged = mergeDatasets(mergeDatasets(*week, acled->dataset), acled->dataset);
+    const CreditSources c = creditSources(&merged);
+    std::string required;
+    for (const auto& r : c.required) required += r + "\n";
+    EXPECT_NE(required.find("Armed Conflict Location & Event Data (ACLED)"), std::string::npos) << required;
+    EXPECT_EQ(required.find("ACLED"), required.rfind("ACLED")) << "ACLED credited twice: " << required;
+    EXPECT_NE(required.find(kMapDataAttribution), std::string::npos);
+    std::set<std::string> names;
+    for (const auto& o : c.outlets) {
+        EXPECT_TRUE(names.insert(o).second) << "'" << o << "' named twice";
+        EXPECT_EQ(o.find(';'), std::string::npos) << "a source column's list is split into its outlets: " << o;
+        EXPECT_EQ(o.find("ACLED"), std::string::npos) << "ACLED is credited by its required line, not as an outlet";
+    }
+    for (const char* outlet : {"Caspian Wire", "Steppe Courier", "AFP", "Financial Times"}) {
+        EXPECT_EQ(names.count(outlet), 1u) << outlet;
+    }
+    // Whatever the width, the ACLED credit is there, whole.
+    const CreditWidth width = [](const std::string& t) { return 7.0f * static_cast<float>(t.size()); };
+    for (float w : {300.0f, 900.0f, 2000.0f}) {
+        std::string text;
+        for (const auto& l : fitCredits(c, w, kMaxCreditLines, width)) text += l + " ";
+        EXPECT_NE(text.find("Data: Armed Conflict Location & Event Data (ACLED), acleddata.com."), std::string::npos)
+            << w << ": " << text;
+    }
 }

@@ -214,3 +214,19 @@ TEST(ExportCamera, AViewIsKeptInsideTheMapsViewBounds) {
         }
     }
 }
+
+TEST(ExportSpecTimeline, ATimelineIsOnePngAndItsEndMustNotPrecedeItsStart) {
+    ExportSpec s;
+    s.kind = ExportKind::Timeline;
+    s.out = "timeline.png";
+    EXPECT_EQ(frameCount(s), 1u);
+    EXPECT_FALSE(writesFolder(s.kind));
+    EXPECT_FALSE(writesVideo(s.kind));
+    EXPECT_EQ(withExtensionFor(ExportKind::Timeline, "figure.mp4"), "figure.png");
+    EXPECT_FALSE(exportProblem(s)) << "from == to: the data's whole range";
+    s.from = Instant{1000};
+    s.to = Instant{10};
+    auto p = exportProblem(s);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->field, ExportField::Range);
+}
