@@ -261,8 +261,9 @@ TimelineFigurePlan layoutTimelineFigure(const Dataset& data, const TimelineIndex
             lane.marks.push_back({static_cast<float>(xs[a]), starting[a], b - a, uncertain});
             if (b - a > 1) {
                 P.texts.push_back({std::to_string(b - a), OverlayText::CaptionSources,
-                                   static_cast<float>(xs[a]) + P.markRadiusPx + 2.0f * s,
-                                   y + (laneH - heightOf(OverlayText::CaptionSources)) * 0.5f});
+                                   static_cast<float>(xs[a]) + P.markRadiusPx + 1.0f * s,
+                                   // above the lane's bar, clear of the colour it would be lost in
+                                   std::max(y, y + laneH * 0.36f - heightOf(OverlayText::CaptionSources))});
             }
         }
         P.texts.push_back({categoryLabel(lane.category), OverlayText::Legend, m, y + (laneH - laneText) * 0.5f});

@@ -49,8 +49,8 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
         TextStyle st;
         st.font = core::overlayFontBold(kind) ? LabelFont::Bold : LabelFont::Regular;
         st.sizePx = core::overlayFontPx(kind) * s;
-        // The credit is never below its legible minimum (12 px on screen, 6 pt on paper).
-        if (kind == core::OverlayText::Credit) st.sizePx = std::max(st.sizePx, creditMinPx);
+        // No text of the figure is below the credit's legible minimum (12 px on screen, 6 pt on paper).
+        st.sizePx = std::max(st.sizePx, creditMinPx);
         st.color = theme.labelText;
         if (kind == core::OverlayText::Subtitle || kind == core::OverlayText::Counter) st.color = theme.minorLabelText;
         if (kind == core::OverlayText::Credit) st.color = theme.uiText;
@@ -131,9 +131,9 @@ core::Expected<Image> ExportRenderer::renderGrid(const core::ExportSpec& spec) {
         manyYears = manyYears || core::toCivil(t, spec.zone).year != core::toCivil(spec.times.front(), spec.zone).year;
     }
     TextStyle letterStyle = styleOf(core::OverlayText::Moment);
-    letterStyle.sizePx = 15.0f * s;
+    letterStyle.sizePx = std::max(15.0f * s, creditMinPx + 2.0f);
     TextStyle momentStyle = styleOf(core::OverlayText::Legend);
-    momentStyle.sizePx = 13.5f * s;
+    momentStyle.sizePx = std::max(13.5f * s, creditMinPx);
     momentStyle.color = theme.labelText;
     const float stampPad = std::round(5.0f * s);
 

@@ -64,6 +64,12 @@ core::Expected<Image> renderTimelineFigure(const core::ExportSpec& spec, const c
         st.sizePx = core::overlayFontPx(kind) * s;
         st.color = theme.labelText;
         if (kind == core::OverlayText::Subtitle || kind == core::OverlayText::CaptionSources) st.color = theme.minorLabelText;
+        if (kind == core::OverlayText::CaptionSources) {
+            // Fold counts stand beside symbols, over the lanes' stripes: a halo keeps them legible.
+            st.color = theme.labelText;
+            st.halo = theme.background;
+            st.haloPx = 2.0f * s;
+        }
         if (kind == core::OverlayText::Credit) st.color = theme.uiText;
         // No text smaller than the credit's minimum: 12 px on screen, 6 pt on paper.
         st.sizePx = std::max(st.sizePx, creditMinPx);

@@ -188,7 +188,7 @@ const BadAnnotation kBadAnnotations[] = {
     {"longitude_not_a_number", R"({"kind": "circle", "center": ["76.9", 43.2], "radius_km": 5})", "field 'center'"},
     {"empty_text", R"({"kind": "text", "text": "  ", "at": [76.9, 43.2]})", "needs some text"},
     {"text_missing", R"({"kind": "text", "at": [76.9, 43.2]})", "needs some text"},
-    {"unknown_kind", R"({"kind": "polygon", "points": []})", "unknown kind \"polygon\""},
+    {"unknown_kind", R"({"kind": "polygon", "points": []})", "unknown kind 'polygon'"},
     {"kind_missing", R"({"text": "x"})", "field 'kind': missing"},
     {"too_many_points", R"({"kind": "area", "points": )" + manyPoints(501) + "}", "501 points; an area needs 3 to 500"},
     {"too_few_points", R"({"kind": "area", "points": [[70, 45], [71, 45]]})", "2 points"},
