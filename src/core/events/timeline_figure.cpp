@@ -228,7 +228,7 @@ TimelineFigurePlan layoutTimelineFigure(const Dataset& data, const TimelineIndex
             byCategory[static_cast<std::size_t>(c)].clear();
         }
     }
-    const float laneH = lanes ? std::clamp((bottom - y) / static_cast<float>(lanes), std::min(laneText, 8.0f * s), 80.0f * s) : 0.0f;
+    const float laneH = lanes ? std::clamp((bottom - y) / static_cast<float>(lanes), std::min(laneText, 8.0f * s), 110.0f * s) : 0.0f;
     P.markRadiusPx = std::max(2.0f, std::min(laneH * 0.3f, 7.0f * s));
     for (int c = 0; c < kCategoryCount; ++c) {
         const auto& events = byCategory[static_cast<std::size_t>(c)];
