@@ -23,7 +23,7 @@ runs=5; frames=200; bigFrames=200; seqRuns=3
 gbargs="--benchmark_repetitions=3 --benchmark_report_aggregates_only=true"
 [ "$quick" = 1 ] && { runs=1; frames=20; bigFrames=5; seqRuns=1; gbargs="--benchmark_min_time=0.01"; }
 
-sh scripts/install-deps.sh  # also hyperfine, GNU time, matplotlib and pyproj for the peer
+sh scripts/install-deps.sh build test bench  # test: xvfb-run; bench: hyperfine, GNU time, matplotlib, pyproj
 cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Release -DQANTAR_BUILD_BENCH=ON >/dev/null
 cmake --build "$B" -j"$(nproc)" >/dev/null
 

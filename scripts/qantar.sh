@@ -13,7 +13,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 case "$mode" in
     run)
-        sh scripts/install-deps.sh
+        sh scripts/install-deps.sh build
         cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DQANTAR_BUILD_TESTS=OFF -DQANTAR_BUILD_BENCH=OFF >/dev/null
         cmake --build build -j"$jobs"
         exec build/qantar "$@"
@@ -24,7 +24,7 @@ case "$mode" in
         # 3. Every fuzzer for QANTAR_FUZZ_SECONDS (45 s by default).
         # 4. The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
         # QANTAR_QUICK=1 stops after the first stage.
-        sh scripts/install-deps.sh
+        sh scripts/install-deps.sh build test
         cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DQANTAR_BUILD_TESTS=ON -DQANTAR_BUILD_BENCH=ON \
             -DQANTAR_WERROR=ON >/dev/null
         cmake --build build -j"$jobs"
