@@ -13,7 +13,7 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     CommandLine c;
     CLI::App cli{"qantar — map and timeline of the January 2022 unrest in Kazakhstan.\n"
                  "Without a command, opens the map window."};
-    cli.set_version_flag("--version", std::string("qantar ") + core::version());
+    cli.set_version_flag("--version", std::string("qantar ") + core::version() + " (" + core::buildCommit() + ")");
     cli.footer("Examples:\n"
                "  qantar                                      open the map window\n"
                "  qantar export --size 1920x1080 --out map.png\n"

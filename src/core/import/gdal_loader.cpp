@@ -4,6 +4,7 @@
 // looked for and why it did not load.
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -22,24 +23,34 @@ namespace fs = std::filesystem;
 
 using importer::GdalModule;
 
-// Set by the build (src/core/import/import.cmake): the module's file name, and where the build
-// tree puts it.
+// Set by the build (src/core/import/import.cmake): the module's file name, and the library
+// directories, relative to the installation prefix, where `cmake --install` may put it.
 constexpr const char* kModuleFileName = QANTAR_GDAL_MODULE_FILE_NAME;
-constexpr const char* kModuleBuildPath = QANTAR_GDAL_MODULE_BUILD_PATH;
+constexpr const char* kInstallLibDir = QANTAR_INSTALL_LIBDIR;          // e.g. "lib" or "lib/x86_64-linux-gnu"
+constexpr const char* kLibraryArchitecture = QANTAR_LIBRARY_ARCHITECTURE;  // e.g. "x86_64-linux-gnu", or ""
 // Names a module file to load instead of looking for one.
 constexpr const char* kModuleEnvVariable = "QANTAR_GDAL_MODULE";
 
-// Where to look, in order: only $QANTAR_GDAL_MODULE when it is set; otherwise beside the running
-// program (build/qantar finds build/libqantar-gdal.so wherever it is started from), then where
-// this build put it (for the test programs, which live in build/tests/).
+// Where to look, in order (docs/import.md): only $QANTAR_GDAL_MODULE when it is set; otherwise
+// beside the running program (build/qantar finds build/libqantar-gdal.so wherever it is started
+// from), then relative to it as installed: <exe>/../<libdir>/qantar/, <exe>/../lib/<multiarch>/qantar/
+// and <exe>/../lib/qantar/. The build tree links build/lib/qantar/ to its module, so the test
+// programs in build/tests/ find it the installed way. No absolute path is baked in.
 std::vector<std::string> candidatePaths() {
     if (const char* chosen = std::getenv(kModuleEnvVariable); chosen && *chosen) return {chosen};
     std::vector<std::string> paths;
     std::error_code ec;
     const fs::path program = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) paths.push_back((program.parent_path() / kModuleFileName).lexically_normal().string());
-    const std::string built = fs::path(kModuleBuildPath).lexically_normal().string();
-    if (paths.empty() || paths.front() != built) paths.push_back(built);
+    if (ec) return {kModuleFileName};  // no /proc: the dynamic loader's own search
+    const fs::path dir = program.parent_path();
+    std::vector<fs::path> dirs{dir};
+    if (fs::path(kInstallLibDir).is_relative()) dirs.push_back(dir / ".." / kInstallLibDir / "qantar");
+    if (*kLibraryArchitecture) dirs.push_back(dir / ".." / "lib" / kLibraryArchitecture / "qantar");
+    dirs.push_back(dir / ".." / "lib" / "qantar");
+    for (const fs::path& d : dirs) {
+        const std::string p = (d / kModuleFileName).lexically_normal().string();
+        if (std::find(paths.begin(), paths.end(), p) == paths.end()) paths.push_back(p);
+    }
     return paths;
 }
 

@@ -43,12 +43,21 @@ if(NOT QANTAR_SANITIZE)
   target_link_options(qantar_gdal PRIVATE -Wl,-z,defs)
 endif()
 
-# The loader, in qantar_core: it looks for the module beside the running program, then where this
-# build puts it (the test programs live in build/tests/).
+# The loader, in qantar_core: it looks for the module beside the running program, then relative to
+# it where `cmake --install` puts it (<exe>/../<libdir>/qantar/, core/import/gdal_loader.cpp).
 target_sources(qantar_core PRIVATE core/import/gdal_loader.cpp core/import/credentials.cpp)
 # Writing events out (core/export/data_export.hpp): decided in core, written by the module.
 target_sources(qantar_core PRIVATE core/export/data_export.cpp)
+include(GNUInstallDirs)
 target_compile_definitions(qantar_core PRIVATE
   QANTAR_GDAL_MODULE_FILE_NAME="$<TARGET_FILE_NAME:qantar_gdal>"
-  QANTAR_GDAL_MODULE_BUILD_PATH="$<TARGET_FILE:qantar_gdal>")
+  QANTAR_INSTALL_LIBDIR="${CMAKE_INSTALL_LIBDIR}"
+  QANTAR_LIBRARY_ARCHITECTURE="${CMAKE_LIBRARY_ARCHITECTURE}")
+# The test programs (build/tests/) find the module as an installed program would, through
+# build/lib/qantar/ linked to it.
+add_custom_command(TARGET qantar_gdal POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/lib/qantar
+  COMMAND ${CMAKE_COMMAND} -E create_symlink ../../$<TARGET_FILE_NAME:qantar_gdal>
+          ${CMAKE_BINARY_DIR}/lib/qantar/$<TARGET_FILE_NAME:qantar_gdal>
+  VERBATIM)
 target_link_libraries(qantar_core PRIVATE ${CMAKE_DL_LIBS})

@@ -3,12 +3,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <sys/stat.h>
-#include <vector>
-
-#ifndef QANTAR_SOURCE_ASSET_DIR
-#define QANTAR_SOURCE_ASSET_DIR ""
-#endif
 
 namespace qantar::core {
 
@@ -30,26 +26,33 @@ std::string executableDir() {
 
 }  // namespace
 
+std::vector<std::string> assetDirCandidates() {
+    std::vector<std::string> tries;
+    if (const char* env = std::getenv("QANTAR_ASSETS"); env && *env) tries.emplace_back(env);
+    const std::string exe = executableDir();
+    if (!exe.empty()) {
+        namespace fs = std::filesystem;
+        const fs::path dir(exe);
+        tries.push_back((dir / "../share/qantar/assets").lexically_normal().string());
+        tries.push_back((dir / "assets").lexically_normal().string());
+        tries.push_back((dir / "../assets").lexically_normal().string());
+    }
+    return tries;
+}
+
 Expected<std::string> findAssetDir(const std::string& overrideDir) {
     if (!overrideDir.empty()) {
         if (isDir(overrideDir)) return overrideDir;
         return Error{ErrorKind::FileNotFound, overrideDir + ": assets directory not found"};
     }
-    std::vector<std::string> tries;
-    if (const char* env = std::getenv("QANTAR_ASSETS"); env && *env) tries.emplace_back(env);
-    const std::string exe = executableDir();
-    if (!exe.empty()) {
-        tries.push_back(exe + "/assets");
-        tries.push_back(exe + "/../assets");
-    }
-    tries.emplace_back(QANTAR_SOURCE_ASSET_DIR);
     std::string tried;
-    for (const auto& t : tries) {
+    for (const auto& t : assetDirCandidates()) {
         if (t.empty()) continue;
         if (isDir(t + "/geo")) return t;
         tried += (tried.empty() ? "" : ", ") + t;
     }
-    return Error{ErrorKind::FileNotFound, "assets directory not found (tried " + tried + "); pass --assets DIR"};
+    return Error{ErrorKind::FileNotFound,
+                 "assets directory not found (tried " + tried + "); pass --assets DIR or set QANTAR_ASSETS"};
 }
 
 }  // namespace qantar::core
