@@ -43,9 +43,9 @@ case "$mode" in
         ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$here/tests/lsan.supp":print_suppressions=0 \
             ctest --output-on-failure --timeout 900 -j"$jobs" -L leakcheck
         # The fault-injection suite (label "fault") kills and starves whole processes from outside;
-        # it runs in the first stage, on the Release build users get, as does the .deb test
-        # (label "package").
-        ASAN_OPTIONS=detect_leaks=0 exec ctest --output-on-failure --timeout 900 -j"$jobs" -LE 'leakcheck|fault|package'
+        # it runs in the first stage, on the Release build users get, as do the install test
+        # (label "install") and the .deb test (label "package").
+        ASAN_OPTIONS=detect_leaks=0 exec ctest --output-on-failure --timeout 900 -j"$jobs" -LE 'leakcheck|fault|install|package'
         ;;
     *)
         echo "usage: sh scripts/qantar.sh run [qantar arguments...] | test" >&2

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "core/time/time_input.hpp"
 #include "ui/docked.hpp"
@@ -26,12 +27,21 @@ std::vector<FilePlace> storyPlaces(const AppState& state) {
     return places;
 }
 
+// Whether `dir` is the assets directory found at start (bundled, installed or --assets) or inside it.
+bool insideAssets(const std::string& dir, const std::string& assetDir) {
+    if (dir.empty() || assetDir.empty()) return false;
+    std::error_code ec;
+    const std::string d = std::filesystem::weakly_canonical(dir, ec).string() + "/";
+    const std::string a = std::filesystem::weakly_canonical(assetDir, ec).string() + "/";
+    return d.compare(0, a.size(), a) == 0;
+}
+
 }  // namespace
 
 void StoryPanel::openSaveAs(const AppState& state) {
-    // Never into the bundled assets: the default place is the user's own stories folder.
+    // Never into the bundled or installed assets: the default place is the user's own stories folder.
     std::string dir = state.storyFolder;
-    if (dir.empty() || state.story.bundled) dir = core::dataDir() + "/stories";
+    if (dir.empty() || state.story.bundled || insideAssets(dir, state.assetDir)) dir = core::dataDir() + "/stories";
     std::string name = "story.json";
     if (!state.story.path.empty()) {
         const auto slash = state.story.path.find_last_of('/');

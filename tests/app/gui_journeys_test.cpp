@@ -611,6 +611,51 @@ TEST(Journey23, TheBundledStoryIsNeverOverwritten) {
     EXPECT_FALSE(d.state().story.bundled);
 }
 
+// The same for assets found anywhere at run time, as an installed program finds them in
+// <prefix>/share/qantar/assets: the story there counts as bundled, and nothing is written anywhere
+// under them, whatever path inside them a save names.
+TEST(Journey23, TheInstalledAssetsAreNeverWrittenInto) {
+    (void)home();
+    const fs::path installed = fs::path(home()) / "installed-usr" / "share" / "qantar" / "assets";
+    fs::remove_all(installed.parent_path());
+    fs::create_directories(installed);
+    for (const char* sub : {"geo", "events", "stories"})
+        fs::copy(fs::path(QANTAR_ASSET_DIR) / sub, installed / sub, fs::copy_options::recursive);
+    const auto filesUnder = [&] {
+        std::set<std::string> files;
+        for (const auto& e : fs::recursive_directory_iterator(installed)) files.insert(e.path().string());
+        return files;
+    };
+    const std::set<std::string> before = filesUnder();
+    const fs::path story = installed / "stories" / "week.json";
+    const std::string original = *core::readTextFile(story.string());
+
+    DriverOptions o = at("2022-01-05T20:00");
+    o.assets = installed.string();
+    UiDriver d(o);
+    ASSERT_EQ(fs::weakly_canonical(d.state().story.path), fs::weakly_canonical(story));
+    ASSERT_TRUE(d.state().story.bundled) << "the installed story counts as bundled";
+    d.state().showStory = true;
+    d.frame();
+    d.state().actions.push(ui::action::StoryGoTo{1});
+    d.frame(2);
+    typeInto(d, "Title", "Story editor", "Renamed");
+    d.frame();
+    ASSERT_TRUE(d.clickItem("Save*", "Story editor"));
+    d.frame(2);
+    ASSERT_TRUE(d.hasWindow("Save the story as"));
+    for (const fs::path& target : {story, installed / "stories" / "mine.json", installed / "events" / "mine.json",
+                                   installed / "new-folder" / "mine.json"}) {
+        d.state().actions.push(ui::action::SaveStory{target.string()});
+        d.frame(2);
+        EXPECT_NE(d.state().story.message.find("never overwritten"), std::string::npos)
+            << target << ": " << d.state().story.message;
+    }
+    EXPECT_EQ(*core::readTextFile(story.string()), original);
+    EXPECT_EQ(filesUnder(), before) << "something was written under the installed assets";
+    EXPECT_TRUE(d.state().story.edited) << "the edit is still there to be saved elsewhere";
+}
+
 TEST(Journey23, AScenesRangeAndSpeedCanBeEdited) {
     UiDriver d(at("2022-01-05T20:00"));
     d.state().showStory = true;

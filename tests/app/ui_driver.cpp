@@ -99,6 +99,7 @@ UiDriver::UiDriver(DriverOptions o) : m_gl(std::make_unique<Gl>()), m_width(o.wi
     app::StartupOptions start;
     start.data = o.data;
     start.story = o.story;
+    start.assets = o.assets;
     start.configDir = m_configDir;
     start.firstStart = o.firstStart;
     auto [settings, problem] = app::loadUserSettings(start);

@@ -19,6 +19,7 @@ struct DriverOptions {
     int width = 1280, height = 720;
     std::string data;                   // event file (empty: the bundled one)
     std::string story;                  // story file (empty: the bundled one)
+    std::string assets;                 // --assets (empty: found next to the program)
     std::vector<std::string> imports;   // merged at start
     std::optional<std::string> time;    // --time
     std::string theme;                  // --theme
