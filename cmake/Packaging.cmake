@@ -2,8 +2,8 @@
 # It holds what `cmake --install` installs (the program, the GDAL module, the assets, the desktop
 # entry, icons, man page and docs); tests, benchmarks and fuzzers have no install rules.
 # Depends is worked out by dpkg-shlibdeps (dpkg-dev) from the program and the GDAL module, so it
-# names runtime libraries only; the OpenGL drivers are added by hand because the program reaches
-# them through libglvnd's vendor lookup, which no ELF dependency shows.
+# names runtime libraries only. OpenGL is added by hand: glad opens libEGL.so.1 and libGL.so.1
+# with dlopen, and libglvnd finds Mesa's drivers by its vendor lookup; no ELF dependency shows either.
 set(QANTAR_PACKAGE_MAINTAINER "qantar maintainers <maintainers@users.noreply.h-seed-091f711c.example>"
     CACHE STRING "Maintainer field of the Debian package")
 set(QANTAR_PACKAGE_HOMEPAGE "" CACHE STRING "Homepage field of the Debian package (left out when empty)")
@@ -30,9 +30,9 @@ if(QANTAR_PACKAGE_HOMEPAGE)
   set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${QANTAR_PACKAGE_HOMEPAGE}")
 endif()
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Mesa's EGL (headless export) and its DRI drivers (llvmpipe where there is no GPU), and its GLX
-# for the window: loaded by libglvnd at run time. The fonts are compiled into the program.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libegl-mesa0, libgl1-mesa-dri, libglx-mesa0")
+# libglvnd's EGL and GL, Mesa's EGL (headless export), its DRI drivers (llvmpipe where there is no
+# GPU) and its GLX (the window). The fonts are compiled into the program.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libegl1, libgl1, libegl-mesa0, libgl1-mesa-dri, libglx-mesa0")
 # Video export (`--video`, the export dialog's MP4/GIF) runs ffmpeg when it is there.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ffmpeg")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

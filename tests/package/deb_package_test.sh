@@ -38,8 +38,9 @@ names=$(printf '%s\n' "$depends" | tr ',|' '\n\n' | sed 's/(.*)//; s/^ *//; s/ *
 bad=$(printf '%s\n' "$names" | grep -E -e '-dev$' -e 'postgresql' \
     -e '^(gcc|g\+\+|cpp|clang|llvm|lld|cmake|make)(-[0-9.]+)?$' -e '^libclang' || true)
 [ -z "$bad" ] || fail "Depends names packages only building or testing needs: $(echo $bad)"
-# dpkg-shlibdeps read the program (libglfw3, libproj25) and the GDAL module (libgdal32).
-for p in libc6 libglfw3 libproj25 libgdal32 libegl-mesa0 libgl1-mesa-dri; do
+# dpkg-shlibdeps read the program (libglfw3, libproj25) and the GDAL module (libgdal32); OpenGL,
+# opened with dlopen, is named by hand.
+for p in libc6 libglfw3 libproj25 libgdal32 libegl1 libgl1 libegl-mesa0 libgl1-mesa-dri; do
     printf '%s\n' "$names" | grep -qx "$p" || fail "Depends lacks $p"
 done
 dpkg-deb -f "$deb" Recommends | tr ',' '\n' | sed 's/(.*)//; s/ //g' | grep -qx ffmpeg ||
@@ -49,9 +50,9 @@ dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./|/|' >"$work/contents"
 has() { grep -Eq "$1" "$work/contents" || fail "the package has no $2 ($1)"; }
 has '^/usr/bin/qantar$' "program"
 has '^/usr/lib/.*libqantar-gdal\.so$' "GDAL module"
-has '^/usr/share/qantar/events/events\.json$' "bundled events"
-has '^/usr/share/qantar/geo/' "map data"
-has '^/usr/share/qantar/stories/' "stories"
+has '^/usr/share/qantar/assets/events/events\.json$' "bundled events"
+has '^/usr/share/qantar/assets/geo/' "map data"
+has '^/usr/share/qantar/assets/stories/' "stories"
 has '^/usr/share/applications/qantar\.desktop$' "desktop entry"
 has '^/usr/share/icons/hicolor/[0-9]+x[0-9]+/apps/qantar\.png$' "PNG icon"
 has '^/usr/share/icons/hicolor/scalable/apps/qantar\.svg$' "SVG icon"
