@@ -47,6 +47,10 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     cli.add_option("--time", gui.time, "Start at this moment (ISO 8601; without an offset, Almaty time UTC+6)");
     cli.add_flag("--present", gui.present, "Start in presentation mode (full screen, the story's first scene)");
     cli.add_option("--import", gui.imports, "Merge events from this source at start (any format File > Open reads)");
+    // Files given without an option (what a desktop's "Open with" passes, Exec=qantar %F): merged
+    // at start, as dropping them on the window does.
+    std::vector<std::string> files;
+    cli.add_option("FILE", files, "Event files or sources to merge at start, as dropping them on the window does");
     cli.add_option("--boundaries", gui.boundaries, "Draw this boundary layer (GeoJSON, Shapefile, GeoPackage)");
     cli.add_option("--story", gui.story, "Story to open (default: the bundled assets/stories/week.json)");
     cli.add_option("--msaa", gui.msaaSamples, "Multisampling of the map view: 1 (off), 2, 4 or 8")
@@ -176,6 +180,16 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     c.out = out.str();
     c.err += err.str();
     if (c.command == CommandLine::Command::Exit) return c;
+    if (!files.empty()) {
+        if (!cli.get_subcommands().empty()) {
+            c.err += "qantar: " + files.front() + ": unexpected before the command " +
+                     cli.get_subcommands().front()->get_name() + " (see --help)\n";
+            c.exitCode = 2;
+            c.command = CommandLine::Command::Exit;
+            return c;
+        }
+        gui.imports.insert(gui.imports.end(), files.begin(), files.end());
+    }
     if (*exportCmd && exp.timeline) {
         // The timeline figure is one picture of a range: the map's framing, grids and scenes do
         // not apply to it (whichever of these options this build has).

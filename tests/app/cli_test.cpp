@@ -49,6 +49,16 @@ TEST(Cli, HelpAndVersion) {
     EXPECT_EQ(version.output.rfind("qantar ", 0), 0u) << version.output;
 }
 
+// Files named without an option (a desktop's "Open with", Exec=qantar %F) are for the window,
+// which merges them as dropped files; before a command they are a mistake, said as one.
+TEST(Cli, FilesWithoutAnOptionAreForTheWindowOnly) {
+    auto help = run("--help");
+    EXPECT_NE(help.output.find("FILE"), std::string::npos) << help.output;
+    auto r = run("my-events.json state --at 2022-01-05T20:00");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.output.find("my-events.json: unexpected before the command state"), std::string::npos) << r.output;
+}
+
 TEST(Cli, ExportWritesAPngOfExactlyTheRequestedSizeWithoutADisplay) {
     const std::string out = outDir() + "/map_1280x720.png";
     fs::remove(out);

@@ -83,4 +83,10 @@ fi
 grep -q -F "$(dirname "$module")" "$tmp/nomodule.log" ||
     fail "the missing-module error does not name the installed place: $(cat "$tmp/nomodule.log")"
 
+# Built from a source tarball (no git checkout), the version says so rather than guessing.
+mkdir -p "$tmp/tarball"
+cmake -DSOURCE_DIR="$tmp/tarball" -DOUT="$tmp/tarball/version_commit.hpp" -P "$SRC/cmake/version_commit.cmake"
+grep -q '"unknown commit"' "$tmp/tarball/version_commit.hpp" ||
+    fail "outside a git checkout the commit reads: $(cat "$tmp/tarball/version_commit.hpp")"
+
 echo "OK: installed, moved to $root, and --version, export, state and import ran from there ($version)"
