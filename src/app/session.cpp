@@ -10,6 +10,7 @@
 
 #include "core/events/event_sources.hpp"
 #include "core/import/import.hpp"
+#include "core/io/atomic_file.hpp"
 #include "core/map/polyline.hpp"
 #include "ui/key_bindings.hpp"
 #include "ui/model_actions.hpp"
@@ -572,6 +573,11 @@ void Session::keepWork(double now) {
         } else if (m_startup.autosave) {
             // Only this window's own file: another window's work is never touched.
             core::discardAutosave(m_startup.autosave->path());
+        }
+        // A window killed while writing its autosave leaves a temporary behind; the windows still
+        // running remove such leftovers of dead processes each round (never another's file).
+        if (m_startup.autosave) {
+            core::cleanStaleTemporariesIn(std::filesystem::path(m_startup.autosave->path()).parent_path().string());
         }
         m_lastAutosave = now;
         ++m_autosaveRounds;

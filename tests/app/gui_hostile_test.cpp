@@ -3,6 +3,8 @@
 // dataset (D8), autosave failures (D21) and autosaves of windows that run side by side (D6).
 // Test names carry the defect's number; docs/limits.md says what each limit is.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -158,6 +160,29 @@ TEST(HostileInput, D6_AnIdleWindowNeverRemovesAnotherWindowsAutosave) {
     ASSERT_TRUE(next.clickItem("Discard", "Recover unsaved work?"));
     next.frame(2);
     EXPECT_FALSE(fs::exists(orphan)) << "discarded work is removed";
+}
+
+TEST(HostileInput, D6_AWindowKilledWhileAutosavingLeavesNoTemporaryForLong) {
+    const fs::path config = configFolder("d6-killed");
+    UiDriver running(keepingSettings(config));
+    running.advance(1.0);
+    // What a window killed in the middle of writing its autosave leaves behind, made after this
+    // window's start-up clean: the temporary of a process that no longer runs, beside the
+    // temporary of one that still does (which is not ours to touch).
+    const pid_t dead = ::fork();
+    if (dead == 0) ::_exit(0);
+    ASSERT_GT(dead, 0);
+    ::waitpid(dead, nullptr, 0);
+    const fs::path dir = config / "autosave";
+    fs::create_directories(dir);
+    const fs::path left = dir / (".story-" + std::to_string(dead) + "-abcdef.json.qantar-tmp-" + std::to_string(dead) + "-x1y2z3");
+    const fs::path alive = dir / (".story-1-abcdef.json.qantar-tmp-1-a1b2c3");
+    std::ofstream(left) << "{\"half\": ";
+    std::ofstream(alive) << "{\"half\": ";
+    running.advance(1.5);  // three autosave periods
+    EXPECT_FALSE(fs::exists(left)) << "a running window removes a dead window's half-written autosave";
+    EXPECT_TRUE(fs::exists(alive)) << "a live process's temporary is left alone";
+    fs::remove(alive);
 }
 
 TEST(HostileInput, D8_AnImportedSourceIsNeverReopenedAsAnEventFile) {
