@@ -70,13 +70,7 @@ struct AnnotationOverlay::Impl {
         for (const auto& r : rings) core::extrudePolyline(r, closed, 1.0f, mesh);
         if (mesh.indices.empty()) return;
         const GLuint lp = line.id();
-        glUseProgram(lp);
-        const auto m = camera.mapToClip();
-        glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
-        glUniform2f(glGetUniformLocation(lp, "u_viewportPx"), static_cast<float>(camera.widthPx()),
-                    static_cast<float>(camera.heightPx()));
-        glUniform1f(glGetUniformLocation(lp, "u_pixelScale"), o.pixelScale);
-        glUniform1f(glGetUniformLocation(lp, "u_metersPerPixel"), static_cast<float>(camera.metersPerPixel()));
+        useLineProgram(line, camera, o.pixelScale);
         const float colors[8 * 4] = {halo.r, halo.g, halo.b, halo.a, color.r, color.g, color.b, color.a};
         const float looks[8 * 4] = {widthPx + kCasingPx, 0.0f, 0.0f, 0.0f, widthPx, 0.0f, 0.0f, 0.0f};
         glUniform4fv(glGetUniformLocation(lp, "u_color"), 8, colors);

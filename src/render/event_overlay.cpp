@@ -270,8 +270,6 @@ void EventOverlay::drawSymbols(const core::Camera& camera, const core::FrameLaye
                                const core::SymbolLayout* symbols) {
     Impl& d = *m_impl;
     const core::Theme& t = core::theme(o.theme);
-    const auto m = camera.mapToClip();
-    const float vw = static_cast<float>(camera.widthPx()), vh = static_cast<float>(camera.heightPx());
     const float s = o.pixelScale;
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -299,12 +297,8 @@ void EventOverlay::drawSymbols(const core::Camera& camera, const core::FrameLaye
         for (const auto& a : layers.airlifts) {
             if (!a.approximate) core::extrudePolyline(arcPoints(a.from, a.to, 64), false, 0.0f, arcs);
         }
-        glUseProgram(d.line.id());
         const GLuint lp = d.line.id();
-        glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
-        glUniform2f(glGetUniformLocation(lp, "u_viewportPx"), vw, vh);
-        glUniform1f(glGetUniformLocation(lp, "u_pixelScale"), s);
-        glUniform1f(glGetUniformLocation(lp, "u_metersPerPixel"), static_cast<float>(camera.metersPerPixel()));
+        useLineProgram(d.line, camera, s);
         float alpha = 0.0f;
         for (const auto& a : layers.airlifts) alpha = std::max(alpha, a.alpha);
         const float color[8 * 4] = {t.airlift.r, t.airlift.g, t.airlift.b, t.airlift.a * alpha};
@@ -364,14 +358,8 @@ void EventOverlay::Impl::drawLeaders(const core::Camera& camera, const core::Sym
     }
     if (leaders.indices.empty()) return;
     const core::Theme& t = core::theme(o.theme);
-    glUseProgram(line.id());
     const GLuint lp = line.id();
-    const auto m = camera.mapToClip();
-    glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
-    glUniform2f(glGetUniformLocation(lp, "u_viewportPx"), static_cast<float>(camera.widthPx()),
-                static_cast<float>(camera.heightPx()));
-    glUniform1f(glGetUniformLocation(lp, "u_pixelScale"), o.pixelScale);
-    glUniform1f(glGetUniformLocation(lp, "u_metersPerPixel"), static_cast<float>(camera.metersPerPixel()));
+    useLineProgram(line, camera, o.pixelScale);
     const float color[8 * 4] = {t.labelText.r, t.labelText.g, t.labelText.b, 0.75f};
     const float look[8 * 4] = {1.2f, 0.0f, 0.0f, 0.0f};
     glUniform4fv(glGetUniformLocation(lp, "u_color"), 8, color);
@@ -516,13 +504,7 @@ void EventOverlay::Impl::drawCasedDashes(const core::Camera& camera, const std::
     for (const auto& l : lines) core::extrudePolyline(l, false, 1.0f, mesh);  // the dashes over it
     if (mesh.indices.empty()) return;
     const GLuint lp = line.id();
-    glUseProgram(lp);
-    const auto m = camera.mapToClip();
-    glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
-    glUniform2f(glGetUniformLocation(lp, "u_viewportPx"), static_cast<float>(camera.widthPx()),
-                static_cast<float>(camera.heightPx()));
-    glUniform1f(glGetUniformLocation(lp, "u_pixelScale"), o.pixelScale);
-    glUniform1f(glGetUniformLocation(lp, "u_metersPerPixel"), static_cast<float>(camera.metersPerPixel()));
+    useLineProgram(line, camera, o.pixelScale);
     const core::Rgba halo = t.labelHalo;
     const float colors[8 * 4] = {halo.r, halo.g, halo.b, 0.75f * alpha, color.r, color.g, color.b, color.a * alpha};
     const float looks[8 * 4] = {widthPx + 3.0f, 0.0f, 0.0f, 0.0f, widthPx, dashPx, gapPx, 0.0f};

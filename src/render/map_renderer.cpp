@@ -394,7 +394,6 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, in
     glClear(GL_COLOR_BUFFER_BIT);
 
     const auto m = camera.mapToClip();
-    const float vw = static_cast<float>(camera.widthPx()), vh = static_cast<float>(camera.heightPx());
 
     // Zoomed out, simplified lines: the same pixels for a fraction of the vertices.
     int level = o.lineLevel == FrameOptions::kAutoLineLevel ? core::lineLevelFor(*d.scene, camera.metersPerPixel())
@@ -409,11 +408,7 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, in
     glUniform4fv(glGetUniformLocation(d.fill.id(), "u_palette"), static_cast<GLsizei>(t.fills.size()),
                  &t.fills[0].r);
     const GLuint lp = d.line.id();
-    glUseProgram(lp);
-    glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
-    glUniform2f(glGetUniformLocation(lp, "u_viewportPx"), vw, vh);
-    glUniform1f(glGetUniformLocation(lp, "u_pixelScale"), o.pixelScale);
-    glUniform1f(glGetUniformLocation(lp, "u_metersPerPixel"), static_cast<float>(camera.metersPerPixel()));
+    useLineProgram(d.line, camera, o.pixelScale);
     float colors[8 * 4] = {};
     float looks[8 * 4] = {};
     for (std::size_t i = 0; i < t.lines.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/geo/camera.hpp"
 #include "render/embedded.hpp"
 
 namespace qantar::render {
@@ -68,6 +69,17 @@ core::Expected<GlProgram> buildEmbeddedProgram(const std::string& name) {
         return core::Error{core::ErrorKind::ShaderBuild, "shaders/" + name + ": not embedded in this build"};
     }
     return buildProgram(vert, vs, frag, fs);
+}
+
+void useLineProgram(const GlProgram& program, const core::Camera& camera, float pixelScale) {
+    const GLuint lp = program.id();
+    glUseProgram(lp);
+    const auto m = camera.mapToClip();
+    glUniformMatrix3fv(glGetUniformLocation(lp, "u_mapToClip"), 1, GL_FALSE, m.data());
+    glUniform2f(glGetUniformLocation(lp, "u_viewportPx"), static_cast<float>(camera.widthPx()),
+                static_cast<float>(camera.heightPx()));
+    glUniform1f(glGetUniformLocation(lp, "u_pixelScale"), pixelScale);
+    glUniform1f(glGetUniformLocation(lp, "u_metersPerPixel"), static_cast<float>(camera.metersPerPixel()));
 }
 
 }  // namespace qantar::render

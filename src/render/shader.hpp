@@ -5,6 +5,10 @@
 #include "core/io/error.hpp"
 #include "render/gl_objects.hpp"
 
+namespace qantar::core {
+class Camera;
+}
+
 namespace qantar::render {
 
 // Compiles and links a program from two GLSL sources. `vertName`/`fragName` label messages: a
@@ -14,5 +18,9 @@ core::Expected<GlProgram> buildProgram(const std::string& vertName, std::string_
 
 // Builds a program from the embedded shaders/ files `<name>.vert` and `<name>.frag`.
 core::Expected<GlProgram> buildEmbeddedProgram(const std::string& name);
+
+// Makes `program` (shaders/line) current and sets what every thick-line draw takes from the
+// camera: the map-to-clip transform, the viewport, the pixel scale and the metres per pixel.
+void useLineProgram(const GlProgram& program, const core::Camera& camera, float pixelScale);
 
 }  // namespace qantar::render
