@@ -75,14 +75,7 @@ struct AnnotationOverlay::Impl {
         const float looks[8 * 4] = {widthPx + kCasingPx, 0.0f, 0.0f, 0.0f, widthPx, 0.0f, 0.0f, 0.0f};
         glUniform4fv(glGetUniformLocation(lp, "u_color"), 8, colors);
         glUniform4fv(glGetUniformLocation(lp, "u_look"), 8, looks);
-        glBindVertexArray(vao.id());
-        glBindBuffer(GL_ARRAY_BUFFER, vbo.id());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(core::LineVertex)),
-                     mesh.vertices.data(), GL_STREAM_DRAW);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
-                     mesh.indices.data(), GL_STREAM_DRAW);
-        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.indices.size()), GL_UNSIGNED_INT, nullptr);
-        glBindVertexArray(0);
+        drawStreamedLineMesh(vao, vbo, mesh);
         glUseProgram(0);
     }
 };

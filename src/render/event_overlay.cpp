@@ -129,16 +129,7 @@ struct EventOverlay::Impl {
     // Dashed lines through `lines` (map metres), each over a wider solid casing in the halo colour
     // so that it reads on dark and light ground alike.
     // A line mesh made for this frame, drawn with the line program already in use.
-    void drawStreamedLines(const core::LineMesh& mesh) {
-        glBindVertexArray(arcVao.id());
-        glBindBuffer(GL_ARRAY_BUFFER, arcVbo.id());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(core::LineVertex)),
-                     mesh.vertices.data(), GL_STREAM_DRAW);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
-                     mesh.indices.data(), GL_STREAM_DRAW);
-        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.indices.size()), GL_UNSIGNED_INT, nullptr);
-        glBindVertexArray(0);
-    }
+    void drawStreamedLines(const core::LineMesh& mesh) { drawStreamedLineMesh(arcVao, arcVbo, mesh); }
     void drawCasedDashes(const core::Camera& camera, const std::vector<core::MapRing>& lines, const core::Rgba& color,
                          float alpha, const FrameOptions& o, float widthPx, float dashPx, float gapPx);
     // The approximate arrow: a cased dashed shaft and a solid head, tail to head in pixels.

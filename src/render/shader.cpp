@@ -82,4 +82,15 @@ void useLineProgram(const GlProgram& program, const core::Camera& camera, float 
     glUniform1f(glGetUniformLocation(lp, "u_metersPerPixel"), static_cast<float>(camera.metersPerPixel()));
 }
 
+void drawStreamedLineMesh(const GlVertexArray& vao, const GlBuffer& vbo, const core::LineMesh& mesh) {
+    glBindVertexArray(vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, vbo.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(core::LineVertex)),
+                 mesh.vertices.data(), GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
+                 mesh.indices.data(), GL_STREAM_DRAW);
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.indices.size()), GL_UNSIGNED_INT, nullptr);
+    glBindVertexArray(0);
+}
+
 }  // namespace qantar::render

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "core/io/error.hpp"
+#include "core/map/mesh.hpp"
 #include "render/gl_objects.hpp"
 
 namespace qantar::core {
@@ -22,5 +23,9 @@ core::Expected<GlProgram> buildEmbeddedProgram(const std::string& name);
 // Makes `program` (shaders/line) current and sets what every thick-line draw takes from the
 // camera: the map-to-clip transform, the viewport, the pixel scale and the metres per pixel.
 void useLineProgram(const GlProgram& program, const core::Camera& camera, float pixelScale);
+
+// Uploads a line mesh made for this frame into `vbo` and the index buffer bound to `vao`, and
+// draws it with the line program already in use.
+void drawStreamedLineMesh(const GlVertexArray& vao, const GlBuffer& vbo, const core::LineMesh& mesh);
 
 }  // namespace qantar::render
