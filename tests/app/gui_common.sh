@@ -28,8 +28,13 @@ xrun() {
     out=$1; shift
     for attempt in 1 2 3; do
         next_xvfb_display
-        if xvfb-run -a -n "$xvfb_display" -s "-screen 0 ${QANTAR_TEST_SCREEN:-1280x800}x24" "$@"; then return 0; fi
-        grep -q "open display" "$out.err" 2>/dev/null || return 1
+        if xvfb-run -a -n "$xvfb_display" -s "-screen 0 ${QANTAR_TEST_SCREEN:-1280x800}x24" "$@" 2> "$out.xerr"; then
+            cat "$out.xerr" >&2
+            return 0
+        fi
+        cat "$out.xerr" >&2
+        # xdotool's own "Can't open display" reaches the session's stderr, not qantar's log.
+        grep -q "open display" "$out.err" "$out.xerr" 2>/dev/null || return 1
         echo "(the X server was not ready; starting again)"
         sleep 1
     done
