@@ -32,6 +32,9 @@ xvfb() { xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 csv=$R/results.csv
+# The previous run's figures, shown beside this run's in the targets table.
+[ -f "$csv" ] && cp "$csv" "$out/previous.csv" || : > "$out/previous.csv"
+[ -f "$R/results.md" ] && cp "$R/results.md" "$out/previous.md" || : > "$out/previous.md"
 echo "case,metric,value,unit" > "$csv"
 row() { echo "\"$1\",$2,$3,$4" >> "$csv"; echo "  $1: $2 = $3 $4"; }  # case names have commas
 fail() { echo "bench/run.sh: $1" >&2; [ -f "$out/err" ] && tail -n 20 "$out/err" >&2; exit 1; }
@@ -119,11 +122,13 @@ export QB_MESA="$(dpkg-query -W -f='${Version}' libgl1-mesa-dri 2>/dev/null || e
 export QB_GL="$(cat "$out/renderer")" QB_KERNEL="$(uname -sr)"
 export QB_MEM="$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)"
 
-/usr/bin/python3 - "$csv" $R/timeline.csv $R/layers.csv $R/render.csv > $R/results.md <<'PY'
+/usr/bin/python3 - "$csv" $R/timeline.csv $R/layers.csv $R/render.csv "$out/previous.csv" "$out/previous.md" > $R/results.md <<'PY'
 import csv, os, re, sys
 
 E = os.environ
 whole = list(csv.DictReader(open(sys.argv[1])))
+prev_rows = list(csv.DictReader(open(sys.argv[5]))) if os.path.getsize(sys.argv[5]) else []
+prev_md = open(sys.argv[6]).read()
 NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
 SIZES = [1000, 10000, 100000, 1000000]
 SIZE_LABEL = {1000: "10^3", 10000: "10^4", 100000: "10^5", 1000000: "10^6"}
@@ -174,6 +179,108 @@ for k, v in [("run", E["QB_MODE"]), ("date", E["QB_DATE"]), ("commit", E["QB_COM
              ("OpenGL renderer", E["QB_GL"] or "unknown"), ("Mesa (libgl1-mesa-dri)", E["QB_MESA"]),
              ("kernel", E["QB_KERNEL"])]:
     print(f"| {k} | {v} |")
+
+
+
+def value_in(rows, case, metric):
+    v = next((r["value"] for r in rows if r["case"] == case and r["metric"] == metric), None)
+    return None if v in (None, "", "null") else float(v)
+
+
+def header_field(md, key):
+    m = re.search(r"^\| " + re.escape(key) + r" \| (.*?) \|$", md, re.M)
+    return m.group(1) if m else None
+
+
+# The targets of issue 16, each row with this run's figure, the previous run's and whether it is met.
+# A row: label, [(case, metric, unit, limit)] (limit: the figure must be <= it, or >= it for ratios
+# and fps), so a row is met when every part is.
+PEER1, PEERSEQ = ("export 1920x1080 frame", "matplotlib 1920x1080 frame"), ("export 40 frames 1920x1080 to PNGs", "matplotlib 40 frames 1920x1080")
+
+
+def derived(rows, key):
+    g = lambda c, m="median_ms": value_in(rows, c, m)
+    if key == "ratio1":
+        a, b = g(PEER1[0]), g(PEER1[1])
+        return b / a if a and b else None
+    if key == "ratioseq":
+        a, b = g(PEERSEQ[0]), g(PEERSEQ[1])
+        return b / a if a and b else None
+    if key == "further":  # each 1080p frame of the sequence after the first
+        a, b = g(PEERSEQ[0]), g(PEER1[0])
+        return (a - b) / 39 if a and b else None
+    raise KeyError(key)
+
+
+TARGETS = [
+    ("panning the bundled map", [("gui bundled, panning", "frame_median_ms", "ms", ("<=", 16.7)),
+                                 ("gui bundled, panning", "frame_p95_ms", "ms p95", ("<=", 25)),
+                                 ("gui bundled, panning", "peak_rss_mb", "MB", None)]),
+    ("clock playing, bundled", [("gui bundled, clock playing", "frame_median_ms", "ms", ("<=", 16.7)),
+                                ("gui bundled, clock playing", "peak_rss_mb", "MB", ("<=", 150))]),
+    ("clock playing, 10^5 events", [("gui 100000 events, clock playing", "frame_median_ms", "ms", ("<=", 16.7)),
+                                    ("gui 100000 events, clock playing", "peak_rss_mb", "MB", None)]),
+    ("clock playing, 10^6 events", [("gui 1000000 events, clock playing", "frame_median_ms", "ms", ("<=", 33.3)),
+                                    ("gui 1000000 events, clock playing", "peak_rss_mb", "MB", ("<=", 350))]),
+    ("start-up to first frame", [("start-up to first frame", "median_ms", "ms", ("<=", 150)),
+                                 ("start-up to first frame", "peak_rss_mb", "MB", None)]),
+    ("one 1080p export, whole process", [("export 1920x1080 frame", "median_ms", "ms", ("<=", 140)),
+                                          ("", "ratio1", "x matplotlib", (">=", 3))]),
+    ("one 4K export", [("export 3840x2160 frame", "median_ms", "ms", ("<=", 300))]),
+    ("40 frames 1080p to PNGs", [("export 40 frames 1920x1080 to PNGs", "median_ms", "ms", ("<=", 550)),
+                                  ("", "ratioseq", "x matplotlib", (">=", 7))]),
+    ("each further 1080p frame of a sequence", [("", "further", "ms", ("<=", 10))]),
+]
+
+
+def figure(rows, case, metric):
+    return derived(rows, metric) if case == "" else value_in(rows, case, metric)
+
+
+def show(v, unit, metric):
+    if v is None:
+        return "–"
+    if unit.startswith("ms"):
+        text = dur(v, "ms") + unit[2:]
+        return text + (f" ({1000 / v:.0f} fps)" if metric == "frame_median_ms" and v > 0 else "")
+    if unit.startswith("x"):
+        return f"{v:.2f}{unit}"
+    return f"{num(v)} {unit}"
+
+
+def target_text(parts):
+    out = []
+    for _, _, unit, limit in parts:
+        if limit:
+            op, x = limit
+            out.append(f"{'≤' if op == '<=' else '≥'} {x:g}{'' if unit.startswith('x') else ' '}{unit}")
+    return ", ".join(out)
+
+
+def met(rows, parts):
+    ok = True
+    for case, metric, _, limit in parts:
+        if not limit:
+            continue
+        v = figure(rows, case, metric)
+        if v is None:
+            return "–"
+        ok &= v <= limit[1] if limit[0] == "<=" else v >= limit[1]
+    return "yes" if ok else "no"
+
+
+prev_where = ", ".join(x for x in (header_field(prev_md, "CPU"), header_field(prev_md, "date"), header_field(prev_md, "commit")) if x)
+print("\n## Targets\n")
+print(f"Each target of the performance work with this run's figure and the previous run's "
+      f"({prev_where or 'none recorded'}). This run: {E['QB_CPU']}, {E['QB_NPROC']} logical cores. "
+      "Frame times are medians at 1920x1080 on the software renderer; exports are whole processes; "
+      "the ratios are matplotlib's time over qantar's for the same picture.\n")
+print("| case | previous | now | target | met? |")
+print("| --- | ---: | ---: | --- | --- |")
+for label, parts in TARGETS:
+    now = "<br>".join(show(figure(whole, c, m), u, m) for c, m, u, _ in parts)
+    before = "<br>".join(show(figure(prev_rows, c, m), u, m) for c, m, u, _ in parts) if prev_rows else "–"
+    print(f"| {label} | {before} | {now} | {target_text(parts)} | {met(whole, parts)} |")
 
 print("\n## In-process figures (Google Benchmark, Release build)\n")
 tl, tl_cv = gbench(sys.argv[2])
