@@ -285,7 +285,8 @@ struct MapRenderer::Impl {
 MapRenderer::MapRenderer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 MapRenderer::~MapRenderer() = default;
 
-core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::MapScene& scene) {
+core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::MapScene& scene,
+                                                                 const core::MapCachePaths& glyphCache) {
     auto impl = std::make_unique<Impl>();
     impl->scene = &scene;
     for (auto [program, name] : {std::pair{&impl->fill, "fill"}, std::pair{&impl->line, "line"},
@@ -305,7 +306,7 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
         for (LabelFont f : {LabelFont::Regular, LabelFont::Bold}) {
             texts.emplace_back(f, "0123456789 ,.:;()-+/%'\xC2\xB7\xE2\x80\x94 JanuaryFebMonTueWedThuFriSatSun UTC km N");
         }
-        impl->fonts->warm(texts);
+        impl->fonts->warmCached(texts, glyphCache);
     }
     impl->atlasTexture = GlTexture::create();
 
