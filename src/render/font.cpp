@@ -292,6 +292,13 @@ bool FontAtlas::restore(std::string_view bytes) {
     return true;
 }
 
+core::Status FontAtlas::warmAndWriteCache(const std::vector<std::pair<LabelFont, std::string>>& texts,
+                                          const std::string& path) {
+    const std::uint64_t key = cacheKey(missing(texts));
+    warm(texts);
+    return core::writeCacheFile(path, kGlyphCacheKind, key, serialize());
+}
+
 bool FontAtlas::warmCached(const std::vector<std::pair<LabelFont, std::string>>& texts, const core::MapCachePaths& cache,
                            std::string* problem) {
     if (!m_glyphs.empty() || (cache.shipped.empty() && cache.user.empty())) {

@@ -59,6 +59,8 @@ public:
     // Returns true when the cache was used.
     bool warmCached(const std::vector<std::pair<LabelFont, std::string>>& texts, const core::MapCachePaths& cache,
                     std::string* problem = nullptr);
+    // On a fresh atlas: warm() and write the cache file warmCached() would look for to `path`.
+    core::Status warmAndWriteCache(const std::vector<std::pair<LabelFont, std::string>>& texts, const std::string& path);
     // The atlas's whole state (glyphs, pixels, packing), and putting such a state back into a
     // fresh atlas (false, and the atlas unchanged, if it does not read as one).
     std::string serialize() const;

@@ -29,6 +29,9 @@ struct FrameOptions {
     int lineLevel = kAutoLineLevel;
 };
 
+// The texts whose glyphs a renderer of `scene` puts in its atlas before the first frame.
+std::vector<std::pair<LabelFont, std::string>> atlasTexts(const core::MapScene& scene);
+
 class MapRenderer {
 public:
     // Uploads the scene. Needs a current OpenGL 3.3 core context; fails with ShaderBuild if a

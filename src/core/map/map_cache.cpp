@@ -192,11 +192,16 @@ MapCachePaths cachePathsFor(const std::string& assetDir, const std::string& name
     MapCachePaths p;
     if (assetDir.empty()) return p;
     std::error_code ec;
-    fs::path dir = fs::weakly_canonical(fs::absolute(assetDir, ec), ec);
-    if (ec) dir = fs::path(assetDir).lexically_normal();
+    // Beside the assets as found (build/assets is a link into the source tree; its cache is
+    // build/cache, not the source tree's).
+    fs::path dir = fs::absolute(assetDir, ec).lexically_normal();
+    if (!dir.has_filename()) dir = dir.parent_path();
     p.shipped = (dir.parent_path() / "cache" / name).string();
+    // The user's copy is named after the folder the assets really are in.
+    fs::path real = fs::weakly_canonical(dir, ec);
+    if (ec) real = dir;
     const std::string stem = name.substr(0, name.find('.'));
-    p.user = userCacheDir() + "/" + stem + "-" + hex16(hashBytes(dir.string())) + ".cache";
+    p.user = userCacheDir() + "/" + stem + "-" + hex16(hashBytes(real.string())) + ".cache";
     return p;
 }
 
@@ -251,18 +256,6 @@ Expected<std::pair<MapData, MapScene>> loadMapCached(const std::string& geoDir, 
         }
     }
     return std::pair<MapData, MapScene>{std::move(*data), std::move(*scene)};
-}
-
-Status writeMapCache(const std::string& geoDir, const std::string& path) {
-    auto projection = Projection::create();
-    if (!projection) return projection.error();
-    auto hash = mapInputHash(geoDir, Projection::kazakhstanLcc());
-    if (!hash) return hash.error();
-    auto data = loadMapData(geoDir, *projection);
-    if (!data) return data.error();
-    auto scene = buildMapScene(*data, *projection);
-    if (!scene) return scene.error();
-    return writeCacheFile(path, kMapCacheKind, *hash, serializeMap(*data, *scene));
 }
 
 }  // namespace qantar::core

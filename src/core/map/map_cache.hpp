@@ -63,7 +63,5 @@ Expected<std::pair<MapData, MapScene>> loadMapCached(const std::string& geoDir, 
                                                      const MapCachePaths& paths, CacheOutcome* outcome = nullptr,
                                                      const std::function<void(const std::string&)>& report = {});
 
-// Builds the map of `geoDir` and writes its cache to `path` (`qantar cache`).
-Status writeMapCache(const std::string& geoDir, const std::string& path);
 
 }  // namespace qantar::core
