@@ -137,7 +137,7 @@ Expected<MappedFile> MappedFile::open(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         const int e = errno;
-        return Error{e == ENOENT ? ErrorKind::FileNotFound : ErrorKind::FileUnreadable,
+        return Error{e == ENOENT || e == ENOTDIR ? ErrorKind::FileNotFound : ErrorKind::FileUnreadable,
                      path + ": " + std::strerror(e)};
     }
     struct stat st {};

@@ -40,7 +40,8 @@ public:
     ~MappedFile();
     std::string_view bytes() const { return {static_cast<const char*>(m_data), m_size}; }
 
-    // Errors: FileNotFound when there is no such file, FileUnreadable otherwise. An empty file
+    // Errors: FileNotFound when there is no such file (or a folder on its path is not one),
+    // FileUnreadable otherwise. An empty file
     // maps to no bytes.
     static Expected<MappedFile> open(const std::string& path);
 
