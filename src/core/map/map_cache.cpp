@@ -212,7 +212,9 @@ Expected<std::pair<MapData, MapScene>> loadMapCached(const std::string& geoDir, 
     CacheOutcome local;
     CacheOutcome& result = outcome ? *outcome : local;
     result = CacheOutcome{};
-    auto hash = mapInputHash(geoDir, projectionDefinition);
+    // No cache to read or write: no need to hash the inputs either.
+    auto hash = paths.shipped.empty() && paths.user.empty() ? Expected<std::uint64_t>(Error{ErrorKind::FileNotFound, ""})
+                                                            : mapInputHash(geoDir, projectionDefinition);
     std::string problem;
     CacheRead::State shippedState = CacheRead::State::Missing;
     if (hash) {
