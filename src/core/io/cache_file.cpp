@@ -1,6 +1,8 @@
 #include "core/io/cache_file.hpp"
 
+#include <elf.h>
 #include <fcntl.h>
+#include <link.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -52,11 +54,44 @@ struct Header {
     std::uint64_t inputHash;
     std::uint64_t payloadSize;
     std::uint64_t payloadHash;
-    std::uint64_t reserved[3];
+    std::uint64_t programId;  // programId() of the program that wrote it
+    std::uint64_t reserved[2];
 };
 static_assert(sizeof(Header) == 64);
 
+int findBuildId(struct dl_phdr_info* info, std::size_t, void* out) {
+    // The first object listed is the program itself.
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+        if (ph.p_type != PT_NOTE) continue;
+        const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+        const char* const end = p + ph.p_memsz;
+        while (p + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) note;
+            std::memcpy(&note, p, sizeof note);
+            const char* name = p + sizeof note;
+            const char* desc = name + ((note.n_namesz + 3u) & ~3u);
+            if (desc + note.n_descsz > end) break;
+            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+                *static_cast<std::uint64_t*>(out) = hashBytes(std::string_view(desc, note.n_descsz));
+                return 1;
+            }
+            p = desc + ((note.n_descsz + 3u) & ~3u);
+        }
+    }
+    return 1;
+}
+
 }  // namespace
+
+std::uint64_t programId() {
+    static const std::uint64_t id = [] {
+        std::uint64_t v = 0;
+        dl_iterate_phdr(findBuildId, &v);
+        return v;
+    }();
+    return id;
+}
 
 std::uint64_t hashBytes(std::string_view bytes, std::uint64_t seed) {
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -185,6 +220,11 @@ CacheRead readCacheFile(const std::string& path, const CacheKind& kind, std::uin
         r.problem = "was written by another version of qantar";
         return r;
     }
+    if (h.programId != programId()) {
+        r.state = CacheRead::State::Stale;
+        r.problem = "was written by another build of qantar";
+        return r;
+    }
     if (h.inputHash != inputHash) {
         r.state = CacheRead::State::Stale;
         r.problem = std::string("was made from other ") + inputsName;
@@ -209,6 +249,7 @@ Status writeCacheFile(const std::string& path, const CacheKind& kind, std::uint6
     h.inputHash = inputHash;
     h.payloadSize = payload.size();
     h.payloadHash = hashBytes(payload);
+    h.programId = programId();
     std::string file(reinterpret_cast<const char*>(&h), sizeof h);
     file.append(payload);
     std::error_code ec;

@@ -2,7 +2,7 @@
 // Cache files: work every run would repeat (the map's triangulated scene, the labels' glyph atlas)
 // written once to a binary file that later runs map into memory. A file holds a header (magic,
 // format version, a hash of everything the payload was made from, the payload's size and its
-// checksum) and the payload. Nothing in a cache file is trusted before all of that is checked: a
+// checksum, the build of the program that wrote it) and the payload. Nothing in a cache file is trusted before all of that is checked: a
 // file that is missing, stale (made from other inputs or by another format) or damaged in any way
 // is reported as such, and the caller rebuilds from the inputs. docs/files.md says where they live.
 #include <cstddef>
@@ -16,6 +16,11 @@ namespace qantar::core {
 
 // A 64-bit hash of bytes (XXH64), for the inputs' hash and the payload's checksum.
 std::uint64_t hashBytes(std::string_view bytes, std::uint64_t seed = 0);
+
+// Names the running program's code: a hash of its ELF build ID (which the linker derives from the
+// code and stripping keeps), 0 if it has none. A cache written by another build is stale, so a
+// change to how the map is built can never be hidden by a cache the old code wrote.
+std::uint64_t programId();
 
 // Builds a hash of several inputs in turn; each part's length is hashed too, so that "ab"+"c" and
 // "a"+"bc" differ.

@@ -230,6 +230,8 @@ TEST_F(MapCacheTest, EveryKindOfDamageIsDetected) {
     for (std::size_t i = 0; i < 64; ++i) garbage[i] = static_cast<char>(i * 37 + 11);
     std::string otherVersion = good;
     otherVersion[8] = static_cast<char>(otherVersion[8] + 1);  // the format version follows the magic
+    std::string otherBuild = good;
+    otherBuild[40] = static_cast<char>(otherBuild[40] ^ 0x01);  // the writer's programId()
     const std::vector<Case> cases = {
         {"truncated", good.substr(0, good.size() / 3), CacheRead::State::Damaged, "is truncated"},
         {"header only, cut", good.substr(0, 40), CacheRead::State::Damaged, "is truncated"},
@@ -237,6 +239,7 @@ TEST_F(MapCacheTest, EveryKindOfDamageIsDetected) {
         {"garbage header", garbage, CacheRead::State::Damaged, "is not a qantar map cache"},
         {"zero length", "", CacheRead::State::Damaged, "is empty"},
         {"other version", otherVersion, CacheRead::State::Stale, "was written by another version of qantar"},
+        {"other build", otherBuild, CacheRead::State::Stale, "was written by another build of qantar"},
         {"bytes appended", good + "x", CacheRead::State::Damaged, "has bytes past its end"},
     };
     for (const Case& c : cases) {
