@@ -7,8 +7,11 @@
 #include <cstdlib>
 #include <memory>
 
+#include <unistd.h>
+
 #include "core/export/export_spec.hpp"
 #include "core/geo/projection.hpp"
+#include "core/map/map_cache.hpp"
 #include "core/map/map_data.hpp"
 #include "core/map/map_scene.hpp"
 #include "render/headless_context.hpp"
@@ -112,6 +115,54 @@ void BM_BuildMapScene(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_BuildMapScene)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// What replaces both when the map cache is good (core/map/map_cache.hpp): hashing the map files,
+// mapping the cache, checking its checksum and copying the layers and meshes out of it.
+void BM_LoadMapFromCache(benchmark::State& state) {
+    auto projection = core::Projection::create();
+    const std::string geo = std::string(QANTAR_ASSET_DIR) + "/geo";
+    const std::string file = "/tmp/qantar-bench-map-" + std::to_string(::getpid()) + ".cache";
+    const core::MapCachePaths paths{"", file};
+    auto first = core::loadMapCached(geo, *projection, core::Projection::kazakhstanLcc(), paths);
+    if (!first) {
+        state.SkipWithError(first.error().message.c_str());
+        return;
+    }
+    for (auto _ : state) {
+        core::CacheOutcome outcome;
+        auto map = core::loadMapCached(geo, *projection, core::Projection::kazakhstanLcc(), paths, &outcome);
+        if (!map || !outcome.used) state.SkipWithError("the cache was not used");
+        benchmark::DoNotOptimize(map);
+    }
+    std::remove(file.c_str());
+}
+BENCHMARK(BM_LoadMapFromCache)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The labels' glyph atlas: drawn (warm) against read from its cache (FontAtlas::warmCached).
+void BM_GlyphAtlas(benchmark::State& state) {
+    auto projection = core::Projection::create();
+    auto data = core::loadMapData(std::string(QANTAR_ASSET_DIR) + "/geo", *projection);
+    auto scene = data ? core::buildMapScene(*data, *projection) : core::Expected<core::MapScene>(data.error());
+    if (!scene) {
+        state.SkipWithError(scene.error().message.c_str());
+        return;
+    }
+    const auto texts = render::atlasTexts(*scene);
+    const std::string file = "/tmp/qantar-bench-glyphs-" + std::to_string(::getpid()) + ".cache";
+    const bool cached = state.range(0) == 1;
+    if (cached) (*render::FontAtlas::create())->warmAndWriteCache(texts, file);
+    for (auto _ : state) {
+        auto atlas = render::FontAtlas::create();
+        if (cached) {
+            if (!(*atlas)->warmCached(texts, core::MapCachePaths{"", file})) state.SkipWithError("the cache was not used");
+        } else {
+            (*atlas)->warm(texts);
+        }
+        benchmark::DoNotOptimize(atlas);
+    }
+    std::remove(file.c_str());
+}
+BENCHMARK(BM_GlyphAtlas)->ArgName("cached")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 BENCHMARK(BM_MapFrame1080p)
     ->ArgNames({"msaa", "layers"})

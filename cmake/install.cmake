@@ -4,6 +4,7 @@
 #   P/bin/qantar
 #   P/lib[/<multiarch>]/qantar/libqantar-gdal.so   (found as <exe>/../lib.../qantar/, gdal_loader.cpp)
 #   P/share/qantar/assets/{geo,events,stories}      (found as <exe>/../share/qantar/assets, assets.cpp)
+#   P/share/qantar/cache/{map,glyphs}.cache          (the map's cache, found beside the assets)
 #   P/share/applications/qantar.desktop, P/share/icons/hicolor/*/apps/qantar.{png,svg}
 #   P/share/man/man1/qantar.1
 #   P/share/doc/qantar/ (README, assets README, data provenance, licences)
@@ -17,6 +18,11 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/geo ${PROJECT_SOURCE_DIR}/assets/
                   ${PROJECT_SOURCE_DIR}/assets/stories
         DESTINATION ${CMAKE_INSTALL_DATADIR}/qantar/assets COMPONENT qantar
         PATTERN "*.md" EXCLUDE)
+
+# The map's cache files, made by the build (src/CMakeLists.txt, target qantar_map_cache), found as
+# <assets>/../cache/ (core/map/map_cache.hpp); without them the program makes its own on first use.
+install(FILES ${CMAKE_BINARY_DIR}/cache/map.cache ${CMAKE_BINARY_DIR}/cache/glyphs.cache
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/qantar/cache COMPONENT qantar OPTIONAL)
 
 # Documents: the README, where the data comes from and under which terms.
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT qantar)

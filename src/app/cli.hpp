@@ -88,4 +88,13 @@ struct ExportDataOptions {
 // success; 1 with one line on stderr for a bad value, a missing file or an unwritable path.
 int runExportData(const ExportDataOptions& options);
 
+struct CacheOptions {
+    std::string out;     // folder to write map.cache and glyphs.cache into
+    std::string assets;  // empty: found next to the program
+};
+// `qantar cache` (not listed in --help; the build and packaging run it): builds the map and the
+// labels' glyph atlas of the assets and writes their cache files (core/map/map_cache.hpp), which
+// a program run later finds beside its assets. 0 on success; 1 with one line on stderr.
+int runCache(const CacheOptions& options);
+
 }  // namespace qantar::app

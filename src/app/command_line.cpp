@@ -163,6 +163,14 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     exportDataCmd->add_option("--place", xd.place, "Only events at this place (its name as the events give it)");
     exportDataCmd->add_option("--story", xd.story, "With a .kml file: the story as a Google Earth tour (gx:Tour)");
 
+    // Maintenance, not for users (an empty group keeps it out of --help): the build writes the
+    // map's cache files with it.
+    CacheOptions& cacheOptions = c.cache;
+    CLI::App* cacheCmd = cli.add_subcommand("cache", "Write the map's cache files into a folder");
+    cacheCmd->group("");
+    cacheCmd->add_option("--out", cacheOptions.out, "Folder for map.cache and glyphs.cache")->required();
+    cacheCmd->add_option("--assets", cacheOptions.assets, "Assets directory (default: found next to the program)");
+
     std::ostringstream out, err;
     try {
         cli.parse(argc, argv);
@@ -209,6 +217,7 @@ CommandLine parseCommandLine(int argc, const char* const* argv) {
     else if (*validateCmd) c.command = CommandLine::Command::Validate;
     else if (*importCmd) c.command = CommandLine::Command::Import;
     else if (*exportDataCmd) c.command = CommandLine::Command::ExportData;
+    else if (*cacheCmd) c.command = CommandLine::Command::Cache;
     if (c.command == CommandLine::Command::Gui && !windowSize.empty()) {
         auto size = core::parseExportSize(windowSize);
         if (!size) {

@@ -10,7 +10,7 @@
 namespace qantar::app {
 
 struct CommandLine {
-    enum class Command { Gui, Export, State, Validate, Import, ExportData, Exit };
+    enum class Command { Gui, Export, State, Validate, Import, ExportData, Cache, Exit };
     Command command = Command::Gui;
     // Exit: what to print (help, the version, or why the words were not understood) and the code.
     int exitCode = 0;
@@ -22,6 +22,7 @@ struct CommandLine {
     ImportCommandOptions import;
     std::string validatePath;
     ExportDataOptions exportData;
+    CacheOptions cache;
 };
 
 CommandLine parseCommandLine(int argc, const char* const* argv);

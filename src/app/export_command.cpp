@@ -382,7 +382,8 @@ int runExport(const ExportArgs& a) {
         }
     }
     if (signals.received()) return stopped(signals.received(), nullptr);
-    auto renderer = render::ExportRenderer::create((*base)->scene, (*base)->projection, world.get());
+    auto renderer = render::ExportRenderer::create((*base)->scene, (*base)->projection, world.get(), {},
+                                                  (*base)->glyphCache);
     if (!renderer) return fail(renderer.error().message);
     core::releaseMeshes((*base)->scene);  // the renderer draws from the uploaded geometry
 

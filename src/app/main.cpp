@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
         case CommandLine::Command::Validate: return qantar::app::runValidate(c.validatePath);
         case CommandLine::Command::Import: return qantar::app::runImport(c.import);
         case CommandLine::Command::ExportData: return qantar::app::runExportData(c.exportData);
+        case CommandLine::Command::Cache: return qantar::app::runCache(c.cache);
         case CommandLine::Command::Gui: break;
     }
     return qantar::app::runGui(c.gui, processStart);

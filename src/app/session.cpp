@@ -48,7 +48,7 @@ void log(const std::string& message) { std::fprintf(stderr, "qantar: %s\n", mess
 core::Expected<std::unique_ptr<Session>> Session::create(Startup startup, const SessionOptions& options, ImGuiHost& host) {
     std::unique_ptr<Session> s(new Session(std::move(startup), options, host));
     core::MapScene& scene = s->m_startup.base->scene;
-    auto renderer = render::MapRenderer::create(scene);
+    auto renderer = render::MapRenderer::create(scene, s->m_startup.base->glyphCache);
     if (!renderer) return renderer.error();
     auto overlay = render::EventOverlay::create(scene);
     if (!overlay) return overlay.error();

@@ -3,6 +3,7 @@
 #include <stb_truetype.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <set>
 #include <thread>
@@ -45,12 +46,17 @@ std::vector<std::uint32_t> decodeUtf8(const std::string& s) {
     return out;
 }
 
+namespace {
+// The faces in LabelFont order.
+constexpr const char* kFontFiles[] = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf"};
+}  // namespace
+
 FontAtlas::FontAtlas() : m_atlas(static_cast<std::size_t>(kAtlasSize) * kAtlasMinHeight, 0) {}
 FontAtlas::~FontAtlas() = default;
 
 core::Expected<std::unique_ptr<FontAtlas>> FontAtlas::create() {
     std::unique_ptr<FontAtlas> atlas(new FontAtlas());
-    for (const char* name : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf"}) {
+    for (const char* name : kFontFiles) {
         const std::string_view data = embeddedFile(name);
         auto face = std::make_unique<Face>();
         const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
@@ -129,7 +135,7 @@ const FontAtlas::Glyph& FontAtlas::glyph(LabelFont font, std::uint32_t codepoint
     return place(key, rasterize(face(font), codepoint));
 }
 
-void FontAtlas::warm(const std::vector<std::pair<LabelFont, std::string>>& texts) {
+std::vector<FontAtlas::GlyphKey> FontAtlas::missing(const std::vector<std::pair<LabelFont, std::string>>& texts) const {
     std::set<GlyphKey> wanted;
     for (const auto& [font, text] : texts) {
         for (std::uint32_t cp : decodeUtf8(text)) {
@@ -137,7 +143,11 @@ void FontAtlas::warm(const std::vector<std::pair<LabelFont, std::string>>& texts
             if (m_glyphs.find(key) == m_glyphs.end()) wanted.insert(key);
         }
     }
-    const std::vector<GlyphKey> keys(wanted.begin(), wanted.end());
+    return {wanted.begin(), wanted.end()};
+}
+
+void FontAtlas::warm(const std::vector<std::pair<LabelFont, std::string>>& texts) {
+    const std::vector<GlyphKey> keys = missing(texts);
     std::vector<Raster> rasters(keys.size());
     const auto work = [&](std::size_t first, std::size_t step) {
         for (std::size_t i = first; i < keys.size(); i += step) {
@@ -207,6 +217,122 @@ void FontAtlas::layout(const std::string& utf8, const TextStyle& style, float x,
                    style.letterSpacingPx;
         }
     }
+}
+
+}  // namespace qantar::render
+
+namespace qantar::render {
+
+namespace {
+
+// Raise when the rasterising or packing changes in a way the key below does not see.
+constexpr core::CacheKind kGlyphCacheKind{"QNTRGLY1", 1, "glyph cache"};
+
+}  // namespace
+
+std::uint64_t FontAtlas::cacheKey(const std::vector<GlyphKey>& keys) const {
+    core::InputHash h;
+    h.add("glyph cache");
+    h.addNumber(kGlyphCacheKind.formatVersion);
+    for (const char* name : kFontFiles) h.add(embeddedFile(name));
+    for (double v : {double(kAtlasSize), double(kAtlasMinHeight), double(kBasePx), double(kPaddingPx), double(kOnEdge),
+                     double(kDistScale)}) {
+        h.addNumber(v);
+    }
+    h.add(std::string_view(reinterpret_cast<const char*>(keys.data()), keys.size() * sizeof(GlyphKey)));
+    return h.value();
+}
+
+std::string FontAtlas::serialize() const {
+    core::PayloadWriter w;
+    w.pod(static_cast<std::int32_t>(m_height));
+    w.pod(static_cast<std::int32_t>(m_shelfX));
+    w.pod(static_cast<std::int32_t>(m_shelfY));
+    w.pod(static_cast<std::int32_t>(m_shelfH));
+    w.count(m_glyphs.size());
+    for (const auto& [key, g] : m_glyphs) {
+        w.pod(static_cast<std::int32_t>(key.first));
+        w.pod(key.second);
+        w.pod(g);
+    }
+    w.array(m_atlas.data(), m_atlas.size());
+    return std::move(w.bytes());
+}
+
+bool FontAtlas::restore(std::string_view bytes) {
+    core::PayloadReader r(bytes);
+    std::int32_t height = 0, shelfX = 0, shelfY = 0, shelfH = 0;
+    std::size_t n = 0;
+    if (!r.pod(height) || !r.pod(shelfX) || !r.pod(shelfY) || !r.pod(shelfH)) return false;
+    if (height < kAtlasMinHeight || height > kAtlasSize || shelfX < 0 || shelfX > kAtlasSize || shelfY < 0 ||
+        shelfY > height || shelfH < 0 || shelfH > height) {
+        return false;
+    }
+    if (!r.count(n, sizeof(std::int32_t) + sizeof(std::uint32_t) + sizeof(Glyph))) return false;
+    std::map<GlyphKey, Glyph> glyphs;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::int32_t font = 0;
+        std::uint32_t cp = 0;
+        Glyph g{};
+        if (!r.pod(font) || !r.pod(cp) || !r.pod(g)) return false;
+        if (font < 0 || static_cast<std::size_t>(font) >= m_faces.size()) return false;
+        glyphs.emplace(GlyphKey{font, cp}, g);
+    }
+    std::size_t size = 0;
+    if (!r.count(size, 1) || size != static_cast<std::size_t>(kAtlasSize) * static_cast<std::size_t>(height)) return false;
+    std::vector<std::uint8_t> atlas(size);
+    if (!r.take(atlas.data(), size) || !r.atEnd()) return false;
+    m_height = height;
+    m_shelfX = shelfX;
+    m_shelfY = shelfY;
+    m_shelfH = shelfH;
+    m_glyphs = std::move(glyphs);
+    m_atlas = std::move(atlas);
+    m_dirty = true;
+    return true;
+}
+
+core::Status FontAtlas::warmAndWriteCache(const std::vector<std::pair<LabelFont, std::string>>& texts,
+                                          const std::string& path) {
+    const std::uint64_t key = cacheKey(missing(texts));
+    warm(texts);
+    return core::writeCacheFile(path, kGlyphCacheKind, key, serialize());
+}
+
+bool FontAtlas::warmCached(const std::vector<std::pair<LabelFont, std::string>>& texts, const core::MapCachePaths& cache,
+                           std::string* problem) {
+    if (!m_glyphs.empty() || (cache.shipped.empty() && cache.user.empty())) {
+        warm(texts);
+        return false;
+    }
+    const std::uint64_t key = cacheKey(missing(texts));
+    std::string message;
+    core::CacheRead::State shippedState = core::CacheRead::State::Missing;
+    for (const std::string* path : {&cache.shipped, &cache.user}) {
+        if (path->empty()) continue;
+        core::CacheRead read = core::readCacheFile(*path, kGlyphCacheKind, key, "fonts or labels");
+        if (read.state == core::CacheRead::State::Valid) {
+            if (restore(read.payload)) return true;
+            read.state = core::CacheRead::State::Damaged;
+            read.problem = "does not hold a glyph atlas this program can read";
+        }
+        if (path == &cache.shipped) shippedState = read.state;
+        if (read.state != core::CacheRead::State::Missing && message.empty()) {
+            message = "qantar: glyph cache " + *path + " " + read.problem + "; rebuilt";
+        }
+    }
+    warm(texts);
+    if (!message.empty()) {
+        if (problem) *problem = message;
+        else std::fprintf(stderr, "%s\n", message.c_str());
+    }
+    const std::string payload = serialize();
+    if (!cache.shipped.empty() && shippedState != core::CacheRead::State::Missing &&
+        !core::writeCacheFile(cache.shipped, kGlyphCacheKind, key, payload)) {
+        return false;
+    }
+    if (!cache.user.empty()) core::writeCacheFile(cache.user, kGlyphCacheKind, key, payload);
+    return false;
 }
 
 }  // namespace qantar::render

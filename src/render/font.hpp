@@ -6,9 +6,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/io/error.hpp"
+#include "core/map/map_cache.hpp"
 #include "core/map/map_scene.hpp"
 #include "core/map/theme.hpp"
 
@@ -50,6 +52,19 @@ public:
     // Rasterises every glyph of these texts that is not in the atlas yet, on all cores at once
     // (a distance field is costly; doing the labels' glyphs up front saves start-up time).
     void warm(const std::vector<std::pair<LabelFont, std::string>>& texts);
+    // The same through a cache file (core/io/cache_file.hpp) keyed by the fonts' bytes, the
+    // atlas's constants and the glyphs asked for: on a fresh atlas, the first valid file of
+    // `cache` gives the atlas exactly as warm() would make it; otherwise warm() runs and the file is
+    // written (as core::loadMapCached does; a stale or damaged one is reported once on stderr).
+    // Returns true when the cache was used.
+    bool warmCached(const std::vector<std::pair<LabelFont, std::string>>& texts, const core::MapCachePaths& cache,
+                    std::string* problem = nullptr);
+    // On a fresh atlas: warm() and write the cache file warmCached() would look for to `path`.
+    core::Status warmAndWriteCache(const std::vector<std::pair<LabelFont, std::string>>& texts, const std::string& path);
+    // The atlas's whole state (glyphs, pixels, packing), and putting such a state back into a
+    // fresh atlas (false, and the atlas unchanged, if it does not read as one).
+    std::string serialize() const;
+    bool restore(std::string_view bytes);
     // Size of the text in `style` (UTF-8). Unknown characters measure as the font's fallback glyph.
     TextBox measure(const std::string& utf8, const TextStyle& style);
     // Appends quads (4 vertices, 6 indices each) for `utf8` with its box's top-left at (x, y).
@@ -88,6 +103,8 @@ private:
     static Raster rasterize(const Face& face, std::uint32_t codepoint);
     const Glyph& place(GlyphKey key, Raster raster);
     Face& face(LabelFont font);
+    std::uint64_t cacheKey(const std::vector<GlyphKey>& keys) const;
+    std::vector<GlyphKey> missing(const std::vector<std::pair<LabelFont, std::string>>& texts) const;
 
     std::vector<std::unique_ptr<Face>> m_faces;
     std::map<GlyphKey, Glyph> m_glyphs;

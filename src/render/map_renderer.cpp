@@ -282,10 +282,21 @@ struct MapRenderer::Impl {
     }
 };
 
+std::vector<std::pair<LabelFont, std::string>> atlasTexts(const core::MapScene& scene) {
+    // Every label's glyphs, plus the characters of dates, figures and captions.
+    std::vector<std::pair<LabelFont, std::string>> texts;
+    for (const auto& l : scene.labels) texts.emplace_back(l.font, l.text);
+    for (LabelFont f : {LabelFont::Regular, LabelFont::Bold}) {
+        texts.emplace_back(f, "0123456789 ,.:;()-+/%'\xC2\xB7\xE2\x80\x94 JanuaryFebMonTueWedThuFriSatSun UTC km N");
+    }
+    return texts;
+}
+
 MapRenderer::MapRenderer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 MapRenderer::~MapRenderer() = default;
 
-core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::MapScene& scene) {
+core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::MapScene& scene,
+                                                                 const core::MapCachePaths& glyphCache) {
     auto impl = std::make_unique<Impl>();
     impl->scene = &scene;
     for (auto [program, name] : {std::pair{&impl->fill, "fill"}, std::pair{&impl->line, "line"},
@@ -298,15 +309,7 @@ core::Expected<std::unique_ptr<MapRenderer>> MapRenderer::create(const core::Map
     auto fonts = FontAtlas::create();
     if (!fonts) return fonts.error();
     impl->fonts = std::move(*fonts);
-    {
-        // Every label's glyphs, plus the characters of dates, figures and captions.
-        std::vector<std::pair<LabelFont, std::string>> texts;
-        for (const auto& l : scene.labels) texts.emplace_back(l.font, l.text);
-        for (LabelFont f : {LabelFont::Regular, LabelFont::Bold}) {
-            texts.emplace_back(f, "0123456789 ,.:;()-+/%'\xC2\xB7\xE2\x80\x94 JanuaryFebMonTueWedThuFriSatSun UTC km N");
-        }
-        impl->fonts->warm(texts);
-    }
+    impl->fonts->warmCached(atlasTexts(scene), glyphCache);
     impl->atlasTexture = GlTexture::create();
 
     impl->worldWater = uploadFill(scene.worldWater);

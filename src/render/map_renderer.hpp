@@ -29,11 +29,16 @@ struct FrameOptions {
     int lineLevel = kAutoLineLevel;
 };
 
+// The texts whose glyphs a renderer of `scene` puts in its atlas before the first frame.
+std::vector<std::pair<LabelFont, std::string>> atlasTexts(const core::MapScene& scene);
+
 class MapRenderer {
 public:
     // Uploads the scene. Needs a current OpenGL 3.3 core context; fails with ShaderBuild if a
     // shader does not compile (the message names the file and carries the driver's log).
-    static core::Expected<std::unique_ptr<MapRenderer>> create(const core::MapScene& scene);
+    // `glyphCache`: where the labels' glyph atlas is cached (FontAtlas::warmCached); none when empty.
+    static core::Expected<std::unique_ptr<MapRenderer>> create(const core::MapScene& scene,
+                                                               const core::MapCachePaths& glyphCache = {});
     ~MapRenderer();
 
     // Clears and draws the map into the bound framebuffer; the viewport is the camera's size.

@@ -196,3 +196,38 @@ TEST(Cli, ExportOutThroughSymlinkFifoAndDirectory) {
     EXPECT_TRUE(fs::is_empty(d / "frames"));
     EXPECT_EQ(std::distance(fs::directory_iterator(d), fs::directory_iterator()), 4);  // nothing left behind
 }
+
+// The map's cache (docs/files.md#the-map-cache) as a user meets it: `qantar cache` (hidden from
+// --help) writes the files; an export beside a damaged one says so once, draws the same picture,
+// and puts the file right, so the next export says nothing.
+TEST(Cli, MapCacheDamagedBesideTheAssetsIsRebuiltWithOneLine) {
+    const fs::path dir = qantar::test::freshOutputDir("cli");
+    EXPECT_EQ(run("--help").output.find("Write the map's cache files"), std::string::npos) << "a maintenance command";
+    auto made = run("cache --out '" + (dir / "made").string() + "'");
+    ASSERT_EQ(made.exitCode, 0) << made.output;
+    EXPECT_EQ(qantar::test::readBytes((dir / "made" / "map.cache").string()).substr(0, 8), "QNTRMAP1");
+    EXPECT_EQ(qantar::test::readBytes((dir / "made" / "glyphs.cache").string()).substr(0, 8), "QNTRGLY1");
+
+    // Assets at tree/assets read their cache from tree/cache/.
+    fs::create_directories(dir / "tree" / "cache");
+    fs::create_directory_symlink(QANTAR_ASSET_DIR, dir / "tree" / "assets");
+    {
+        std::ofstream garbage(dir / "tree" / "cache" / "map.cache", std::ios::binary);
+        garbage << "this is no map cache at all, just some bytes that are long enough to be a header...";
+    }
+    // The glyph cache there is good: nothing is written to the user's cache folder.
+    fs::copy_file(dir / "made" / "glyphs.cache", dir / "tree" / "cache" / "glyphs.cache");
+    const std::string args = "export --size 480x270 --assets '" + (dir / "tree" / "assets").string() + "' --out ";
+    auto first = run(args + "'" + (dir / "a.png").string() + "'");
+    ASSERT_EQ(first.exitCode, 0) << first.output;
+    EXPECT_NE(first.output.find("qantar: map cache " + (dir / "tree" / "cache" / "map.cache").string() +
+                                " is not a qantar map cache; rebuilt"),
+              std::string::npos)
+        << first.output;
+    EXPECT_EQ(first.output.find("glyph cache"), std::string::npos) << first.output;
+    auto second = run(args + "'" + (dir / "b.png").string() + "'");
+    ASSERT_EQ(second.exitCode, 0) << second.output;
+    EXPECT_EQ(second.output.find("cache"), std::string::npos) << second.output;
+    EXPECT_EQ(qantar::test::readBytes((dir / "tree" / "cache" / "map.cache").string()).substr(0, 8), "QNTRMAP1");
+    EXPECT_EQ(qantar::test::readBytes((dir / "a.png").string()), qantar::test::readBytes((dir / "b.png").string()));
+}

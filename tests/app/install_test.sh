@@ -4,7 +4,7 @@
 # the program, so it still works), checks that no build-tree or source-tree path the program
 # would look in is baked into it, and runs the installed `qantar --version`, `export`, `state`
 # and `import` (the GDAL module found from the install) with no QANTAR_* variables and HOME and
-# the XDG folders in the temporary directory. Then hides the installed assets and the installed
+# the XDG folders in the temporary directory; the export uses the installed map cache. Then hides the installed assets and the installed
 # module, and checks that the errors name the installed places (so it was those that were used).
 # Usage: install_test.sh BUILD_DIR SOURCE_DIR
 set -eu
@@ -27,7 +27,8 @@ qantar="$root/bin/qantar"
 for f in bin/qantar share/qantar/assets/geo/countries.geojson share/qantar/assets/events/events.json \
          share/qantar/assets/stories/week.json share/applications/qantar.desktop share/man/man1/qantar.1 \
          share/icons/hicolor/scalable/apps/qantar.svg share/doc/qantar/README.md \
-         share/doc/qantar/PROVENANCE.md share/doc/qantar/README.assets.md; do
+         share/doc/qantar/PROVENANCE.md share/doc/qantar/README.assets.md share/qantar/cache/map.cache \
+         share/qantar/cache/glyphs.cache; do
     [ -f "$root/$f" ] || fail "not installed: $f"
 done
 for size in 16 22 24 32 48 64 128 256; do
@@ -60,6 +61,12 @@ run export --size 320x240 --out x.png >"$tmp/export.log" 2>&1 || { cat "$tmp/exp
 # The PNG's IHDR: width and height, big-endian, at bytes 16..23.
 dims=$(od -An -tx1 -j16 -N8 x.png | tr -d ' \n')
 [ "$dims" = "00000140000000f0" ] || fail "x.png is not a 320x240 PNG (IHDR $dims)"
+
+# The map came from the installed cache: the run printed nothing about it and wrote no cache of its own.
+if grep -q "cache" "$tmp/export.log"; then fail "export said: $(cat "$tmp/export.log")"; fi
+if ls "$tmp/home/cache/qantar/"*.cache >/dev/null 2>&1; then
+    fail "export wrote its own map cache ($(ls "$tmp/home/cache/qantar")): the installed one was not used"
+fi
 
 run state --at 2022-01-05T20:00 >state.json 2>"$tmp/state.log" || { cat "$tmp/state.log" >&2; fail "state failed"; }
 grep -q '"time": "2022-01-05T20:00:00+06:00"' state.json || fail "state printed: $(head -c 300 state.json)"

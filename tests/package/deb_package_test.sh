@@ -3,7 +3,8 @@
 # build's CPackConfig.cmake, as `cmake --build build --target package` does) and checks it with
 # dpkg-deb: its name, its control fields (Depends names runtime libraries only: no -dev package,
 # no compiler, no PostgreSQL; Mesa's drivers; ffmpeg recommended) and that it holds the program,
-# the GDAL module, the assets, the desktop entry, icons, man page and docs, and no test program.
+# the GDAL module, the assets and their map cache, the desktop entry, icons, man page and docs, and
+# no test program.
 # Usage: deb_package_test.sh BUILD_DIR VERSION
 set -eu
 build=$1
@@ -53,6 +54,8 @@ has '^/usr/lib/.*libqantar-gdal\.so$' "GDAL module"
 has '^/usr/share/qantar/assets/events/events\.json$' "bundled events"
 has '^/usr/share/qantar/assets/geo/' "map data"
 has '^/usr/share/qantar/assets/stories/' "stories"
+has '^/usr/share/qantar/cache/map\.cache$' "map cache"
+has '^/usr/share/qantar/cache/glyphs\.cache$' "glyph cache"
 has '^/usr/share/applications/qantar\.desktop$' "desktop entry"
 has '^/usr/share/icons/hicolor/[0-9]+x[0-9]+/apps/qantar\.png$' "PNG icon"
 has '^/usr/share/icons/hicolor/scalable/apps/qantar\.svg$' "SVG icon"

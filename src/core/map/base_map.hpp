@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/io/error.hpp"
+#include "core/map/map_cache.hpp"
 #include "core/map/map_data.hpp"
 #include "core/map/map_scene.hpp"
 #include "core/geo/projection.hpp"
@@ -16,12 +17,15 @@ struct BaseMap {
     Projection projection;
     MapData data;
     MapScene scene;
+    // Where the labels' glyph atlas is cached (render/font.hpp), beside the map's cache.
+    MapCachePaths glyphCache;
     // The bundled event dataset's path (assets/events/events.json).
     std::string bundledEvents() const { return assetDir + "/events/events.json"; }
 };
 
-// Finds the assets (see findAssetDir; `assetsOverride` from --assets), then loads and builds.
-// The first problem, naming the file, on failure.
+// Finds the assets (see findAssetDir; `assetsOverride` from --assets), then loads the map from
+// its cache or builds it (core/map/map_cache.hpp; a stale or damaged cache is reported on stderr
+// and rebuilt). The first problem, naming the file, on failure.
 Expected<std::unique_ptr<BaseMap>> loadBaseMap(const std::string& assetsOverride = {});
 
 }  // namespace qantar::core

@@ -13,7 +13,8 @@ namespace qantar::render {
 core::Expected<std::unique_ptr<ExportRenderer>> ExportRenderer::create(const core::MapScene& scene,
                                                                        const core::Projection& projection,
                                                                        const core::EventWorld* world,
-                                                                       SharedRenderers shared) {
+                                                                       SharedRenderers shared,
+                                                                       const core::MapCachePaths& glyphCache) {
     std::unique_ptr<ExportRenderer> r(new ExportRenderer());
     r->m_scene = &scene;
     r->m_projection = &projection;
@@ -21,7 +22,7 @@ core::Expected<std::unique_ptr<ExportRenderer>> ExportRenderer::create(const cor
     r->m_map = shared.map;
     r->m_events = shared.events;
     if (!r->m_map) {
-        auto map = MapRenderer::create(scene);
+        auto map = MapRenderer::create(scene, glyphCache);
         if (!map) return map.error();
         r->m_ownMap = std::move(*map);
         r->m_map = r->m_ownMap.get();

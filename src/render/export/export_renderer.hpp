@@ -40,7 +40,8 @@ public:
     static core::Expected<std::unique_ptr<ExportRenderer>> create(const core::MapScene& scene,
                                                                   const core::Projection& projection,
                                                                   const core::EventWorld* world,
-                                                                  SharedRenderers shared = {});
+                                                                  SharedRenderers shared = {},
+                                                                  const core::MapCachePaths& glyphCache = {});
     // The frame `spec` describes (its kind is ignored: one frame at spec.time, spec.view, with
     // spec.caption's scene burned in when set).
     core::Expected<Image> render(const core::ExportSpec& spec);
