@@ -24,6 +24,19 @@ namespace qantar::render {
 
 namespace {
 
+// How PNGs are compressed, and why (real 1080p and 4K map frames, AMD EPYC, two cores):
+// - No row filter. With libdeflate level 1 it gives the smallest files of the four (1080p frame:
+//   None 679 KB, Sub 805, Up 826, Paeth 832; 4K: 1.77, 2.06, 2.08, 2.08 MB) and costs only a
+//   copy: flat areas repeat whole pixels, which deflate matches 4 bytes back.
+// - libdeflate level 1 runs about half the instructions of zlib level 1 (the former writer was
+//   libpng at zlib level 1 with the Sub filter: 887 KB for that frame).
+// - libdeflate 1.14 ends every stream with a final block and cannot flush, so bands it compresses
+//   apart cannot be joined: clearing the final bit and splicing at the exact end bit would need the
+//   Huffman codes decoded. zlib can end a band on a byte without a final block (sync flush), and a
+//   fresh deflate stream may follow it (nothing refers back across). So all bands but the last go
+//   through zlib, the last through libdeflate, and the Adler-32s are combined. A single image
+//   uses every core; sequence frames, already compressed one per core, take one strip each.
+
 // Cost of a row through zlib level 1 over one through libdeflate level 1, as a fraction 7/4
 // (callgrind on 1080p and 4K map frames: 1.72 and 1.63 times the instructions; wall time 1.8x).
 // Bands are sized so that each zlib band takes as long as the libdeflate band.
