@@ -6,7 +6,8 @@
 #          into the program, the Mesa OpenGL/EGL drivers and ffmpeg (video export).
 #          `sh scripts/qantar.sh run` installs this set only: no database server, no clang.
 #   test   what the test suite needs on top: GoogleTest/GoogleMock, Google Benchmark (the test
-#          build compiles the benchmarks), libpng (a second PNG reader in the tests), Xvfb, xauth, xdotool and Xlib (GUI tests), PostgreSQL 15
+#          build compiles the benchmarks), libpng (a second PNG reader in the tests, the benchmarks'
+#          reference encoder), Xvfb, xauth, xdotool and Xlib (GUI tests), PostgreSQL 15
 #          with PostGIS (the PostGIS import test starts its own server), clang with its runtimes
 #          (fuzzers, sanitizers), dpkg-dev (dpkg-shlibdeps for the .deb) and binutils (readelf).
 #          `sh scripts/qantar.sh test` installs build and test.
