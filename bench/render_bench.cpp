@@ -1,11 +1,15 @@
 // Frame cost of the base map on the current OpenGL implementation (llvmpipe when there is no GPU),
 // drawn offscreen through EGL at 1920x1080. Each iteration draws a frame with a slightly moved
-// camera (so label placement and every draw call run) and waits for the GPU with glFinish.
+// camera (so label placement and every draw call run) and waits for the GPU with glFinish. Also
+// the cost of encoding a real export frame as PNG, against the libpng writer qantar had before.
 #include <benchmark/benchmark.h>
+#include <png.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <memory>
+#include <vector>
 
 #include <unistd.h>
 
@@ -14,7 +18,9 @@
 #include "core/map/map_cache.hpp"
 #include "core/map/map_data.hpp"
 #include "core/map/map_scene.hpp"
+#include "render/export/export_renderer.hpp"
 #include "render/headless_context.hpp"
+#include "render/image.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
 
@@ -163,6 +169,86 @@ void BM_GlyphAtlas(benchmark::State& state) {
     std::remove(file.c_str());
 }
 BENCHMARK(BM_GlyphAtlas)->ArgName("cached")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A real export frame (the map with its furniture, no events) of the given height at 16:9, made once.
+const render::Image& exportFrame(int height) {
+    static std::map<int, render::Image> frames;
+    auto it = frames.find(height);
+    if (it != frames.end()) return it->second;
+    World& w = world();
+    auto exporter = render::ExportRenderer::create(*w.scene, *w.projection, nullptr,
+                                                   render::SharedRenderers{w.renderer.get(), nullptr});
+    core::ExportSpec spec;
+    spec.widthPx = height * 16 / 9;
+    spec.heightPx = height;
+    auto img = (*exporter)->render(spec);
+    if (!img) {
+        std::fprintf(stderr, "%s\n", img.error().message.c_str());
+        std::exit(1);
+    }
+    return frames.emplace(height, std::move(*img)).first->second;
+}
+
+// PNG encoding of an export frame (height 1080 or 2160) in 1 or 2 strips: libdeflate, filter None.
+void BM_EncodePng(benchmark::State& state) {
+    const render::Image& img = exportFrame(static_cast<int>(state.range(0)));
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        auto png = render::encodePng(img, static_cast<unsigned>(state.range(1)));
+        if (!png) state.SkipWithError(png.error().message.c_str());
+        bytes = png ? png->size() : 0;
+        benchmark::DoNotOptimize(png);
+    }
+    state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_EncodePng)
+    ->ArgNames({"height", "strips"})
+    ->Args({1080, 1})
+    ->Args({1080, 2})
+    ->Args({2160, 1})
+    ->Args({2160, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The writer qantar had before: libpng, zlib level 1, Sub filter on every row, one thread.
+void appendPng(png_structp png, png_bytep data, png_size_t size) {
+    auto* out = static_cast<std::vector<std::uint8_t>*>(png_get_io_ptr(png));
+    out->insert(out->end(), data, data + size);
+}
+void flushPng(png_structp) {}
+bool libpngLevel1Sub(const render::Image& img, std::vector<std::uint8_t>* out) {
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_infop info = png_create_info_struct(png);
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        return false;
+    }
+    png_set_write_fn(png, out, appendPng, flushPng);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(img.width), static_cast<png_uint_32>(img.height), 8,
+                 PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_compression_level(png, 1);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+    png_write_info(png, info);
+    for (int y = 0; y < img.height; ++y) {
+        png_write_row(png, const_cast<png_bytep>(img.rgba.data() + static_cast<std::size_t>(y) * img.width * 4));
+    }
+    png_write_end(png, info);
+    png_destroy_write_struct(&png, &info);
+    return true;
+}
+void BM_EncodePngLibpng(benchmark::State& state) {
+    const render::Image& img = exportFrame(static_cast<int>(state.range(0)));
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        std::vector<std::uint8_t> out;
+        out.reserve(img.rgba.size() / 8);
+        if (!libpngLevel1Sub(img, &out)) state.SkipWithError("libpng failed");
+        bytes = out.size();
+        benchmark::DoNotOptimize(out);
+    }
+    state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_EncodePngLibpng)->ArgName("height")->Arg(1080)->Arg(2160)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 BENCHMARK(BM_MapFrame1080p)
     ->ArgNames({"msaa", "layers"})

@@ -6,7 +6,8 @@
 #          into the program, the Mesa OpenGL/EGL drivers and ffmpeg (video export).
 #          `sh scripts/qantar.sh run` installs this set only: no database server, no clang.
 #   test   what the test suite needs on top: GoogleTest/GoogleMock, Google Benchmark (the test
-#          build compiles the benchmarks), Xvfb, xauth, xdotool and Xlib (GUI tests), PostgreSQL 15
+#          build compiles the benchmarks), libpng (a second PNG reader in the tests, the benchmarks'
+#          reference encoder), Xvfb, xauth, xdotool and Xlib (GUI tests), PostgreSQL 15
 #          with PostGIS (the PostGIS import test starts its own server), clang with its runtimes
 #          (fuzzers, sanitizers), dpkg-dev (dpkg-shlibdeps for the .deb) and binutils (readelf).
 #          `sh scripts/qantar.sh test` installs build and test.
@@ -16,14 +17,14 @@ set -eu
 
 BUILD="
 cmake g++ make pkg-config python3 python3-glad
-libimgui-dev libglfw3-dev libfreetype-dev libstb-dev libpng-dev nlohmann-json3-dev libcli11-dev
+libimgui-dev libglfw3-dev libfreetype-dev libstb-dev libdeflate-dev zlib1g-dev nlohmann-json3-dev libcli11-dev
 libproj-dev libgeos-dev libgdal-dev libpq-dev
 libgl-dev libopengl-dev libegl-dev libegl-mesa0 libgl1-mesa-dri libglx-mesa0
 fonts-noto-core
 ffmpeg
 "
 TEST="
-libgtest-dev libgmock-dev libbenchmark-dev
+libgtest-dev libgmock-dev libbenchmark-dev libpng-dev
 xvfb xauth xdotool libx11-dev
 postgresql-15 postgresql-15-postgis-3
 clang libclang-rt-14-dev

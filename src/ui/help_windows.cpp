@@ -104,7 +104,7 @@ void HelpWindows::draw(AppState& state) {
             }
             ImGui::BulletText("Projection: PROJ, Lambert conformal conic 45\xC2\xB0/51\xC2\xB0 N.");
             ImGui::BulletText("Font: Noto Sans (SIL Open Font License).");
-            ImGui::BulletText("Dear ImGui, GLFW, GEOS, GDAL, nlohmann/json, CLI11, libpng.");
+            ImGui::BulletText("Dear ImGui, GLFW, GEOS, GDAL, nlohmann/json, CLI11, libdeflate, zlib.");
             ImGui::PopTextWrapPos();
         }
         ImGui::End();

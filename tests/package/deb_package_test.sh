@@ -39,9 +39,9 @@ names=$(printf '%s\n' "$depends" | tr ',|' '\n\n' | sed 's/(.*)//; s/^ *//; s/ *
 bad=$(printf '%s\n' "$names" | grep -E -e '-dev$' -e 'postgresql' \
     -e '^(gcc|g\+\+|cpp|clang|llvm|lld|cmake|make)(-[0-9.]+)?$' -e '^libclang' || true)
 [ -z "$bad" ] || fail "Depends names packages only building or testing needs: $(echo $bad)"
-# dpkg-shlibdeps read the program (libglfw3, libproj25) and the GDAL module (libgdal32); OpenGL,
-# opened with dlopen, is named by hand.
-for p in libc6 libglfw3 libproj25 libgdal32 libegl1 libgl1 libegl-mesa0 libgl1-mesa-dri; do
+# dpkg-shlibdeps read the program (libglfw3, libproj25, libdeflate0 for PNGs) and the GDAL module
+# (libgdal32); OpenGL, opened with dlopen, is named by hand.
+for p in libc6 libglfw3 libproj25 libdeflate0 libgdal32 libegl1 libgl1 libegl-mesa0 libgl1-mesa-dri; do
     printf '%s\n' "$names" | grep -qx "$p" || fail "Depends lacks $p"
 done
 dpkg-deb -f "$deb" Recommends | tr ',' '\n' | sed 's/(.*)//; s/ //g' | grep -qx ffmpeg ||

@@ -5,7 +5,8 @@
 namespace qantar::render {
 
 core::Status writePngBeside(const Image& image, const std::string& path) {
-    auto bytes = encodePng(image);
+    // One strip: the pool already compresses one image per core, beside the thread that renders.
+    auto bytes = encodePng(image, 1);
     if (!bytes) return bytes.error();
     return core::writeFileAtomically(path, std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
 }
