@@ -2,8 +2,11 @@
 // The one compositor of map frames, for the window and for exports alike: the base map (fills,
 // lines, borders), the shaded areas over it, the night, then the event symbols and the labels. Each layer
 // is redrawn only when what it depends on changed: a playing clock redraws the symbols, a fade
-// the areas, a pan the base. The window asks for a quick single-sampled base while the view
-// moves and a multisampled one once it settles; exports always get the multisampled one.
+// the areas, a pan the base. The window asks for a quick draft base while the view moves and a
+// multisampled one once it settles; exports always get the multisampled one. A draft of a view
+// moved by a pan reuses the base already drawn, as tile maps do: shifted by whole pixels, with
+// only the strips the pan uncovered drawn (single-sampled); the labels, symbols and night go on
+// top at the exact view as always, and the settled view is drawn again in full.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -30,7 +33,7 @@ struct CompositeRequest {
     // Identifies what `events` holds (the dataset loaded, the moment, the layer settings, the
     // filter): the symbols are redrawn only when it changes, so it must change whenever they would.
     std::uint64_t eventsKey = 0;
-    bool draft = false;                         // a moving view: the base single-sampled, quickly
+    bool draft = false;                         // a moving view: the base reused or single-sampled, quickly
     // Where the event symbols go (the layout of events->marks for this camera and pixel scale, with
     // the window's pointer spread and selection); null: laid out with neither, as in an export.
     // eventsKey must change whenever it does.
@@ -67,10 +70,19 @@ public:
     // ask for it again with draft = false).
     bool baseIsDraft() const { return m_baseDraft; }
     int baseDraws() const { return m_baseDraws; }
+    // How many drafts reused the base (shifted, with the uncovered strips drawn).
+    int baseShifts() const { return m_baseShifts; }
+    // The view the base now holds: a shifted draft's is the frame's view snapped to whole pixels
+    // of the base it came from (valid after a successful compose).
+    const BaseKey& baseKey() const { return *m_baseKey; }
     int areaDraws() const { return m_areas.draws; }
     int topDraws() const { return m_topDraws; }
 
 private:
+    // Shifts the base to `camera`'s view when it differs from the base's by a pan of less than
+    // the frame (the same scale, size and look), and draws the uncovered strips. False when it
+    // cannot be reused (the base must be drawn again).
+    bool shiftBase(const core::Camera& camera, const FrameOptions& options);
     struct TopKey {
         BaseKey base;
         int areaDraws = 0;
@@ -98,6 +110,7 @@ private:
     std::optional<TopKey> m_topKey;
     std::unique_ptr<AnnotationOverlay> m_annotations;  // made when first needed
     int m_baseDraws = 0;
+    int m_baseShifts = 0;
     int m_topDraws = 0;
 };
 

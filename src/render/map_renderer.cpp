@@ -376,6 +376,18 @@ void MapRenderer::draw(const core::Camera& camera, const FrameOptions& o) {
 }
 
 void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, int offsetY) {
+    glDisable(GL_SCISSOR_TEST);
+    drawBaseClipped(camera, o, offsetY);
+}
+
+void MapRenderer::drawBaseIn(const core::Camera& camera, const FrameOptions& o, int x, int y, int w, int h) {
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x, y, w, h);
+    drawBaseClipped(camera, o, 0);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+void MapRenderer::drawBaseClipped(const core::Camera& camera, const FrameOptions& o, int offsetY) {
     Impl& d = *m_impl;
     const core::Theme& t = core::theme(o.theme);
     const auto& L = o.layers;
@@ -384,7 +396,6 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, in
     glViewport(0, offsetY, camera.widthPx(), camera.heightPx());
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
-    glDisable(GL_SCISSOR_TEST);
     glEnable(GL_BLEND);
     // Colour blends normally; alpha accumulates coverage, so a transparent export composites well.
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
