@@ -20,7 +20,7 @@ core::Status Compositor::compose(const CompositeRequest& r) {
     if (!madeFrame) return madeFrame.error();
     if (*madeBase || *madeFrame) {
         m_baseKey.reset();
-        m_topKey.reset();
+        m_topValid = false;
     }
 
     const BaseKey key = BaseKey::of(r.camera, r.options);
@@ -60,9 +60,15 @@ core::Status Compositor::compose(const CompositeRequest& r) {
     std::optional<core::Instant> night = r.time;
     if (!r.options.layers.visible(core::MapLayer::Night)) night.reset();
     const bool annotate = !r.annotations.empty() && r.projection;
-    const TopKey top{key, m_areas.draws, r.eventsKey, events != nullptr, r.reserved, night,
-                     annotate ? r.annotationsKey ^ 0x5bd1e995ULL : 0};
-    if (m_topKey && *m_topKey == top) return std::nullopt;
+    // Compared in place and kept by assignment (the reserved rectangles' vector keeps its
+    // capacity): a frame with nothing new allocates nothing.
+    if (!m_topKey) m_topKey.emplace();
+    TopKey& top = *m_topKey;
+    const std::uint64_t annotations = annotate ? r.annotationsKey ^ 0x5bd1e995ULL : 0;
+    if (m_topValid && top.matches(key, m_areas.draws, r.eventsKey, events != nullptr, r.reserved, night, annotations)) {
+        return std::nullopt;
+    }
+    m_topValid = false;
     m_frame->copyFrom(*m_areas.target);
     if (night) m_map.drawNight(r.camera, r.options, *night);
     core::SymbolLayout own;
@@ -94,7 +100,14 @@ core::Status Compositor::compose(const CompositeRequest& r) {
     // The briefer's own annotations over all of the map's signs (under an export's furniture).
     if (annotate) m_annotations->draw(r.camera, *r.projection, r.annotations, r.options, m_map);
     m_frame->resolve();
-    m_topKey = top;
+    top.base = key;
+    top.areaDraws = m_areas.draws;
+    top.eventsKey = r.eventsKey;
+    top.events = events != nullptr;
+    top.reserved.assign(r.reserved.begin(), r.reserved.end());
+    top.night = night;
+    top.annotations = annotations;
+    m_topValid = true;
     ++m_topDraws;
     return std::nullopt;
 }

@@ -62,7 +62,7 @@ public:
     const OffscreenTarget& frame() const { return *m_frame; }
     // Something else was drawn into the frame (an export's furniture): the next compose starts
     // the top layers again from the areas.
-    void frameTouched() { m_topKey.reset(); }
+    void frameTouched() { m_topValid = false; }
     // The base must be drawn again (the map renderer's own content changed: boundary layers).
     void invalidateBase() { m_baseKey.reset(); }
 
@@ -91,13 +91,13 @@ private:
         std::vector<core::ScreenRect> reserved;
         std::optional<core::Instant> night;
         std::uint64_t annotations = 0;
-        bool operator==(const TopKey& o) const {
-            const auto sameRect = [](const core::ScreenRect& a, const core::ScreenRect& b) {
-                return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+        bool matches(const BaseKey& b, int draws, std::uint64_t ek, bool ev, const std::vector<core::ScreenRect>& rs,
+                     const std::optional<core::Instant>& n, std::uint64_t an) const {
+            const auto sameRect = [](const core::ScreenRect& a, const core::ScreenRect& c) {
+                return a.x == c.x && a.y == c.y && a.w == c.w && a.h == c.h;
             };
-            return base == o.base && areaDraws == o.areaDraws && eventsKey == o.eventsKey && events == o.events &&
-                   night == o.night && annotations == o.annotations &&
-                   std::equal(reserved.begin(), reserved.end(), o.reserved.begin(), o.reserved.end(), sameRect);
+            return base == b && areaDraws == draws && eventsKey == ek && events == ev && night == n && annotations == an &&
+                   std::equal(reserved.begin(), reserved.end(), rs.begin(), rs.end(), sameRect);
         }
     };
     MapRenderer& m_map;
@@ -107,7 +107,8 @@ private:
     std::optional<BaseKey> m_baseKey;
     bool m_baseDraft = false;
     AreaLayer m_areas;
-    std::optional<TopKey> m_topKey;
+    std::optional<TopKey> m_topKey;  // what the frame's top layers were drawn for, when m_topValid
+    bool m_topValid = false;
     std::unique_ptr<AnnotationOverlay> m_annotations;  // made when first needed
     int m_baseDraws = 0;
     int m_baseShifts = 0;

@@ -198,6 +198,10 @@ struct MapRenderer::Impl {
         return s;
     }
 
+    // drawText()'s buffers, kept between calls.
+    std::vector<TextVertex> overlayVerts;
+    std::vector<std::uint32_t> overlayIdx;
+
     void updatePlacement(const core::Camera& camera, const FrameOptions& o) {
         PlacementKey key{camera.center().x, camera.center().y, camera.metersPerPixel(), camera.widthPx(),
                          camera.heightPx(), o.pixelScale, o.theme, o.layers};
@@ -569,8 +573,10 @@ void MapRenderer::drawLabels(const core::Camera& camera, const FrameOptions& o) 
 void MapRenderer::drawText(const std::string& utf8, const TextStyle& style, float x, float y, int viewportW,
                            int viewportH) {
     Impl& d = *m_impl;
-    std::vector<TextVertex> verts;
-    std::vector<std::uint32_t> idx;
+    std::vector<TextVertex>& verts = d.overlayVerts;
+    std::vector<std::uint32_t>& idx = d.overlayIdx;
+    verts.clear();
+    idx.clear();
     d.fonts->layout(utf8, style, x, y, verts, idx);
     if (idx.empty()) return;
     d.uploadAtlasIfDirty();
