@@ -7,7 +7,9 @@
 #include <cstdlib>
 
 #include "core/time/time.hpp"
+#include "core/export/export_spec.hpp"
 #include "render/compositor.hpp"
+#include "render/export/export_renderer.hpp"
 #include "render/image.hpp"
 #include "render/offscreen.hpp"
 #include "render_fixture.hpp"
@@ -136,4 +138,32 @@ TEST_F(PanReuse, ZoomOrALongJumpDrawsTheBaseAgain) {
     EXPECT_EQ(c.baseDraws(), 3);
     const render::Image single = singleSampled(camera);
     EXPECT_TRUE(jumped.rgba == single.rgba);
+}
+
+TEST_F(PanReuse, AnExportSequenceThatPansDrawsEveryFrameInFull) {
+    // A story's frames move the view a few pixels at a time; each must be the full multisampled
+    // drawing a lone export of that view makes, never a shifted base.
+    auto made = render::ExportRenderer::create(*s_scene, *s_projection, nullptr, render::SharedRenderers{s_renderer, nullptr});
+    ASSERT_TRUE(made.ok());
+    render::ExportRenderer& sequence = **made;
+    const core::Camera start = closeCamera();
+    core::ExportSpec spec;
+    spec.widthPx = kW;
+    spec.heightPx = kH;
+    const double mpp = start.metersPerPixel();
+    const auto viewAt = [&](double dxPx) {
+        return core::ExportView{{start.center().x + dxPx * mpp, start.center().y}, kH * mpp};
+    };
+    render::Image last;
+    for (double dx : {0.0, 4.0, 8.0}) {
+        spec.view = viewAt(dx);
+        auto img = sequence.render(spec);
+        ASSERT_TRUE(img.ok());
+        last = std::move(*img);
+    }
+    auto lone = render::ExportRenderer::create(*s_scene, *s_projection, nullptr, render::SharedRenderers{s_renderer, nullptr});
+    ASSERT_TRUE(lone.ok());
+    auto alone = (*lone)->render(spec);
+    ASSERT_TRUE(alone.ok());
+    EXPECT_TRUE(last.rgba == alone->rgba);
 }
