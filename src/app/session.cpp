@@ -127,6 +127,7 @@ void Session::setWorld(std::unique_ptr<core::EventWorld> world, std::string path
     st.datasetPath = std::move(path);
     st.selectedEvent.reset();
     st.frame = core::FrameLayers{};
+    ++st.frameSerial;
     if (m_world) {
         // Every report in the data is reachable, not only the stated coverage (the 225 toll is
         // reported as of 16 January, after the week's coverage ends).
@@ -240,6 +241,7 @@ void Session::refreshDerived() {
     const LayersKey key{st.worldGeneration, st.shownSerial, st.clock.now.unixSeconds, st.eventLayers};
     if (!m_layersKey || !(*m_layersKey == key)) {
         st.frame = st.world->layersAt(st.clock.now, st.eventLayers, st.shownMask());
+        ++st.frameSerial;
         m_layersKey = key;
         ++m_layersSerial;
     }
@@ -254,7 +256,12 @@ void Session::composeMap(double now) {
         m_lastCenter = c;
         m_lastMpp = st.camera.metersPerPixel();
     }
-    render::CompositeRequest req;
+    // One request kept between frames, so its vectors keep their capacity.
+    render::CompositeRequest& req = m_request;
+    req.reserved.clear();
+    req.annotations.clear();
+    req.projection = nullptr;
+    req.annotationsKey = 0;
     req.camera = st.camera;
     req.options.theme = st.theme;
     req.options.layers = st.layers;

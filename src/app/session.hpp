@@ -99,6 +99,7 @@ private:
     std::unique_ptr<render::MapRenderer> m_renderer;
     std::unique_ptr<render::EventOverlay> m_overlay;
     std::unique_ptr<render::Compositor> m_compositor;
+    render::CompositeRequest m_request;  // the map's, reused frame to frame
     std::unique_ptr<render::ExportRenderer> m_exportRenderer;
     std::unique_ptr<render::ExportRun> m_export;
     ui::AppState m_state;

@@ -22,12 +22,16 @@ core::Status AreaLayer::update(const OffscreenTarget& base, bool baseChanged, Ev
     auto made = ensureTarget(target, base.width(), base.height(), 1);
     if (!made) return made.error();
     const bool drawn = overlay && layers;
-    AreaKey now = AreaKey::of(drawn ? layers : nullptr);
-    if (!*made && !baseChanged && key && *key == now) return std::nullopt;
+    // Compared in place, and kept by assignment into the vector already there: a frame whose
+    // areas did not change allocates nothing.
+    static const std::vector<core::AreaShade> kNone;
+    const std::vector<core::AreaShade>& now = drawn ? layers->areas : kNone;
+    if (!*made && !baseChanged && key && key->same(now)) return std::nullopt;
     target->copyFrom(base);
     if (drawn) overlay->drawAreas(camera, *layers, options);
     target->resolve();
-    key = std::move(now);
+    if (!key) key.emplace();
+    key->areas.assign(now.begin(), now.end());
     ++draws;
     return std::nullopt;
 }

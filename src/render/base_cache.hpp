@@ -49,11 +49,12 @@ struct AreaKey {
     std::vector<core::AreaShade> areas;
 
     static AreaKey of(const core::FrameLayers* layers) { return AreaKey{layers ? layers->areas : std::vector<core::AreaShade>{}}; }
-    bool operator==(const AreaKey& o) const {
-        if (areas.size() != o.areas.size()) return false;
+    bool operator==(const AreaKey& o) const { return same(o.areas); }
+    bool same(const std::vector<core::AreaShade>& other) const {
+        if (areas.size() != other.size()) return false;
         for (std::size_t i = 0; i < areas.size(); ++i) {
             const core::AreaShade& a = areas[i];
-            const core::AreaShade& b = o.areas[i];
+            const core::AreaShade& b = other[i];
             if (a.event != b.event || a.kind != b.kind || a.regionIndex != b.regionIndex || a.alpha != b.alpha ||
                 a.intensity != b.intensity) {
                 return false;

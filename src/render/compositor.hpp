@@ -2,8 +2,11 @@
 // The one compositor of map frames, for the window and for exports alike: the base map (fills,
 // lines, borders), the shaded areas over it, the night, then the event symbols and the labels. Each layer
 // is redrawn only when what it depends on changed: a playing clock redraws the symbols, a fade
-// the areas, a pan the base. The window asks for a quick single-sampled base while the view
-// moves and a multisampled one once it settles; exports always get the multisampled one.
+// the areas, a pan the base. The window asks for a quick draft base while the view moves and a
+// multisampled one once it settles; exports always get the multisampled one. A draft of a view
+// moved by a pan reuses the base already drawn, as tile maps do: shifted by whole pixels, with
+// only the strips the pan uncovered drawn (single-sampled); the labels, symbols and night go on
+// top at the exact view as always, and the settled view is drawn again in full.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -30,7 +33,7 @@ struct CompositeRequest {
     // Identifies what `events` holds (the dataset loaded, the moment, the layer settings, the
     // filter): the symbols are redrawn only when it changes, so it must change whenever they would.
     std::uint64_t eventsKey = 0;
-    bool draft = false;                         // a moving view: the base single-sampled, quickly
+    bool draft = false;                         // a moving view: the base reused or single-sampled, quickly
     // Where the event symbols go (the layout of events->marks for this camera and pixel scale, with
     // the window's pointer spread and selection); null: laid out with neither, as in an export.
     // eventsKey must change whenever it does.
@@ -59,7 +62,7 @@ public:
     const OffscreenTarget& frame() const { return *m_frame; }
     // Something else was drawn into the frame (an export's furniture): the next compose starts
     // the top layers again from the areas.
-    void frameTouched() { m_topKey.reset(); }
+    void frameTouched() { m_topValid = false; }
     // The base must be drawn again (the map renderer's own content changed: boundary layers).
     void invalidateBase() { m_baseKey.reset(); }
 
@@ -67,10 +70,19 @@ public:
     // ask for it again with draft = false).
     bool baseIsDraft() const { return m_baseDraft; }
     int baseDraws() const { return m_baseDraws; }
+    // How many drafts reused the base (shifted, with the uncovered strips drawn).
+    int baseShifts() const { return m_baseShifts; }
+    // The view the base now holds: a shifted draft's is the frame's view snapped to whole pixels
+    // of the base it came from (valid after a successful compose).
+    const BaseKey& baseKey() const { return *m_baseKey; }
     int areaDraws() const { return m_areas.draws; }
     int topDraws() const { return m_topDraws; }
 
 private:
+    // Shifts the base to `camera`'s view when it differs from the base's by a pan of less than
+    // the frame (the same scale, size and look), and draws the uncovered strips. False when it
+    // cannot be reused (the base must be drawn again).
+    bool shiftBase(const core::Camera& camera, const FrameOptions& options);
     struct TopKey {
         BaseKey base;
         int areaDraws = 0;
@@ -79,13 +91,13 @@ private:
         std::vector<core::ScreenRect> reserved;
         std::optional<core::Instant> night;
         std::uint64_t annotations = 0;
-        bool operator==(const TopKey& o) const {
-            const auto sameRect = [](const core::ScreenRect& a, const core::ScreenRect& b) {
-                return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+        bool matches(const BaseKey& b, int draws, std::uint64_t ek, bool ev, const std::vector<core::ScreenRect>& rs,
+                     const std::optional<core::Instant>& n, std::uint64_t an) const {
+            const auto sameRect = [](const core::ScreenRect& a, const core::ScreenRect& c) {
+                return a.x == c.x && a.y == c.y && a.w == c.w && a.h == c.h;
             };
-            return base == o.base && areaDraws == o.areaDraws && eventsKey == o.eventsKey && events == o.events &&
-                   night == o.night && annotations == o.annotations &&
-                   std::equal(reserved.begin(), reserved.end(), o.reserved.begin(), o.reserved.end(), sameRect);
+            return base == b && areaDraws == draws && eventsKey == ek && events == ev && night == n && annotations == an &&
+                   std::equal(reserved.begin(), reserved.end(), rs.begin(), rs.end(), sameRect);
         }
     };
     MapRenderer& m_map;
@@ -95,9 +107,11 @@ private:
     std::optional<BaseKey> m_baseKey;
     bool m_baseDraft = false;
     AreaLayer m_areas;
-    std::optional<TopKey> m_topKey;
+    std::optional<TopKey> m_topKey;  // what the frame's top layers were drawn for, when m_topValid
+    bool m_topValid = false;
     std::unique_ptr<AnnotationOverlay> m_annotations;  // made when first needed
     int m_baseDraws = 0;
+    int m_baseShifts = 0;
     int m_topDraws = 0;
 };
 

@@ -20,6 +20,12 @@ struct FontAtlas::Face {
 
 std::vector<std::uint32_t> decodeUtf8(const std::string& s) {
     std::vector<std::uint32_t> out;
+    decodeUtf8Into(s, out);
+    return out;
+}
+
+void decodeUtf8Into(const std::string& s, std::vector<std::uint32_t>& out) {
+    out.clear();
     out.reserve(s.size());
     std::size_t i = 0;
     while (i < s.size()) {
@@ -43,7 +49,6 @@ std::vector<std::uint32_t> decodeUtf8(const std::string& s) {
         out.push_back(cp);
         i += len;
     }
-    return out;
 }
 
 namespace {
@@ -167,7 +172,8 @@ TextBox FontAtlas::measure(const std::string& utf8, const TextStyle& style) {
     Face& f = face(style.font);
     const float k = style.sizePx / kBasePx;
     TextBox box;
-    const auto cps = decodeUtf8(utf8);
+    decodeUtf8Into(utf8, m_codepoints);
+    const std::vector<std::uint32_t>& cps = m_codepoints;
     for (std::size_t i = 0; i < cps.size(); ++i) {
         box.width += glyph(style.font, cps[i]).advance * k;
         if (i + 1 < cps.size()) {
@@ -191,7 +197,8 @@ void FontAtlas::layout(const std::string& utf8, const TextStyle& style, float x,
     const float haloEdge = style.halo.a > 0.0f ? std::max(0.02f, 0.5f - style.haloPx * sdfPerPx) : 1.0f;
     float pen = x;
     const float baseline = y + f.ascent * k;
-    const auto cps = decodeUtf8(utf8);
+    decodeUtf8Into(utf8, m_codepoints);
+    const std::vector<std::uint32_t>& cps = m_codepoints;
     for (std::size_t i = 0; i < cps.size(); ++i) {
         const Glyph& g = glyph(style.font, cps[i]);
         if (g.w > 0.0f) {

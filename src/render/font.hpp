@@ -99,6 +99,7 @@ private:
     FontAtlas();
     struct Raster;
     using GlyphKey = std::pair<int, std::uint32_t>;  // font, codepoint
+    std::vector<std::uint32_t> m_codepoints;          // the text being measured or laid out
     const Glyph& glyph(LabelFont font, std::uint32_t codepoint);
     static Raster rasterize(const Face& face, std::uint32_t codepoint);
     const Glyph& place(GlyphKey key, Raster raster);
@@ -116,5 +117,7 @@ private:
 
 // Decodes UTF-8; malformed bytes become U+FFFD.
 std::vector<std::uint32_t> decodeUtf8(const std::string& s);
+// The same into `out` (cleared first; its capacity kept).
+void decodeUtf8Into(const std::string& s, std::vector<std::uint32_t>& out);
 
 }  // namespace qantar::render

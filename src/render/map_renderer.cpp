@@ -198,6 +198,10 @@ struct MapRenderer::Impl {
         return s;
     }
 
+    // drawText()'s buffers, kept between calls.
+    std::vector<TextVertex> overlayVerts;
+    std::vector<std::uint32_t> overlayIdx;
+
     void updatePlacement(const core::Camera& camera, const FrameOptions& o) {
         PlacementKey key{camera.center().x, camera.center().y, camera.metersPerPixel(), camera.widthPx(),
                          camera.heightPx(), o.pixelScale, o.theme, o.layers};
@@ -379,6 +383,18 @@ void MapRenderer::draw(const core::Camera& camera, const FrameOptions& o) {
 }
 
 void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, int offsetY) {
+    glDisable(GL_SCISSOR_TEST);
+    drawBaseClipped(camera, o, offsetY);
+}
+
+void MapRenderer::drawBaseIn(const core::Camera& camera, const FrameOptions& o, int x, int y, int w, int h) {
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x, y, w, h);
+    drawBaseClipped(camera, o, 0);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+void MapRenderer::drawBaseClipped(const core::Camera& camera, const FrameOptions& o, int offsetY) {
     Impl& d = *m_impl;
     const core::Theme& t = core::theme(o.theme);
     const auto& L = o.layers;
@@ -387,7 +403,6 @@ void MapRenderer::drawBase(const core::Camera& camera, const FrameOptions& o, in
     glViewport(0, offsetY, camera.widthPx(), camera.heightPx());
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
-    glDisable(GL_SCISSOR_TEST);
     glEnable(GL_BLEND);
     // Colour blends normally; alpha accumulates coverage, so a transparent export composites well.
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -561,8 +576,10 @@ void MapRenderer::drawLabels(const core::Camera& camera, const FrameOptions& o) 
 void MapRenderer::drawText(const std::string& utf8, const TextStyle& style, float x, float y, int viewportW,
                            int viewportH) {
     Impl& d = *m_impl;
-    std::vector<TextVertex> verts;
-    std::vector<std::uint32_t> idx;
+    std::vector<TextVertex>& verts = d.overlayVerts;
+    std::vector<std::uint32_t>& idx = d.overlayIdx;
+    verts.clear();
+    idx.clear();
     d.fonts->layout(utf8, style, x, y, verts, idx);
     if (idx.empty()) return;
     d.uploadAtlasIfDirty();

@@ -48,6 +48,10 @@ public:
     // `offsetY`: the view's bottom edge in the bound framebuffer, negative when the framebuffer
     // holds only a band of the view (OffscreenTarget::drawBanded).
     void drawBase(const core::Camera& camera, const FrameOptions& options, int offsetY = 0);
+    // drawBase() clipped to the rectangle x, y, w, h of the bound framebuffer (OpenGL pixels,
+    // origin bottom left): the rest of what it holds stays as it is. The same pixels inside the
+    // rectangle as drawBase() of the whole view.
+    void drawBaseIn(const core::Camera& camera, const FrameOptions& options, int x, int y, int w, int h);
     // Shades the night side of the terminator at `time` over what is drawn (between the base and
     // the event layers), when the Night layer is on.
     void drawNight(const core::Camera& camera, const FrameOptions& options, core::Instant time);
@@ -73,6 +77,7 @@ public:
     void drawText(const std::string& utf8, const TextStyle& style, float x, float y, int viewportW, int viewportH);
 
 private:
+    void drawBaseClipped(const core::Camera& camera, const FrameOptions& options, int offsetY);
     struct Impl;
     explicit MapRenderer(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;

@@ -48,6 +48,9 @@ public:
     // Copies `source`'s resolved image into this target's drawing buffer (same size expected),
     // leaving this target bound for drawing on top.
     void copyFrom(const OffscreenTarget& source) const;
+    // Swaps the resolved images (texture and its framebuffer) of two targets of the same size;
+    // the multisampled storage stays with each.
+    void swapResolved(OffscreenTarget& other);
     // Reads the resolved image back, top row first.
     Image read() const;
 

@@ -83,6 +83,7 @@ struct AppState {
     std::vector<std::uint8_t> shown;          // filter's mask over world's events (empty: all shown)
     std::uint64_t shownSerial = 0;            // changes whenever `shown` is recomputed
     core::FrameLayers frame;                  // the event layers at clock.now (kept current by the session)
+    std::uint64_t frameSerial = 0;            // changes whenever `frame` is replaced
     // The range the timeline panel shows (set as it draws; empty before it has): what the export
     // dialog's timeline figure covers.
     core::Interval timelineView{};
@@ -98,6 +99,26 @@ struct AppState {
     // spreads the stack under the pointer (pointerSpread: its place) and lists in a tooltip the
     // events the pointer is on (pointedEvents: one event, or a whole stack's).
     core::SymbolLayout symbols;
+    // What `symbols` was laid out from (layOutSymbols lays them out again only when it changes).
+    struct SymbolsKey {
+        std::uint64_t frameSerial = 0;
+        const void* world = nullptr;
+        core::MapXY center;
+        double mpp = 0;
+        int w = 0, h = 0;
+        float pixelScale = 0;
+        std::optional<core::MapXY> spread;
+        std::optional<std::uint32_t> selected, pointed;
+        bool operator==(const SymbolsKey& o) const {
+            const auto same = [](const std::optional<core::MapXY>& a, const std::optional<core::MapXY>& b) {
+                return a.has_value() == b.has_value() && (!a || (a->x == b->x && a->y == b->y));
+            };
+            return frameSerial == o.frameSerial && world == o.world && center.x == o.center.x && center.y == o.center.y &&
+                   mpp == o.mpp && w == o.w && h == o.h && pixelScale == o.pixelScale && same(spread, o.spread) &&
+                   selected == o.selected && pointed == o.pointed;
+        }
+    };
+    std::optional<SymbolsKey> symbolsKey;
     float mapPixelScale = 1.0f;
     std::optional<core::MapXY> pointerSpread;
     std::vector<std::uint32_t> pointedEvents;

@@ -149,9 +149,11 @@ void EventListPanel::draw(AppState& state) {
                 }
                 ImGui::PopID();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(shortened(e.title, 160).c_str());
+                shortenInto(e.title, 160, m_cell);
+                ImGui::TextUnformatted(m_cell.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(shortened(e.place.name, 80).c_str());
+                shortenInto(e.place.name, 80, m_cell);
+                ImGui::TextUnformatted(m_cell.c_str());
             }
         }
         ImGui::EndTable();

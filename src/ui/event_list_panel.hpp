@@ -20,6 +20,7 @@ public:
 
 private:
     char m_search[128] = "";
+    std::string m_cell;  // a shortened cell of the list, its buffer kept between frames
     std::vector<std::uint32_t> m_rows;
     // What m_rows was filtered for.
     const core::EventWorld* m_rowsWorld = nullptr;

@@ -171,7 +171,8 @@ void LayersPanel::draw(AppState& state) {
         ImGui::TextUnformatted("Events (legend)");
         const core::Theme& t = core::theme(state.theme);
         // Each layer's switch, with a row per symbol it draws (the first beside the switch).
-        const std::vector<core::LegendEntry> entries = core::allLegendEntries();
+        // Every entry, whatever is on: the same list for the whole run, made once.
+        static const std::vector<core::LegendEntry> entries = core::allLegendEntries();
         for (int i = 0; i < core::kEventLayerCount; ++i) {
             const auto layer = static_cast<core::EventLayer>(i);
             bool first = true;

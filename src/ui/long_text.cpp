@@ -43,14 +43,20 @@ void textLong(std::string_view text) {
 }
 
 std::string shortened(std::string_view text, std::size_t maxChars) {
+    std::string out;
+    shortenInto(text, maxChars, out);
+    return out;
+}
+
+void shortenInto(std::string_view text, std::size_t maxChars, std::string& out) {
     std::size_t chars = 0, i = 0;
     for (; i < text.size(); ++i) {
         if (continuation(text[i])) continue;
         if (chars == maxChars) break;
         ++chars;
     }
-    if (i >= text.size()) return std::string(text);
-    return std::string(text.substr(0, i)) + "\xE2\x80\xA6";
+    out.assign(text.substr(0, i));
+    if (i < text.size()) out += "\xE2\x80\xA6";
 }
 
 int keepWithinLimit(ImGuiInputTextCallbackData* data) {

@@ -21,6 +21,8 @@ void textLong(std::string_view text);
 // At most `maxChars` characters of the text, with "…" when cut (for one-line places: a title in a
 // list, a label).
 std::string shortened(std::string_view text, std::size_t maxChars);
+// The same written into `out` (its capacity kept: a list redrawn every frame allocates nothing).
+void shortenInto(std::string_view text, std::size_t maxChars, std::string& out);
 
 // An InputText callback (ImGuiInputTextFlags_CallbackEdit, user data: a std::size_t* limit in
 // characters) that keeps what is typed or pasted within the limit.

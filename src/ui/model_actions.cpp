@@ -89,7 +89,15 @@ void layOutSymbols(AppState& s) {
     o.spreadByPointer = s.pointerSpread;
     o.selectedEvent = s.selectedEvent;
     if (!s.pointedStack && s.pointedEvents.size() == 1) o.pointedEvent = s.pointedEvents.front();
+    // Laid out again only when something it depends on changed: a still view with a paused
+    // clock, or the map view and the compositor asking in the same frame, reuse the layout.
+    const AppState::SymbolsKey key{s.frameSerial,      s.world,          s.camera.center(),
+                                   s.camera.metersPerPixel(), s.camera.widthPx(), s.camera.heightPx(),
+                                   o.pixelScale,       o.spreadByPointer, o.selectedEvent,
+                                   o.pointedEvent};
+    if (s.symbolsKey && *s.symbolsKey == key) return;
     s.symbols = s.world ? core::layoutSymbols(s.frame.marks, s.camera, o) : core::SymbolLayout{};
+    s.symbolsKey = key;
 }
 
 void updateStory(AppState& s) {

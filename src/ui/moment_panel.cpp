@@ -21,7 +21,16 @@ void MomentPanel::draw(AppState& state, const Fonts& fonts) {
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("Moment###moment", nullptr, flags)) {
         ImGui::PushTextWrapPos(maxW - 2 * pad);
-        const auto lines = core::momentCaption(*state.world, state.frame, state.displayZone);
+        if (m_textSerial != state.frameSerial || m_textZone != state.displayZone) {
+            m_lines = core::momentCaption(*state.world, state.frame, state.displayZone);
+            for (int k = 0; k < core::kFigureKindCount; ++k) {
+                m_counters[static_cast<std::size_t>(k)] =
+                    core::counterLine(static_cast<core::FigureKind>(k), state.frame.counters[static_cast<core::FigureKind>(k)]);
+            }
+            m_textSerial = state.frameSerial;
+            m_textZone = state.displayZone;
+        }
+        const std::vector<std::string>& lines = m_lines;
         if (fonts.large) ImGui::PushFont(fonts.large);
         ImGui::TextUnformatted(lines.front().c_str());
         if (fonts.large) ImGui::PopFont();
@@ -30,7 +39,7 @@ void MomentPanel::draw(AppState& state, const Fonts& fonts) {
         for (int k = 0; k < core::kFigureKindCount; ++k) {
             const auto kind = static_cast<core::FigureKind>(k);
             const core::Counter& c = state.frame.counters[kind];
-            const std::string text = core::counterLine(kind, c);
+            const std::string& text = m_counters[static_cast<std::size_t>(k)];
             const float w = ImGui::CalcTextSize(text.c_str()).x;
             if (k > 0 && lineW + 18.0f + w < maxW - 2 * pad) {
                 ImGui::SameLine(0.0f, 18.0f);

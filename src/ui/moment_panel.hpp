@@ -1,6 +1,15 @@
 #pragma once
 #include <imgui.h>
 
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/events/events.hpp"
+#include "core/time/time.hpp"
+
 #include "ui/app_state.hpp"
 #include "ui/style.hpp"
 
@@ -12,6 +21,14 @@ namespace qantar::ui {
 class MomentPanel {
 public:
     void draw(AppState& state, const Fonts& fonts);
+
+private:
+    // The caption and the counters' lines, written again only when the frame's layers or the zone
+    // change (not on every frame of a still or panning map).
+    std::optional<std::uint64_t> m_textSerial;
+    core::ZoneOffset m_textZone;
+    std::vector<std::string> m_lines;
+    std::array<std::string, core::kFigureKindCount> m_counters;
 };
 
 }  // namespace qantar::ui

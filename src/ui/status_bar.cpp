@@ -13,9 +13,13 @@ namespace qantar::ui {
 
 std::string formatLonLat(const core::LonLat& p) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.4f\xC2\xB0 %c  %.4f\xC2\xB0 %c", std::abs(p.lat), p.lat >= 0 ? 'N' : 'S',
-                  std::abs(p.lon), p.lon >= 0 ? 'E' : 'W');
+    formatLonLat(p, buf, sizeof buf);
     return buf;
+}
+
+void formatLonLat(const core::LonLat& p, char* buf, std::size_t size) {
+    std::snprintf(buf, size, "%.4f\xC2\xB0 %c  %.4f\xC2\xB0 %c", std::abs(p.lat), p.lat >= 0 ? 'N' : 'S',
+                  std::abs(p.lon), p.lon >= 0 ? 'E' : 'W');
 }
 
 float StatusBar::height() { return ImGui::GetFrameHeight() + 4.0f; }
@@ -27,7 +31,9 @@ void StatusBar::draw(AppState& state) {
     if (beginDocked("Status###status", state.layout.status, nullptr, flags)) {
         ImGui::AlignTextToFramePadding();
         if (state.cursor) {
-            ImGui::TextUnformatted(formatLonLat(*state.cursor).c_str());
+            char buf[64];  // on the stack: the bar is drawn every frame
+            formatLonLat(*state.cursor, buf, sizeof buf);
+            ImGui::TextUnformatted(buf);
         } else {
             ImGui::TextDisabled("move the mouse over the map for coordinates");
         }
@@ -54,7 +60,15 @@ void StatusBar::draw(AppState& state) {
                                   state.autosaveProblem.c_str());
             }
         }
-        const std::string credit = core::statusBarCredit(state.world ? &state.world->data() : nullptr);
+        // The credit depends only on the data loaded: written again when that changes.
+        const core::Dataset* data = state.world ? &state.world->data() : nullptr;
+        if (!m_creditValid || m_creditData != data || m_creditGeneration != state.worldGeneration) {
+            m_credit = core::statusBarCredit(data);
+            m_creditData = data;
+            m_creditGeneration = state.worldGeneration;
+            m_creditValid = true;
+        }
+        const std::string& credit = m_credit;
         const float creditW = ImGui::CalcTextSize(credit.c_str()).x;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 24.0f, ImGui::GetWindowContentRegionMax().x - creditW));
         ImGui::TextDisabled("%s", credit.c_str());

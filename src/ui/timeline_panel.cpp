@@ -134,7 +134,12 @@ void TimelinePanel::drawControls(AppState& state, const Fonts& fonts) {
         }
     }
     // The current moment, large, right-aligned (unless an error needs the room).
-    const std::string now = core::formatForDisplay(clock.now, state.displayZone, core::Precision::Exact);
+    if (m_nowTextAt != clock.now.unixSeconds || m_nowTextZone != state.displayZone.minutes || m_nowText.empty()) {
+        m_nowText = core::formatForDisplay(clock.now, state.displayZone, core::Precision::Exact);
+        m_nowTextAt = clock.now.unixSeconds;
+        m_nowTextZone = state.displayZone.minutes;
+    }
+    const std::string& now = m_nowText;
     if (!m_timeError.empty()) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, panelColors(state.theme).error);
@@ -202,7 +207,19 @@ void TimelinePanel::drawCanvas(AppState& state) {
     // Ticks, spaced so that no two labels overprint.
     const double minorLabelPx = ImGui::CalcTextSize("00:00").x + 14.0f * u;
     const double majorLabelPx = ImGui::CalcTextSize("Wed 29 Sep").x + 14.0f * u;
-    const auto ticks = core::chooseTicks(m_axis, state.displayZone, minorLabelPx, majorLabelPx);
+    if (m_ticksStart != m_axis.start().unixSeconds || m_ticksEnd != m_axis.end().unixSeconds ||
+        m_ticksX0 != m_axis.toX(m_axis.start()) || m_ticksWidth != m_axis.toX(m_axis.end()) ||
+        m_ticksZone != state.displayZone.minutes || m_ticksMinor != minorLabelPx || m_ticksMajor != majorLabelPx) {
+        m_ticks = core::chooseTicks(m_axis, state.displayZone, minorLabelPx, majorLabelPx);
+        m_ticksStart = m_axis.start().unixSeconds;
+        m_ticksEnd = m_axis.end().unixSeconds;
+        m_ticksX0 = m_axis.toX(m_axis.start());
+        m_ticksWidth = m_axis.toX(m_axis.end());
+        m_ticksZone = state.displayZone.minutes;
+        m_ticksMinor = minorLabelPx;
+        m_ticksMajor = majorLabelPx;
+    }
+    const std::vector<core::Tick>& ticks = m_ticks;
     for (const auto& tk : ticks) {
         const float x = static_cast<float>(m_axis.toX(tk.t));
         if (x < trackX || x > trackX + trackW) continue;
@@ -230,12 +247,10 @@ void TimelinePanel::drawCanvas(AppState& state) {
     }
     y += band + 2.0f;
     dl->AddText(ImVec2(origin.x + 4.0f, y - 1.0f), dimCol, "Curfew hours");
-    for (auto i : lanes.curfews) {
-        for (const core::Interval& night : core::curfewNights(data.events[i], index.interval(i), m_axis.start(), m_axis.end())) {
-            const float x0 = std::max(trackX, static_cast<float>(m_axis.toX(night.start)));
-            const float x1 = std::min(trackX + trackW, static_cast<float>(m_axis.toX(night.end)));
-            if (x1 > x0) dl->AddRectFilled(ImVec2(x0, y + 1), ImVec2(x1, y + band - 1), pc.curfew);
-        }
+    for (const core::Interval& night : lanes.nights) {
+        const float x0 = std::max(trackX, static_cast<float>(m_axis.toX(night.start)));
+        const float x1 = std::min(trackX + trackW, static_cast<float>(m_axis.toX(night.end)));
+        if (x1 > x0) dl->AddRectFilled(ImVec2(x0, y + 1), ImVec2(x1, y + band - 1), pc.curfew);
     }
     y += band + 2.0f;
 
@@ -345,6 +360,12 @@ const TimelinePanel::Lanes& TimelinePanel::lanesFor(const AppState& state, float
         l.laneEvents[static_cast<std::size_t>(e.category)].push_back(i);
         if (e.category == core::Category::InternetBlackout) l.internet.push_back(i);
         if (e.category == core::Category::Curfew && e.recurrence) l.curfews.push_back(i);
+    }
+    l.nights.clear();
+    for (auto i : l.curfews) {
+        for (const core::Interval& night : core::curfewNights(data.events[i], index.interval(i), m_axis.start(), m_axis.end())) {
+            l.nights.push_back(night);
+        }
     }
     std::vector<std::pair<double, double>> spans;
     for (std::size_t c = 0; c < l.laneEvents.size(); ++c) {

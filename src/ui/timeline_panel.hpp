@@ -50,6 +50,7 @@ private:
         std::int64_t start = 0, end = 0;
         float trackX = 0.0f, trackW = 0.0f;
         std::vector<std::uint32_t> internet, curfews;  // the bands' events overlapping the window
+        std::vector<core::Interval> nights;            // the curfews' nights in the window
         std::array<std::vector<std::uint32_t>, core::kCategoryCount> laneEvents;  // per lane, ascending
         std::array<std::vector<double>, core::kCategoryCount> xs;              // their start x
         std::array<std::vector<core::DepthRun>, core::kCategoryCount> runs;    // extent bars
@@ -57,6 +58,16 @@ private:
     };
     const Lanes& lanesFor(const AppState& state, float trackX, float trackW);
     Lanes m_lanes;
+    // The axis's ticks, chosen again only when the window of time, its width, the zone or the
+    // label sizes change.
+    std::vector<core::Tick> m_ticks;
+    std::int64_t m_ticksStart = 0, m_ticksEnd = 0;
+    double m_ticksX0 = -1, m_ticksWidth = -1, m_ticksMinor = -1, m_ticksMajor = -1;
+    int m_ticksZone = 0;
+    // The current moment as written, kept while the clock stands still.
+    std::string m_nowText;
+    std::int64_t m_nowTextAt = 0;
+    int m_nowTextZone = 0;
 };
 
 }  // namespace qantar::ui
