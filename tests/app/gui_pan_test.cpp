@@ -115,7 +115,7 @@ TEST(GuiPan, DraggingThenReleasingSettlesOnTheFullRedraw) {
         d.advance(0.5);
         const core::ScreenRect m = d.state().layout.map;
         const int drawsBefore = d.session().compositor().baseDraws();
-        const float x = m.x + m.w * 0.5f, y = m.y + m.h * 0.5f;
+        const float x = static_cast<float>(m.x + m.w * 0.5), y = static_cast<float>(m.y + m.h * 0.5);
         // A slow drag, pixel by pixel and diagonally, the mouse held down over the last frames.
         d.drag(x, y, x - 97.0f, y + 41.0f, 24);
         EXPECT_GT(d.session().compositor().baseShifts(), 10) << "the moving view redrew the base instead of reusing it";
@@ -153,7 +153,7 @@ TEST(GuiPan, AStillFrameAllocatesNothingAndAMovingOneOnlyWhatIsListed) {
     UiDriver d(at("2022-01-05T00:00"));
     d.advance(0.5);
     const core::ScreenRect m = d.state().layout.map;
-    d.moveMouse(m.x + m.w * 0.3f, m.y + m.h * 0.6f);
+    d.moveMouse(static_cast<float>(m.x + m.w * 0.3), static_cast<float>(m.y + m.h * 0.6));
     d.advance(0.5);
     constexpr int kFrames = 30;
     const long still = allocationsOver(d, kFrames);
