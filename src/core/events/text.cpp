@@ -8,76 +8,95 @@ namespace qantar::core {
 
 namespace {
 
-// Strings are written into large chunks that are never moved or freed, each as its uint32 length,
-// its characters and a NUL; a Text points at the characters. An open-addressing table of those
-// pointers finds an existing copy.
+// Each string is one heap block: its Text::Header, its characters and a NUL; a Text points at
+// the characters. An open-addressing table of those pointers finds an existing copy; a freed
+// string leaves a tombstone there until the table is next rebuilt.
 class Pool {
 public:
     const char* intern(std::string_view s) {
-        const std::size_t h = std::hash<std::string_view>{}(s);
+        const std::size_t h = hashOf(s);
         std::lock_guard lock(m_mutex);
-        if ((m_count + 1) * 2 > m_table.size()) grow();
+        if ((m_used + 1) * 4 > m_table.size() * 3) rebuild();
         const std::size_t mask = m_table.size() - 1;
+        std::size_t freeSlot = SIZE_MAX;
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const char* p = m_table[i];
             if (!p) {
-                p = store(s);
-                m_table[i] = p;
+                if (freeSlot == SIZE_MAX) {
+                    freeSlot = i;
+                    ++m_used;
+                }
+                p = create(s);
+                m_table[freeSlot] = p;
                 ++m_count;
                 return p;
             }
-            if (lengthOf(p) == s.size() && std::memcmp(p, s.data(), s.size()) == 0) return p;
+            if (p == kTombstone) {
+                if (freeSlot == SIZE_MAX) freeSlot = i;
+                continue;
+            }
+            Text::Header* head = headerOf(p);
+            if (head->size == s.size() && std::memcmp(p, s.data(), s.size()) == 0) {
+                head->refs.fetch_add(1, std::memory_order_relaxed);
+                return p;
+            }
         }
+    }
+    void drop(const char* chars) {
+        std::lock_guard lock(m_mutex);
+        Text::Header* head = headerOf(chars);
+        if (head->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+        const std::size_t mask = m_table.size() - 1;
+        std::size_t i = hashOf(std::string_view(chars, head->size)) & mask;
+        while (m_table[i] != chars) i = (i + 1) & mask;
+        m_table[i] = kTombstone;
+        --m_count;
+        m_blockBytes -= blockSize(head->size);
+        head->~Header();
+        ::operator delete(static_cast<void*>(head));
     }
     std::size_t bytes() {
         std::lock_guard lock(m_mutex);
-        return m_chunkBytes + m_table.size() * sizeof(const char*);
+        return m_blockBytes + m_table.size() * sizeof(const char*);
     }
 
 private:
-    static constexpr std::size_t kChunk = 256 * 1024;
-    static std::size_t lengthOf(const char* p) {
-        std::uint32_t n;
-        std::memcpy(&n, p - sizeof n, sizeof n);
-        return n;
+    static inline const char* const kTombstone = reinterpret_cast<const char*>(alignof(Text::Header));
+    static std::size_t hashOf(std::string_view s) { return std::hash<std::string_view>{}(s); }
+    static Text::Header* headerOf(const char* chars) {
+        return reinterpret_cast<Text::Header*>(const_cast<char*>(chars) - sizeof(Text::Header));
     }
-    const char* store(std::string_view s) {
-        const std::size_t need = sizeof(std::uint32_t) + s.size() + 1;
-        if (need > m_free) {
-            const std::size_t size = std::max(kChunk, need);
-            m_chunks.push_back(std::make_unique<char[]>(size));
-            m_next = m_chunks.back().get();
-            m_free = size;
-            m_chunkBytes += size;
-        }
-        const auto n = static_cast<std::uint32_t>(s.size());
-        std::memcpy(m_next, &n, sizeof n);
-        char* chars = m_next + sizeof n;
+    static std::size_t blockSize(std::size_t n) { return sizeof(Text::Header) + n + 1; }
+    const char* create(std::string_view s) {
+        void* raw = ::operator new(blockSize(s.size()));
+        auto* head = new (raw) Text::Header{this, {1}, static_cast<std::uint32_t>(s.size())};
+        char* chars = reinterpret_cast<char*>(head) + sizeof(Text::Header);
         std::memcpy(chars, s.data(), s.size());
         chars[s.size()] = '\0';
-        m_next += need;
-        m_free -= need;
+        m_blockBytes += blockSize(s.size());
         return chars;
     }
-    void grow() {
-        std::vector<const char*> table(std::max<std::size_t>(1024, m_table.size() * 2), nullptr);
-        const std::size_t mask = table.size() - 1;
+    // A table at most half full, without tombstones (it is rebuilt at three quarters).
+    void rebuild() {
+        std::size_t size = 1024;
+        while (size < (m_count + 1) * 2) size *= 2;
+        std::vector<const char*> table(size, nullptr);
+        const std::size_t mask = size - 1;
         for (const char* p : m_table) {
-            if (!p) continue;
-            std::size_t i = std::hash<std::string_view>{}(std::string_view(p, lengthOf(p))) & mask;
+            if (!p || p == kTombstone) continue;
+            std::size_t i = hashOf(std::string_view(p, headerOf(p)->size)) & mask;
             while (table[i]) i = (i + 1) & mask;
             table[i] = p;
         }
         m_table.swap(table);
+        m_used = m_count;
     }
 
     std::mutex m_mutex;
-    std::vector<const char*> m_table;
-    std::size_t m_count = 0;
-    std::vector<std::unique_ptr<char[]>> m_chunks;
-    char* m_next = nullptr;
-    std::size_t m_free = 0;
-    std::size_t m_chunkBytes = 0;
+    std::vector<const char*> m_table;  // null: never used; kTombstone: freed
+    std::size_t m_count = 0;           // strings held
+    std::size_t m_used = 0;            // slots not null (strings and tombstones)
+    std::size_t m_blockBytes = 0;
 };
 
 Pool& pool() {
@@ -91,6 +110,8 @@ const char* Text::intern(std::string_view s) {
     if (s.empty()) return nullptr;
     return pool().intern(s);
 }
+
+void Text::drop(const char* chars) { static_cast<Pool*>(header(chars)->pool)->drop(chars); }
 
 std::size_t Text::poolBytes() { return pool().bytes(); }
 

@@ -3,9 +3,11 @@
 // fit in a few hundred megabytes, and most of an event's strings repeat (titles, places, regions,
 // source ids) or are absent.
 //
-// - Text: an 8-byte handle to an immutable string kept once in a process-wide pool (interned):
-//   equal strings share one copy, the empty string is a null handle, and two Texts compare equal
-//   exactly when their handles are equal. It reads like a const std::string (size, c_str, find,
+// - Text: an 8-byte handle to an immutable string kept once in a pool (interned, counted): equal
+//   strings share one copy while any Text holds it, and the copy is freed with the last (a
+//   streamed import keeps no memory of the rows it has written). The empty string is a null
+//   handle. The program and each module it loads (the GDAL importer) keep their own pool: Texts
+//   from two pools compare by their characters. It reads like a const std::string (size, c_str, find,
 //   ==, <, +) and converts to std::string_view and std::string. Pooled strings live until the
 //   process ends; the pool only grows (by the distinct strings ever loaded).
 // - SharedVec<T>: an 8-byte vector for rarely filled lists (an event's figures and sources): null
@@ -41,13 +43,26 @@ public:
     Text(std::string_view s) : m_chars(intern(s)) {}  // NOLINT: implicit, as a std::string is
     Text(const std::string& s) : Text(std::string_view(s)) {}
     Text(const char* s) : Text(std::string_view(s)) {}
-
-    std::size_t size() const {
-        if (!m_chars) return 0;
-        std::uint32_t n;
-        std::memcpy(&n, m_chars - sizeof n, sizeof n);
-        return n;
+    Text(const Text& o) noexcept : m_chars(o.m_chars) { retain(m_chars); }
+    Text(Text&& o) noexcept : m_chars(std::exchange(o.m_chars, nullptr)) {}
+    Text& operator=(const Text& o) noexcept {
+        if (m_chars != o.m_chars) {
+            retain(o.m_chars);
+            release(m_chars);
+            m_chars = o.m_chars;
+        }
+        return *this;
     }
+    Text& operator=(Text&& o) noexcept {
+        if (this != &o) {
+            release(m_chars);
+            m_chars = std::exchange(o.m_chars, nullptr);
+        }
+        return *this;
+    }
+    ~Text() { release(m_chars); }
+
+    std::size_t size() const { return m_chars ? header(m_chars)->size : 0; }
     std::size_t length() const { return size(); }
     bool empty() const { return m_chars == nullptr; }
     const char* c_str() const { return m_chars ? m_chars : ""; }
@@ -82,8 +97,10 @@ public:
     bool ends_with(std::string_view s) const { return size() >= s.size() && view().substr(size() - s.size()) == s; }
     int compare(std::string_view s) const { return view().compare(s); }
 
-    friend bool operator==(const Text& a, const Text& b) { return a.m_chars == b.m_chars; }
-    friend bool operator!=(const Text& a, const Text& b) { return a.m_chars != b.m_chars; }
+    // Equal handles are equal strings; unequal handles may still be (a module loaded at run time,
+    // such as the GDAL importer, has its own pool), so those compare their characters.
+    friend bool operator==(const Text& a, const Text& b) { return a.m_chars == b.m_chars || a.view() == b.view(); }
+    friend bool operator!=(const Text& a, const Text& b) { return !(a == b); }
     friend bool operator<(const Text& a, const Text& b) { return a.view() < b.view(); }
     friend bool operator>(const Text& a, const Text& b) { return a.view() > b.view(); }
     friend bool operator<=(const Text& a, const Text& b) { return a.view() <= b.view(); }
@@ -114,14 +131,36 @@ public:
     friend std::string operator+(const Text& a, const Text& b) { return a.str().append(b.view()); }
     friend std::ostream& operator<<(std::ostream& os, const Text& t);
 
-    // The pooled characters: equal for equal strings (for hashing).
-    const void* handle() const { return m_chars; }
     // Bytes the pool holds (characters, headers and its table), for measurements.
     static std::size_t poolBytes();
 
+    // What precedes a pooled string's characters.
+    struct Header {
+        void* pool;                        // the pool that holds it
+        std::atomic<std::uint32_t> refs;   // Texts holding it
+        std::uint32_t size;                // characters, without the NUL after them
+    };
+
 private:
+    static Header* header(const char* chars) {
+        return reinterpret_cast<Header*>(const_cast<char*>(chars) - sizeof(Header));
+    }
     static const char* intern(std::string_view s);
-    const char* m_chars = nullptr;  // NUL-terminated, preceded by its uint32 length; null: empty
+    static void retain(const char* chars) {
+        if (chars) header(chars)->refs.fetch_add(1, std::memory_order_relaxed);
+    }
+    static void release(const char* chars) {
+        if (!chars) return;
+        std::atomic<std::uint32_t>& refs = header(chars)->refs;
+        std::uint32_t n = refs.load(std::memory_order_relaxed);
+        while (n > 1)  // not the last holder: no lock needed
+            if (refs.compare_exchange_weak(n, n - 1, std::memory_order_acq_rel)) return;
+        drop(chars);
+    }
+    // The last holder may be letting go: under the pool's lock (where interning revives strings),
+    // counts down and frees the string at zero.
+    static void drop(const char* chars);
+    const char* m_chars = nullptr;  // NUL-terminated, after its Header; null: empty
 };
 
 // A copy-on-write vector in one pointer; see the top of this file.
@@ -308,6 +347,6 @@ private:
 template <>
 struct std::hash<qantar::core::Text> {
     std::size_t operator()(const qantar::core::Text& t) const noexcept {
-        return std::hash<const void*>{}(t.handle());
+        return std::hash<std::string_view>{}(t.view());
     }
 };
