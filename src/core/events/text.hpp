@@ -8,8 +8,8 @@
 //   streamed import keeps no memory of the rows it has written). The empty string is a null
 //   handle. The program and each module it loads (the GDAL importer) keep their own pool: Texts
 //   from two pools compare by their characters. It reads like a const std::string (size, c_str, find,
-//   ==, <, +) and converts to std::string_view and std::string. Pooled strings live until the
-//   process ends; the pool only grows (by the distinct strings ever loaded).
+//   ==, <, +) and converts to std::string_view and std::string. Copying one counts a reference
+//   (an atomic add); moving it does not.
 // - SharedVec<T>: an 8-byte vector for rarely filled lists (an event's figures and sources): null
 //   when empty, one heap block otherwise, shared between copies until one of them is changed
 //   (copy on write).
