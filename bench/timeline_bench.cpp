@@ -15,8 +15,15 @@
 //   ..._Bundled             — the same on the bundled 73 events, for scale.
 // Counters: marks = point symbols produced per call; items/s = layer evaluations per second.
 //
+// Memory per event (BM_MemoryPerEvent/n): the heap makeSyntheticDataset(n) takes (bytes_per_event,
+// interned strings included) and that plus the EventWorld built on it (world_bytes_per_event: the
+// time index, map positions and counters), from glibc's count of bytes in use; one iteration, the
+// first build of those strings in the process.
+//
 // Run: build/bench/qantar_timeline_bench  (Release build)
 #include <benchmark/benchmark.h>
+
+#include <malloc.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -295,6 +302,29 @@ void evaluateLayersAt(benchmark::State& state, std::size_t n, bool playing) {
     state.counters["marks"] = benchmark::Counter(static_cast<double>(marks), benchmark::Counter::kAvgIterations);
 }
 
+// Bytes of heap in use, as glibc counts them (small blocks and mmapped ones).
+double heapInUse() {
+    const struct mallinfo2 m = mallinfo2();
+    return static_cast<double>(m.uordblks + m.hblkhd);
+}
+
+void BM_MemoryPerEvent(benchmark::State& state) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    const MapWorld& m = mapWorld();
+    double data = 0.0, world = 0.0;
+    for (auto _ : state) {
+        const double before = heapInUse();
+        Dataset d = makeSyntheticDataset(n);
+        data = heapInUse() - before;
+        auto w = std::make_unique<EventWorld>(std::move(d), *m.map, *m.projection);
+        world = heapInUse() - before;
+        benchmark::DoNotOptimize(w.get());
+    }
+    state.counters["bytes_per_event"] = data / static_cast<double>(n);
+    state.counters["world_bytes_per_event"] = world / static_cast<double>(n);
+    state.counters["sizeof_event"] = static_cast<double>(sizeof(Event));
+}
+
 void BM_EvaluateLayers_Moment(benchmark::State& s) { evaluateLayersAt(s, static_cast<std::size_t>(s.range(0)), false); }
 void BM_EvaluateLayers_Playing(benchmark::State& s) { evaluateLayersAt(s, static_cast<std::size_t>(s.range(0)), true); }
 void BM_EvaluateLayers_Moment_Bundled(benchmark::State& s) { evaluateLayersAt(s, 0, false); }
@@ -323,6 +353,12 @@ namespace {
         benchmark::RegisterBenchmark("BM_EvaluateLayers_Moment", BM_EvaluateLayers_Moment)->Arg(n)->Unit(benchmark::kMicrosecond);
         benchmark::RegisterBenchmark("BM_EvaluateLayers_Playing", BM_EvaluateLayers_Playing)->Arg(n)->Unit(benchmark::kMicrosecond);
     }
+    return true;
+}();
+// Last, and apart: its counters are bytes, not results.
+[[maybe_unused]] const bool kMemoryBenchmarks = [] {
+    for (std::int64_t n : {100000, 1000000})
+        benchmark::RegisterBenchmark("BM_MemoryPerEvent", BM_MemoryPerEvent)->Arg(n)->Iterations(1)->Unit(benchmark::kMillisecond);
     return true;
 }();
 }  // namespace

@@ -72,7 +72,7 @@ int runState(const StateOptions& options) {
         j["id"] = e.id;
         j["category"] = core::categoryId(e.category);
         j["title"] = e.title;
-        j["place"] = e.place.nationwide ? std::string("Kazakhstan") : e.place.name;
+        j["place"] = e.place.nationwide ? std::string("Kazakhstan") : e.place.name.str();
         if (e.place.lonLat) {
             j["lon"] = e.place.lonLat->lon;
             j["lat"] = e.place.lonLat->lat;

@@ -61,7 +61,7 @@ std::vector<std::string> momentCaption(const EventWorld& world, const FrameLayer
         const Event& e = world.data().events[a.event];
         if (a.kind == AreaKind::Curfew) {
             const std::string note = noteOf(a.event);
-            curfewPlaces.insert(note.empty() ? e.place.name : e.place.name + "; " + note);
+            curfewPlaces.insert(note.empty() ? e.place.name.str() : e.place.name + "; " + note);
         }
         if (a.kind == AreaKind::Emergency && (!emergency || !a.uncertainTime)) emergency = a.event;
     }

@@ -151,6 +151,21 @@ void getText(const json& obj, const char* key, std::string& out, std::size_t lim
     if (chars > limit) ck.problem(path + "/" + key, ctx, tooLong(key, chars, limit));
 }
 
+// The same, into an event's interned text.
+bool getString(const json& obj, const char* key, Text& out, Checker& ck, const std::string& path,
+               const std::string& ctx, bool required) {
+    std::string s = out;
+    const bool ok = getString(obj, key, s, ck, path, ctx, required);
+    out = s;
+    return ok;
+}
+void getText(const json& obj, const char* key, Text& out, std::size_t limit, Checker& ck, const std::string& path,
+             const std::string& ctx, bool required) {
+    std::string s = out;
+    getText(obj, key, s, limit, ck, path, ctx, required);
+    out = s;
+}
+
 // The year of a time as written, within kMinEventYear..kMaxEventYear; a problem otherwise.
 bool yearInRange(const ParsedTime& t, const char* key, Checker& ck, const std::string& jsonPath, const std::string& ctx) {
     const int year = toCivil(t.instant, t.offset.value_or(kAlmatyTime)).year;

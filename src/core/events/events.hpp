@@ -8,13 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/events/text.hpp"
 #include "core/io/error.hpp"
 #include "core/geo/geo_types.hpp"
 #include "core/time/time.hpp"
 
 namespace qantar::core {
 
-enum class Category {
+enum class Category : std::uint8_t {
     Protest,
     Clash,
     LootingArson,
@@ -76,8 +77,8 @@ struct Figure {
 bool isVagueQuantity(const std::string& qualifier);
 
 struct SourceRef {
-    std::string source;  // source id
-    std::string quote;   // exact words from the article
+    Text source;  // source id
+    Text quote;   // exact words from the article
 };
 
 struct Source {
@@ -97,10 +98,10 @@ struct Source {
 };
 
 struct EventPlace {
-    std::string name;                 // "Almaty", "Kazakhstan"
+    Text name;                        // "Almaty", "Kazakhstan"
     std::optional<LonLat> lonLat;     // when the place is a point
-    std::string region;               // ISO 3166-2 code, when known
-    std::string country;              // ISO3, for places outside Kazakhstan
+    Text region;                      // ISO 3166-2 code, when known
+    Text country;                     // ISO3, for places outside Kazakhstan
     bool nationwide = false;
 };
 
@@ -118,32 +119,35 @@ struct Recurrence {
     }
 };
 
-enum class ConnectivityStatus { None, Full, Partial, Restored };  // internet_blackout "status"
+enum class ConnectivityStatus : std::uint8_t { None, Full, Partial, Restored };  // internet_blackout "status"
 
+// One event. Kept compact, since a dataset may hold a million (docs/performance.md): strings are
+// interned Texts (8 bytes each, null when empty), the rare lists and the recurrence one pointer
+// each (shared between copies until changed), members ordered so that none pads.
 struct Event {
-    std::string id;
-    Category category = Category::Protest;
-    std::string title;
+    Text id;
+    Text title;
     Instant start;
     Instant end;                 // exclusive; == start for an instant
-    bool hasEnd = false;
-    ZoneOffset localZone;        // the offset written with `start`
-    Precision precision = Precision::Exact;
-    std::string dateReasoning;
-    std::string datedByArticle;  // source id: the event has no date of its own there, only the article's writing
     EventPlace place;
-    std::string placePrecision;  // "site", "city", "region", "country"
-    std::string placeNote;
-    std::string site;
+    Text dateReasoning;
+    Text datedByArticle;         // source id: the event has no date of its own there, only the article's writing
+    Text placePrecision;         // "site", "city", "region", "country"
+    Text placeNote;
+    Text site;
+    Text description;
+    Text originalType;           // the type as the imported source named it, e.g. "Protests / Peaceful protest"
+    SharedVec<Figure> figures;
+    SharedVec<SourceRef> sources;
+    Boxed<Recurrence> recurrence;
     std::optional<int> scale;    // 1..3
-    std::optional<bool> violent;
-    std::vector<Figure> figures;
-    std::optional<Recurrence> recurrence;
-    ConnectivityStatus status = ConnectivityStatus::None;
-    std::string description;
-    std::vector<SourceRef> sources;
-    std::string originalType;    // the type as the imported source named it, e.g. "Protests / Peaceful protest"
+    ZoneOffset localZone;        // the offset written with `start`
     int geoPrecision = 0;        // ACLED geo_precision: 1 the named town, 2 near it, 3 a larger region; 0 not given
+    Category category = Category::Protest;
+    Precision precision = Precision::Exact;
+    ConnectivityStatus status = ConnectivityStatus::None;
+    bool hasEnd = false;
+    std::optional<bool> violent;
 };
 
 // A disagreement between sources that the dataset keeps, as its `contradictions` section writes it.

@@ -169,7 +169,7 @@ FrameLayers evaluateLayers(const LayerContext& ctx, Instant t, const EventLayerS
     std::vector<std::uint32_t> cstoNationwide;  // CSTO events placed on Kazakhstan as a whole
 
     // Places with violence in force turn their protests violent.
-    std::set<std::string> violentPlaces;
+    std::set<Text> violentPlaces;  // interned: compared without copying a name
     for (auto i : ids) {
         const Event& e = data.events[i];
         const Interval iv = index.interval(i);

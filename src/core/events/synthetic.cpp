@@ -39,6 +39,10 @@ Dataset makeSyntheticDataset(std::size_t count, std::uint64_t seed) {
                                      Category::AirportClosure, Category::GovernmentAction};
     const std::int64_t span = (d.coverageEnd - d.coverageStart).seconds;
     d.events.reserve(count);
+    // Every event cites the same source: one list, shared by all (SharedVec), as the title,
+    // description and places are one pooled copy each (Text).
+    SharedVec<SourceRef> sources;
+    sources.push_back(SourceRef{"synthetic", "synthetic"});
     for (std::size_t i = 0; i < count; ++i) {
         const auto& cities = syntheticCities();
         const SyntheticCity& c = cities[rng() % cities.size()];
@@ -62,7 +66,7 @@ Dataset makeSyntheticDataset(std::size_t count, std::uint64_t seed) {
         e.scale = 1 + static_cast<int>(rng() % 3);
         e.violent = rng() % 4 == 0;
         e.description = "Synthetic event for benchmarks.";
-        e.sources.push_back(SourceRef{"synthetic", "synthetic"});
+        e.sources = sources;
         d.events.push_back(std::move(e));
     }
     std::sort(d.events.begin(), d.events.end(), [](const Event& a, const Event& b) { return a.start < b.start; });

@@ -264,7 +264,7 @@ void addColumns(TableBuilder& b, const Dataset& data, const Event& e, DataFormat
                  text(e.place.country.empty() ? std::string("Kazakhstan") : e.place.nationwide ? "Kazakhstan"
                                                                                           : placeName(e)));
         // ACLED's pre-2023 iso3: the country code, which the country's name alone does not give.
-        b.column("iso3", T::Text, text(e.place.country.empty() ? std::string("KAZ") : e.place.country));
+        b.column("iso3", T::Text, text(e.place.country.empty() ? std::string("KAZ") : e.place.country.str()));
         b.column("admin1", T::Text, text(admin1Name(e.place.region)));
         b.column("location", T::Text, text(placeName(e)));
         b.column("latitude", T::Real, real(e.place.lonLat ? std::optional<double>(e.place.lonLat->lat) : std::nullopt));

@@ -591,7 +591,7 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
         if (idText.empty() && f->GetFID() != OGRNullFID) idText = std::to_string(f->GetFID());
         ev.id = out.uniqueId(idText.empty() ? std::string() : layerName + "-" + idText, "feature-" + std::to_string(row));
         const std::string descText = trimmed(fieldText(*f, cols.description));
-        ev.description = !descText.empty() ? out.limitText(row, fieldName(fields, cols.description), descText) : ev.title;
+        ev.description = !descText.empty() ? out.limitText(row, fieldName(fields, cols.description), descText) : ev.title.str();
 
         out.addSource(imported);
         const std::string outletText = trimmed(fieldText(*f, cols.outlet));
@@ -599,7 +599,7 @@ Expected<LayerResult> importFeatureLayer(OGRLayer& layer, VectorSource& src, con
             outletText.empty() ? imported.id
                                : out.sourceForOutlet(out.limitText(row, fieldName(fields, cols.outlet), outletText),
                                                      outletPrototype, "import-outlet");
-        ev.sources.push_back(SourceRef{sourceId, quoteFrom(!descText.empty() ? descText : ev.title)});
+        ev.sources.push_back(SourceRef{sourceId, quoteFrom(!descText.empty() ? descText : ev.title.str())});
 
         if (cols.deaths >= 0 && fieldIsSet(*f, cols.deaths) && !trimmed(fieldText(*f, cols.deaths)).empty()) {
             const auto deaths = number(*f, cols.deaths);

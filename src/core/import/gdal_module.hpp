@@ -20,7 +20,7 @@ namespace qantar::core::importer {
 // Raise by one whenever a type that crosses the boundary changes: GdalModule itself,
 // ImportOptions, ImportReport, ImportField, Boundary, Dataset (and what it holds), Error, Expected,
 // DataTable (and what it holds).
-constexpr int kGdalModuleVersion = 3;
+constexpr int kGdalModuleVersion = 4;
 
 // The implementations behind importEvents, listImportFields, importBoundaries and displayImportSource, with their
 // contracts (import.hpp). The program calls them through the module; the fuzzer and the tests of

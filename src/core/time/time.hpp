@@ -47,7 +47,7 @@ constexpr ZoneOffset kWestTime{300};    // UTC+5: Mangystau, Atyrau, Aktobe, Wes
 ZoneOffset zoneForRegion(const std::string& isoCode);
 
 // How precisely a time is known; display respects it (a day-precision event shows as the day).
-enum class Precision { Exact, Hour, Day, Approximate };
+enum class Precision : std::uint8_t { Exact, Hour, Day, Approximate };
 const char* precisionName(Precision p);  // "exact", "hour", "day", "approximate"
 std::optional<Precision> parsePrecision(const std::string& s);
 
