@@ -1,8 +1,6 @@
 #include "core/io/cache_file.hpp"
 
-#include <elf.h>
 #include <fcntl.h>
-#include <link.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "cache_code.hpp"  // QANTAR_CACHE_CODE, generated at build time
 #include "core/io/atomic_file.hpp"
 
 namespace qantar::core {
@@ -59,37 +58,10 @@ struct Header {
 };
 static_assert(sizeof(Header) == 64);
 
-int findBuildId(struct dl_phdr_info* info, std::size_t, void* out) {
-    // The first object listed is the program itself.
-    for (int i = 0; i < info->dlpi_phnum; ++i) {
-        const ElfW(Phdr)& ph = info->dlpi_phdr[i];
-        if (ph.p_type != PT_NOTE) continue;
-        const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
-        const char* const end = p + ph.p_memsz;
-        while (p + sizeof(ElfW(Nhdr)) <= end) {
-            ElfW(Nhdr) note;
-            std::memcpy(&note, p, sizeof note);
-            const char* name = p + sizeof note;
-            const char* desc = name + ((note.n_namesz + 3u) & ~3u);
-            if (desc + note.n_descsz > end) break;
-            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
-                *static_cast<std::uint64_t*>(out) = hashBytes(std::string_view(desc, note.n_descsz));
-                return 1;
-            }
-            p = desc + ((note.n_descsz + 3u) & ~3u);
-        }
-    }
-    return 1;
-}
-
 }  // namespace
 
 std::uint64_t programId() {
-    static const std::uint64_t id = [] {
-        std::uint64_t v = 0;
-        dl_iterate_phdr(findBuildId, &v);
-        return v;
-    }();
+    static const std::uint64_t id = hashBytes(QANTAR_CACHE_CODE);
     return id;
 }
 
@@ -222,7 +194,7 @@ CacheRead readCacheFile(const std::string& path, const CacheKind& kind, std::uin
     }
     if (h.programId != programId()) {
         r.state = CacheRead::State::Stale;
-        r.problem = "was written by another build of qantar";
+        r.problem = "was made by other code (another build of qantar)";
         return r;
     }
     if (h.inputHash != inputHash) {

@@ -17,9 +17,10 @@ namespace qantar::core {
 // A 64-bit hash of bytes (XXH64), for the inputs' hash and the payload's checksum.
 std::uint64_t hashBytes(std::string_view bytes, std::uint64_t seed = 0);
 
-// Names the running program's code: a hash of its ELF build ID (which the linker derives from the
-// code and stripping keeps), 0 if it has none. A cache written by another build is stale, so a
-// change to how the map is built can never be hidden by a cache the old code wrote.
+// Names the code that makes the cache files' contents: a hash of the sources that load, project,
+// simplify and triangulate the map and rasterise the glyphs (cmake/cache_code.cmake, at build
+// time). Every program built from those sources shares a cache; a file written by other code is
+// stale, so a change to how the map is built can never be hidden by a cache the old code wrote.
 std::uint64_t programId();
 
 // Builds a hash of several inputs in turn; each part's length is hashed too, so that "ab"+"c" and

@@ -73,6 +73,7 @@ TEST(Text, EqualStringsShareOneCopyAndReadAsStrings) {
 
 TEST(Text, AStringIsFreedWithItsLastHolder) {
     const std::string note(1000, 'n');
+    { const Text warm("the pool's table is made on first use and kept"); }
     const long long before = heapBytesInUse();
     auto a = std::make_unique<Text>(note);
     Text b = *a;

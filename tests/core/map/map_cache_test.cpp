@@ -239,7 +239,7 @@ TEST_F(MapCacheTest, EveryKindOfDamageIsDetected) {
         {"garbage header", garbage, CacheRead::State::Damaged, "is not a qantar map cache"},
         {"zero length", "", CacheRead::State::Damaged, "is empty"},
         {"other version", otherVersion, CacheRead::State::Stale, "was written by another version of qantar"},
-        {"other build", otherBuild, CacheRead::State::Stale, "was written by another build of qantar"},
+        {"other build", otherBuild, CacheRead::State::Stale, "was made by other code (another build of qantar)"},
         {"bytes appended", good + "x", CacheRead::State::Damaged, "has bytes past its end"},
     };
     for (const Case& c : cases) {
