@@ -5,7 +5,7 @@
 #   QANTAR_BENCH_BUILD=dir sh bench/run.sh builds and measures in dir (default: build)
 # Writes $R/results.md (the tables docs/performance.md quotes: machine, in-process and
 # whole-process figures), $R/results.csv (every whole-process figure, one a row) and the raw
-# Google Benchmark CSVs $R/timeline.csv, $R/layers.csv and $R/render.csv.
+# Google Benchmark CSVs $R/timeline.csv, $R/layers.csv, $R/memory.csv, $R/render.csv and $R/png.csv.
 # Needs: a Release build (made here), xvfb-run, hyperfine, /usr/bin/time, ffmpeg, and for the
 # peer comparison Debian's python3-matplotlib and python3-pyproj (scripts/install-deps.sh installs them all).
 set -eu
@@ -58,10 +58,10 @@ gui() { # name, frames, extra args...
     : > "$out/mem"
     xvfb /usr/bin/time -f %M -o "$out/mem" $Q --window 1920x1080 --benchmark-frames "$n" "$@" \
         >"$out/gui" 2>"$out/err" || fail "'$name' failed"
-    json=$(grep '"median_ms"' "$out/gui" | tail -n 1)
+    json=$(grep "\"median_ms\"" "$out/gui" | tail -n 1)
     [ -n "$json" ] || fail "'$name' printed no frame times"
-    [ -s "$out/renderer" ] || echo "$json" | sed -n 's/.*"gl_renderer": "\([^"]*\)".*/\1/p' > "$out/renderer"
-    field() { echo "$json" | sed -n "s/.*\"$1\": \([0-9.]*\|null\)[,}].*/\1/p"; }
+    [ -s "$out/renderer" ] || echo "$json" | sed -n 's/.*"gl_renderer": *"\([^"]*\)".*/\1/p' > "$out/renderer"
+    field() { echo "$json" | sed -n "s/.*\"$1\": *\([0-9.]*\|null\)[,}].*/\1/p"; }
     row "$name" frames "$(field frames)" frames
     row "$name" frame_median_ms "$(field median_ms)" ms
     row "$name" frame_p95_ms "$(field p95_ms)" ms
@@ -76,8 +76,12 @@ $B/bench/qantar_timeline_bench --benchmark_filter='ConstantDensity|Build' --benc
     > $R/timeline.csv 2>"$out/err" || fail "qantar_timeline_bench (time queries) failed"
 $B/bench/qantar_timeline_bench --benchmark_filter='EvaluateLayers' --benchmark_format=csv $gbargs \
     > $R/layers.csv 2>"$out/err" || fail "qantar_timeline_bench (layer evaluation) failed"
-$B/bench/qantar_render_bench --benchmark_format=csv $gbargs > $R/render.csv 2>"$out/err" \
+$B/bench/qantar_timeline_bench --benchmark_filter='MemoryPerEvent' --benchmark_format=csv $gbargs \
+    > $R/memory.csv 2>"$out/err" || fail "qantar_timeline_bench (memory per event) failed"
+$B/bench/qantar_render_bench --benchmark_filter='-EncodePng' --benchmark_format=csv $gbargs > $R/render.csv 2>"$out/err" \
     || fail "qantar_render_bench failed"
+$B/bench/qantar_render_bench --benchmark_filter='EncodePng' --benchmark_format=csv $gbargs > $R/png.csv 2>"$out/err" \
+    || fail "qantar_render_bench (PNG encoding) failed"
 
 echo "GUI frame times at 1920x1080 on the software renderer"
 gui "gui bundled, panning" "$frames"
@@ -92,7 +96,7 @@ echo "Start-up to the first frame"
 : > "$out/mem"
 for i in $(seq 1 "$runs"); do
     xvfb /usr/bin/time -f %M -a -o "$out/mem" $Q --window 1920x1080 --first-frame-benchmark 2>"$out/err" | tail -n 1
-done | sed -n 's/.*"first_frame_ms": \([0-9.]*\).*/\1/p' | sort -n > "$out/startup"
+done | sed -n 's/.*"first_frame_ms": *\([0-9.]*\).*/\1/p' | sort -n > "$out/startup"
 [ -s "$out/startup" ] || fail "start-up printed no first-frame time"
 row "start-up to first frame" median_ms "$(sed -n "$(( ($(wc -l < "$out/startup") + 1) / 2 ))p" "$out/startup")" ms
 row "start-up to first frame" peak_rss_mb "$(peakMb "$out/mem")" MB
@@ -122,7 +126,7 @@ export QB_MESA="$(dpkg-query -W -f='${Version}' libgl1-mesa-dri 2>/dev/null || e
 export QB_GL="$(cat "$out/renderer")" QB_KERNEL="$(uname -sr)"
 export QB_MEM="$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)"
 
-/usr/bin/python3 - "$csv" $R/timeline.csv $R/layers.csv $R/render.csv "$out/previous.csv" "$out/previous.md" > $R/results.md <<'PY'
+/usr/bin/python3 - "$csv" $R/timeline.csv $R/layers.csv $R/render.csv "$out/previous.csv" "$out/previous.md" $R/png.csv $R/memory.csv > $R/results.md <<'PY'
 import csv, os, re, sys
 
 E = os.environ
@@ -338,6 +342,34 @@ for name, r in rd.items():
     print(f"| {label} | {dur(r['real_time'], r['time_unit'])} | {dur(r['cpu_time'], r['time_unit'])} |")
 print(f"\n{spread(rd_cv).capitalize()}\n")
 
+pn, pn_cv = gbench(sys.argv[7])
+print("### PNG encoding\n")
+print("One export frame (the map with its furniture) encoded to PNG: qantar's writer (libdeflate, rows "
+      "unfiltered, bands of rows compressed on `strips` threads into one zlib stream) and, for comparison, "
+      "the libpng writer it replaced (zlib level 1, Sub filter). Wall time, CPU time of the calling "
+      "thread and the file's size.\n")
+print("| encoder | frame | wall time | CPU time (calling thread) | file |")
+print("| --- | --- | ---: | ---: | ---: |")
+for name, r in pn.items():
+    p = dict(re.findall(r"(\w+):(\d+)", name))
+    enc = "libpng, zlib level 1, Sub (former)" if name.startswith("BM_EncodePngLibpng") else f"qantar, {p.get('strips', '?')} strip(s)"
+    size = f"{float(r['bytes']) / 1e3:.0f} KB" if r.get("bytes") else "–"
+    print(f"| {enc} | {p.get('height', '?')}p | {dur(r['real_time'], r['time_unit'])} | {dur(r['cpu_time'], r['time_unit'])} | {size} |")
+print(f"\n{spread(pn_cv).capitalize()}\n")
+
+mm, _ = gbench(sys.argv[8])
+print("### Memory per event\n")
+print("Heap bytes per synthetic event (glibc's allocator statistics): the dataset alone, and with the "
+      "world built from it (time index, places, counters) as the window holds it; and the size of one "
+      "event record.\n")
+print("| events | dataset, bytes per event | dataset and world, bytes per event | sizeof(Event) |")
+print("| ---: | ---: | ---: | ---: |")
+for name, r in mm.items():
+    n = name.split("/")[1] if "/" in name else "?"
+    f = lambda k: f"{float(r[k]):.0f}" if r.get(k) else "–"
+    print(f"| {int(n):,} | {f('bytes_per_event')} | {f('world_bytes_per_event')} | {f('sizeof_event')} |")
+print()
+
 print("## Whole-process figures\n")
 print("### GUI frame times, 1920x1080, software renderer\n")
 print("`qantar --benchmark-frames N` under Xvfb, after 5 frames of warm-up. *Panning*: the view moves every "
@@ -373,4 +405,4 @@ for q, p, label in [("export 1920x1080 frame", "matplotlib 1920x1080 frame", "19
     if a and b and float(a) > 0:
         print(f"| peer ratio, {label}: matplotlib / qantar | {float(b) / float(a):.2f}x | |")
 PY
-echo "wrote $R/results.md, $csv and $R/timeline.csv, $R/layers.csv, $R/render.csv"
+echo "wrote $R/results.md, $csv and $R/timeline.csv, $R/layers.csv, $R/render.csv, $R/png.csv, $R/memory.csv"
