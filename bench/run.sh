@@ -3,6 +3,7 @@
 #   sh bench/run.sh                        full run (about 10 minutes on 2 cores)
 #   QANTAR_BENCH_QUICK=1 sh bench/run.sh   a quick pass that only checks everything still runs
 #   QANTAR_BENCH_BUILD=dir sh bench/run.sh builds and measures in dir (default: build)
+#   QANTAR_BENCH_PREVIOUS=dir sh bench/run.sh  compares with the results.csv/.md in dir
 # Writes $R/results.md (the tables docs/performance.md quotes: machine, in-process and
 # whole-process figures), $R/results.csv (every whole-process figure, one a row) and the raw
 # Google Benchmark CSVs $R/timeline.csv, $R/layers.csv, $R/memory.csv, $R/render.csv and $R/png.csv.
@@ -32,9 +33,12 @@ xvfb() { xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 csv=$R/results.csv
-# The previous run's figures, shown beside this run's in the targets table.
-[ -f "$csv" ] && cp "$csv" "$out/previous.csv" || : > "$out/previous.csv"
-[ -f "$R/results.md" ] && cp "$R/results.md" "$out/previous.md" || : > "$out/previous.md"
+# The previous run's figures, shown beside this run's in the targets table: the results this run
+# replaces, or QANTAR_BENCH_PREVIOUS=dir (a results.csv and results.md from another run, such as a
+# run of an earlier commit on the same machine).
+prev=${QANTAR_BENCH_PREVIOUS:-$R}
+[ -f "$prev/results.csv" ] && cp "$prev/results.csv" "$out/previous.csv" || : > "$out/previous.csv"
+[ -f "$prev/results.md" ] && cp "$prev/results.md" "$out/previous.md" || : > "$out/previous.md"
 echo "case,metric,value,unit" > "$csv"
 row() { echo "\"$1\",$2,$3,$4" >> "$csv"; echo "  $1: $2 = $3 $4"; }  # case names have commas
 fail() { echo "bench/run.sh: $1" >&2; [ -f "$out/err" ] && tail -n 20 "$out/err" >&2; exit 1; }
@@ -331,12 +335,15 @@ print("| benchmark | wall time | CPU time |")
 print("| --- | ---: | ---: |")
 LAYERS = {"0": "all layers", "1": "fills only", "2": "lines only"}
 NAMES = {"BM_LoadMapData": "loading the map data (read and project the GeoJSON)",
-         "BM_BuildMapScene": "building the map scene (triangulate, simplify, extrude)"}
+         "BM_BuildMapScene": "building the map scene (triangulate, simplify, extrude)",
+         "BM_LoadMapFromCache": "both read from the map cache instead (hash the inputs, map, check, copy)"}
 for name, r in rd.items():
     p = dict(re.findall(r"(\w+):(\d+)", name))
     base = name.split("/")[0]
     if base == "BM_MapFrame1080p":
         label = f"frame 1920x1080, {LAYERS.get(p.get('layers'), 'layers ' + str(p.get('layers')))}, MSAA {p.get('msaa', '?')}"
+    elif base == "BM_GlyphAtlas":
+        label = "the labels' glyph atlas read from its cache" if p.get("cached") == "1" else "drawing the labels' glyphs into their atlas"
     else:
         label = NAMES.get(base, name)
     print(f"| {label} | {dur(r['real_time'], r['time_unit'])} | {dur(r['cpu_time'], r['time_unit'])} |")
@@ -387,7 +394,7 @@ print("| --- |" + " ---: |" * 9)
 for case in dict.fromkeys(r["case"] for r in whole if r["case"].startswith("gui ")):
     v = lambda m: whole_value(case, m)
     ms = lambda m: "n/a" if v(m) in (None, "", "null") else f"{num(v(m))} ms"
-    print(f"| {case[4:]} | {v('frames')} | {ms('frame_median_ms')} | {ms('frame_p95_ms')} | {v('fps_median')} | "
+    print(f"| {case[4:]} | {v('frames')} | {ms('frame_median_ms')} | {ms('frame_p95_ms')} | {num(v('fps_median')) if v('fps_median') not in (None, '', 'null') else 'n/a'} | "
           f"{ms('cpu_median_ms')} | {ms('cpu_p95_ms')} | {ms('gpu_median_ms')} | {ms('gpu_p95_ms')} | "
           f"{v('peak_rss_mb')} MB |")
 
