@@ -3,4 +3,6 @@
 // replaces the global operator new and delete to count them; kept apart so no call inlines them).
 namespace qantar::core {
 long long heapBytesInUse();
+// False in a build with AddressSanitizer, which keeps its own allocator: nothing is counted there.
+bool heapCounting();
 }
