@@ -80,12 +80,7 @@ void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
-DriverOptions at(const char* time) {
-    (void)qantar::test::useTemporaryHome();
-    DriverOptions o;
-    o.time = time;
-    return o;
-}
+DriverOptions at(const char* time) { return qantar::test::optionsAt(time); }
 
 // Allocations made by `frames` steady frames of the driver, each after `before` (which may move
 // the view). The test's own probe of ImGui's items (which copies their labels) is off meanwhile.

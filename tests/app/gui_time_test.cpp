@@ -21,12 +21,7 @@ using qantar::test::UiDriver;
 
 namespace {
 
-DriverOptions at(const char* time) {
-    (void)qantar::test::useTemporaryHome();
-    DriverOptions o;
-    o.time = time;
-    return o;
-}
+DriverOptions at(const char* time) { return qantar::test::optionsAt(time); }
 
 core::Instant instant(const char* iso) { return core::parseIsoTime(iso)->instant; }
 

@@ -35,6 +35,13 @@ struct DriverOptions {
 // test writes through the interface (an export's default file, a saved story) lands outside it.
 // Returns the folder.
 const std::string& useTemporaryHome();
+// A driver at `time` in a fresh temporary home (so no earlier test's settings or autosave count).
+inline DriverOptions optionsAt(const char* time) {
+    (void)useTemporaryHome();
+    DriverOptions o;
+    o.time = time;
+    return o;
+}
 
 class UiDriver {
 public:
